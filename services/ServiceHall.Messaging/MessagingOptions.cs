@@ -1,0 +1,15 @@
+namespace ServiceHall.Messaging;
+
+public sealed class MessagingOptions
+{
+    /// <summary>"Dapr" or "Local". Unset: Dapr when a sidecar is configured (DAPR_GRPC_PORT), the local bus otherwise.</summary>
+    public string? Mode { get; set; }
+
+    public string PubSubName { get; set; } = "pubsub";
+
+    /// <summary>Base addresses of the services the local bus asks for their subscriptions (/dapr/subscribe).</summary>
+    public List<string> Subscribers { get; set; } = [];
+
+    /// <summary>How often the relay looks for pending events when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,9 @@
+namespace ServiceHall.Messaging;
+
+/// <summary>The hall's integration event topics, named once for publishers and subscribers alike.</summary>
+public static class Topics
+{
+    public const string CatalogItemChanged = "catalog.item.changed";
+    public const string CreditEntityChanged = "credit.entity.changed";
+    public const string DisclosurePublished = "disclosures.disclosure.published";
+}

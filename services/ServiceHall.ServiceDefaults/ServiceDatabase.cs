@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ServiceHall.ServiceDefaults;
+
+/// <summary>
+/// Each service owns one database: an embedded SQLite file by default, PostgreSQL when its connection
+/// string (ConnectionStrings:&lt;service&gt;) names a host.
+/// </summary>
+public static class ServiceDatabase
+{
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string serviceName)
+        where TContext : DbContext
+    {
+        var connectionString = ConnectionStringFor(builder.Configuration, serviceName);
+        builder.Services.AddDbContext<TContext>((services, o) =>
+        {
+            // Interceptors registered by other parts (the outbox's save notifier) apply to every context.
+            o.AddInterceptors(services.GetServices<IInterceptor>());
+            if (IsPostgres(connectionString))
+            {
+                o.UseNpgsql(connectionString);
+            }
+            else
+            {
+                o.UseSqlite(connectionString);
+            }
+        });
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReady<TContext>>($"{serviceName}-database");
+        return builder;
+    }
+
+    public static bool IsPostgres(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    static string ConnectionStringFor(IConfiguration configuration, string serviceName)
+    {
+        var configured = configuration.GetConnectionString(serviceName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        var folder = configuration["Data:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, serviceName + ".db")}";
+    }
+
+    /// <summary>Creates the schema on first start. Retries while a PostgreSQL server is still coming up.</summary>
+    public static async Task EnsureDatabaseAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceHall.Database");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                await db.Database.EnsureCreatedAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 10 && ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Database not ready (attempt {Attempt}); retrying", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Keeps DateTime values UTC on the way back from SQLite, which stores them without a kind.</summary>
+    public static void UseUtcDateTimes(this ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    sealed class DatabaseReady<TContext>(TContext db) : IHealthCheck where TContext : DbContext
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("the database does not answer");
+    }
+}

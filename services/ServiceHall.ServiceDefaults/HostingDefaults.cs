@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -59,10 +60,23 @@ public static class HostingDefaults
         return app;
     }
 
+    /// <summary>Readiness names each check and its state, so a "not ready" says which part is down.</summary>
+    static Task WriteReadiness(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+                .ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Exception?.Message ?? ""),
+        });
+    }
+
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteReadiness });
         return app;
     }
 }

@@ -1,0 +1,31 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ServiceHall.Gateway;
+
+/// <summary>
+/// A fixed window of requests per client address. Routes opt in by naming the policy (RateLimiterPolicy in the
+/// route configuration). Over the limit answers 429 with Retry-After, not the framework's default 503.
+/// </summary>
+public static class ClientRateLimits
+{
+    public const string PerClient = "per-client";
+
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("Gateway:RateLimit:PermitsPerWindow", 200);
+        var window = configuration.GetValue("Gateway:RateLimit:Window", TimeSpan.FromSeconds(1));
+        return services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(new { message = $"Too many requests: at most {permits} per {window.TotalSeconds:0.###} s from one client." }, cancellationToken);
+            };
+            o.AddPolicy(PerClient, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+        });
+    }
+}

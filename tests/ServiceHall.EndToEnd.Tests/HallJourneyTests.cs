@@ -1,0 +1,183 @@
+using Grpc.Core;
+using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>What people and officers do, through the gateway, against the real processes.</summary>
+public sealed class HallJourneyTests(HallFixture hall)
+{
+    static readonly TimeSpan SearchWait = TimeSpan.FromSeconds(10);
+
+    static object Guide(string code, string name) => new
+    {
+        code,
+        name,
+        department = "县自然资源和规划局",
+        itemType = "行政许可",
+        conditions = "申请人应当具有合法的土地使用权",
+        materials = new[] { new { name = "建设用地规划许可证申请表", required = true, copies = 1 } },
+        statutoryLimitDays = 20,
+        promisedLimitDays = 10,
+        place = "县政务服务中心三楼",
+        contactPhone = "0578-8123500",
+        complaintPhone = "0578-8123501",
+    };
+
+    [Fact]
+    public async Task An_item_created_and_published_is_found_by_a_Chinese_query()
+    {
+        var code = "E2E-" + Guid.NewGuid().ToString("N")[..12];
+        var (created, item) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", Guide(code, "建设用地规划许可证核发"));
+        Assert.Equal(200, created);
+        var id = (string)item!["id"]!;
+        Assert.Equal("draft", (string?)item["status"]);
+
+        var (published, publishedItem) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}:publish", new { });
+        Assert.Equal(200, published);
+        Assert.Equal("published", (string?)publishedItem!["status"]);
+
+        var (got, fetched) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}");
+        Assert.Equal(200, got);
+        Assert.Equal(code, (string?)fetched!["guide"]!["code"]);
+
+        var hit = await hall.Http.SearchUntilFoundAsync("建设用地规划许可", id, SearchWait);
+        Assert.NotNull(hit);
+        Assert.Equal("item", (string?)hit["type"]);
+        Assert.Equal($"/api/catalog/items/{id}", (string?)hit["url"]);
+        Assert.Contains("建设用地", (string?)hit["title"]);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_twice_makes_one_application_over_grpc()
+    {
+        var catalog = new CatalogService.CatalogServiceClient(hall.Grpc);
+        var item = await catalog.CreateItemAsync(new CreateItemRequest
+        {
+            Guide = new ItemGuide
+            {
+                Code = "E2E-" + Guid.NewGuid().ToString("N")[..12], Name = "建设工程规划许可证核发", Department = "县自然资源和规划局",
+                ItemType = "行政许可", Conditions = "符合控制性详细规划", StatutoryLimitDays = 20, PromisedLimitDays = 10,
+                Place = "县政务服务中心三楼", ContactPhone = "0578-8123500", ComplaintPhone = "0578-8123501",
+                Materials = { new Material { Name = "建设工程规划许可证申请表", Required = true, Copies = 1 } },
+            },
+        });
+        await catalog.PublishItemAsync(new PublishItemRequest { Id = item.Id });
+
+        var applications = new ApplicationsService.ApplicationsServiceClient(hall.Grpc);
+        var submit = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "王小明", IdempotencyKey = Guid.NewGuid().ToString() };
+        var first = await applications.SubmitApplicationAsync(submit);
+        var second = await applications.SubmitApplicationAsync(submit);
+
+        Assert.Equal(first.TrackingNumber, second.TrackingNumber);
+        var (status, body) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/applications/{first.TrackingNumber}");
+        Assert.Equal(200, status);
+        Assert.Equal(item.Id, (string?)body!["itemId"]);
+        Assert.Equal("submitted", (string?)body["status"]);
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => applications.SubmitApplicationAsync(
+            new SubmitApplicationRequest { ItemId = "no-such-item", ApplicantName = "王小明", IdempotencyKey = Guid.NewGuid().ToString() }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_entity_with_a_penalty_is_looked_up_by_code_and_found_in_search()
+    {
+        var code = TestCodes.NewCreditCode();
+        var name = "县城关镇" + Guid.NewGuid().ToString("N")[..4] + "餐饮有限公司";
+        var (registered, _) = await hall.Http.SendAsync(HttpMethod.Post, "/api/credit/entities",
+            new { code, name, entityCategory = "法人及非法人组织", legalRepresentative = "李四", address = "县城关镇人民路1号" });
+        Assert.Equal(200, registered);
+
+        var (added, _) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/credit/entities/{code}/penalties", new
+        {
+            decisionNumber = "县市监罚〔2026〕12号",
+            violationType = "食品安全",
+            facts = "经营超过保质期的食品",
+            basis = "《中华人民共和国食品安全法》第一百二十四条",
+            category = "罚款",
+            content = "罚款人民币五万元",
+            fineAmountWan = "5",
+            decisionDate = "2026-10-15",
+            authority = "县市场监督管理局",
+        });
+        Assert.Equal(200, added);
+
+        var (status, entity) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}");
+        Assert.Equal(200, status);
+        Assert.Equal(name, (string?)entity!["name"]);
+        var penalty = Assert.Single(entity["penalties"]!.AsArray());
+        Assert.Equal("县市监罚〔2026〕12号", (string?)penalty!["decisionNumber"]);
+
+        Assert.NotNull(await hall.Http.SearchUntilFoundAsync(name, code, SearchWait));
+    }
+
+    [Fact]
+    public async Task A_published_disclosure_is_listed_and_found_in_search()
+    {
+        var org = "e2e-hospital-" + Guid.NewGuid().ToString("N")[..8];
+        var (registered, _) = await hall.Http.SendAsync(HttpMethod.Post, "/api/disclosures/organizations",
+            new { id = org, name = "县第二人民医院", sector = "health" });
+        Assert.Equal(200, registered);
+
+        var (published, disclosure) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{org}/disclosures", new
+        {
+            kind = "fee_schedule",
+            title = "门诊诊查费收费标准公示",
+            body = "普通门诊诊查费每人次十元，依据省医疗服务价格项目规范。",
+            effectiveDate = "2026-11-01",
+        });
+        Assert.Equal(200, published);
+        var id = (string)disclosure!["id"]!;
+
+        var (listed, list) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{org}/disclosures");
+        Assert.Equal(200, listed);
+        Assert.Equal(id, (string?)Assert.Single(list!["disclosures"]!.AsArray())!["id"]);
+        Assert.Equal("", (string?)list["nextPageToken"]);
+
+        var hit = await hall.Http.SearchUntilFoundAsync("门诊诊查费", id, SearchWait);
+        Assert.NotNull(hit);
+        Assert.Equal("disclosure", (string?)hit["type"]);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_clear_error_never_a_500()
+    {
+        var (malformed, error) = await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities/91350100M000100Y44");
+        Assert.Equal(400, malformed);
+        Assert.Contains("code", (string?)error!["message"]);
+
+        var (unknown, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items/does-not-exist");
+        Assert.Equal(404, unknown);
+
+        var (missing, missingError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"code":"E2E-X"}""");
+        Assert.Equal(400, missing);
+        Assert.Contains("guide.name", (string?)missingError!["message"]);
+
+        var oversized = new string('字', 600_000);
+        var (tooLarge, tooLargeError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", Guide("E2E-BIG", oversized));
+        Assert.Equal(413, tooLarge);
+        Assert.Contains("limit", (string?)tooLargeError!["message"]);
+
+        var (noQuery, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/search");
+        Assert.Equal(400, noQuery);
+    }
+
+    [Fact]
+    public async Task The_gateway_reports_readiness_of_every_service_and_tags_requests_with_a_correlation_id()
+    {
+        var (status, readiness) = await hall.Http.SendAsync(HttpMethod.Get, "/health/ready");
+        Assert.Equal(200, status);
+        foreach (var service in Testing.RunningHall.Services)
+        {
+            Assert.Equal("Healthy", (string?)readiness!["checks"]![$"{service}/primary"]);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/items?pageSize=1");
+        request.Headers.Add("X-Correlation-Id", "e2e-correlation-0001");
+        using var response = await hall.Http.SendAsync(request);
+        Assert.Equal("e2e-correlation-0001", response.Headers.GetValues("X-Correlation-Id").Single());
+        using var anonymous = await hall.Http.GetAsync("/api/catalog/items?pageSize=1");
+        Assert.Matches("^[0-9a-f]{32}$", anonymous.Headers.GetValues("X-Correlation-Id").Single());
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+static class Json
+{
+    public static async Task<(int Status, JsonNode? Body)> SendAsync(this HttpClient http, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = body is string raw
+                ? new StringContent(raw, System.Text.Encoding.UTF8, "application/json")
+                : JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>Asks the search API until a hit with this id appears, or the timeout passes.</summary>
+    public static async Task<JsonNode?> SearchUntilFoundAsync(this HttpClient http, string query, string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        do
+        {
+            var (status, body) = await http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(query) + "&pageSize=50");
+            Assert.Equal(200, status);
+            var hit = body!["hits"]!.AsArray().FirstOrDefault(h => (string?)h!["id"] == id);
+            if (hit is not null)
+            {
+                return hit;
+            }
+            await Task.Delay(20);
+        }
+        while (DateTime.UtcNow < deadline);
+        return null;
+    }
+}

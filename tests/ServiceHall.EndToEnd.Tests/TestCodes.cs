@@ -1,0 +1,20 @@
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>Fresh valid unified social credit codes for test data, computed independently of the credit service (domain.md §3).</summary>
+static class TestCodes
+{
+    const string Charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    static readonly int[] OrgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
+
+    public static string NewCreditCode()
+    {
+        var digits = Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var orgSum = digits.Select((c, i) => (c - '0') * OrgWeights[i]).Sum();
+        var orgCheck = (11 - orgSum % 11) switch { 10 => 'X', 11 => '0', var v => (char)('0' + v) };
+        var body = "91331122" + digits + orgCheck;
+        var sum = body.Select((c, i) => Charset.IndexOf(c) * Weights[i]).Sum();
+        var check = (31 - sum % 31) % 31;
+        return body + Charset[check];
+    }
+}

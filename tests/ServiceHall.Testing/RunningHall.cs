@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace ServiceHall.Testing;
+
+/// <summary>
+/// The hall as real processes on loopback ports: every service and the gateway, started from their built
+/// assemblies with the embedded defaults (SQLite, local bus) in a temp folder, and stopped (killed) on dispose.
+/// This is how the end-to-end tests and the benchmarks meet the hall: over real sockets, through the gateway.
+/// </summary>
+public sealed class RunningHall : IAsyncDisposable
+{
+    public static readonly string[] Services = ["catalog", "applications", "credit", "disclosures", "search"];
+
+    readonly List<Process> processes = [];
+    readonly ConcurrentQueue<string> output = new();
+    readonly string dataFolder = Path.Combine(Path.GetTempPath(), "servicehall-hall-" + Guid.NewGuid().ToString("N"));
+
+    public Uri GatewayHttp { get; private set; } = null!;
+    public Uri GatewayGrpc { get; private set; } = null!;
+    public IReadOnlyDictionary<string, Uri> ServiceAddresses { get; private set; } = new Dictionary<string, Uri>();
+
+    /// <summary>The last lines the processes printed, for a failing test's message.</summary>
+    public string RecentOutput => string.Join('\n', output.TakeLast(200));
+
+    public static async Task<RunningHall> StartAsync(IReadOnlyDictionary<string, string>? extraGatewaySettings = null, CancellationToken cancellationToken = default)
+    {
+        var hall = new RunningHall();
+        try
+        {
+            await hall.StartProcessesAsync(extraGatewaySettings ?? new Dictionary<string, string>(), cancellationToken);
+            return hall;
+        }
+        catch
+        {
+            await hall.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task StartProcessesAsync(IReadOnlyDictionary<string, string> extraGatewaySettings, CancellationToken cancellationToken)
+    {
+        var addresses = Services.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
+        ServiceAddresses = addresses;
+        var common = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Data__Folder"] = dataFolder,
+            ["Messaging__Mode"] = "Local",
+            ["Messaging__PollInterval"] = "00:00:01",
+            ["Messaging__Subscribers__0"] = addresses["search"].ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (name, address) in addresses)
+        {
+            common[$"services__{name}__http__0"] = address.ToString();
+        }
+
+        foreach (var (name, address) in addresses)
+        {
+            Start(name, AssemblyOf("services", name), new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = address.ToString() });
+        }
+
+        GatewayHttp = new Uri($"http://127.0.0.1:{FreePort()}");
+        GatewayGrpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var gateway = new Dictionary<string, string>(common)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = GatewayHttp.ToString(),
+            ["Kestrel__Endpoints__Grpc__Url"] = GatewayGrpc.ToString(),
+        };
+        foreach (var (name, address) in addresses)
+        {
+            gateway[$"ReverseProxy__Clusters__{name}__Destinations__primary__Address"] = address.ToString();
+        }
+        foreach (var (key, value) in extraGatewaySettings)
+        {
+            gateway[key] = value;
+        }
+        Start("gateway", AssemblyOf("gateway", "gateway"), gateway);
+
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
+    async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            {
+                throw new InvalidOperationException($"{exited.StartInfo.Arguments} exited with {exited.ExitCode} while starting:\n{RecentOutput}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri(GatewayHttp, "/health/ready"), cancellationToken);
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                last = ex.Message;
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        throw new TimeoutException($"The hall was not ready within 90 s (last answer: {last}):\n{RecentOutput}");
+    }
+
+    void Start(string name, string assembly, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{assembly}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Remember(name, e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(name, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        processes.Add(process);
+    }
+
+    void Remember(string name, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        output.Enqueue($"[{name}] {line}");
+        while (output.Count > 2000 && output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>Kills one service the hard way (SIGKILL), as a crash would.</summary>
+    public void Kill(string name)
+    {
+        var assemblyName = $"ServiceHall.{char.ToUpperInvariant(name[0])}{name[1..]}.dll";
+        foreach (var process in processes.Where(p => !p.HasExited && p.StartInfo.Arguments.Contains(assemblyName, StringComparison.Ordinal)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    static string AssemblyOf(string area, string name)
+    {
+        var root = RepositoryRoot();
+        var configuration = typeof(RunningHall).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "Configuration")?.Value ?? "Debug";
+        var project = $"ServiceHall.{char.ToUpperInvariant(name[0])}{name[1..]}";
+        var folder = area == "gateway"
+            ? Path.Combine(root, "gateway", project)
+            : Path.Combine(root, "services", project[("ServiceHall.".Length)..], project);
+        var assembly = Path.Combine(folder, "bin", configuration, "net10.0", project + ".dll");
+        return File.Exists(assembly)
+            ? assembly
+            : throw new FileNotFoundException($"{assembly} is not built; build the solution first (dotnet build ServiceHall.sln -c {configuration}).");
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ServiceHall.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("ServiceHall.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            process.Dispose();
+        }
+        if (Directory.Exists(dataFolder))
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+// The whole hall on one machine: every service with its own SQLite file under one data folder, the local
+// event bus instead of Dapr, demo data, and the gateway on the ports people expect (8080 and 8081).
+var builder = DistributedApplication.CreateBuilder(args);
+
+var httpPort = builder.Configuration.GetValue("Hall:GatewayHttpPort", 8080);
+var grpcPort = builder.Configuration.GetValue("Hall:GatewayGrpcPort", 8081);
+var firstServicePort = builder.Configuration.GetValue("Hall:FirstServicePort", 5101);
+var dataFolder = Path.GetFullPath(builder.Configuration["Hall:DataFolder"] ?? Path.Combine(builder.AppHostDirectory, "..", "..", "data"));
+
+var port = firstServicePort;
+IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name, launchProfileName: null)
+        // Not proxied: the services speak h2c and the gateway addresses them directly.
+        .WithHttpEndpoint(port: port++, name: "http", isProxied: false)
+        .WithEnvironment("Data__Folder", dataFolder)
+        .WithEnvironment("Seed__Demo", "true")
+        .WithEnvironment("Messaging__Mode", "Local")
+        .WithHttpHealthCheck("/health/ready");
+
+var search = Service<Projects.ServiceHall_Search>("search");
+var catalog = Service<Projects.ServiceHall_Catalog>("catalog").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
+var applications = Service<Projects.ServiceHall_Applications>("applications").WithReference(catalog.GetEndpoint("http"));
+var credit = Service<Projects.ServiceHall_Credit>("credit").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
+var disclosures = Service<Projects.ServiceHall_Disclosures>("disclosures").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
+
+var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", launchProfileName: null)
+    .WithEnvironment("Kestrel__Endpoints__Http__Url", $"http://localhost:{httpPort}")
+    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", $"http://localhost:{grpcPort}")
+    .WithUrl($"http://localhost:{httpPort}", "HTTP/JSON and browsers")
+    .WithUrl($"http://localhost:{grpcPort}", "gRPC");
+foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog), ("applications", applications), ("credit", credit), ("disclosures", disclosures) })
+{
+    gateway.WithEnvironment($"ReverseProxy__Clusters__{name}__Destinations__primary__Address", service.GetEndpoint("http")).WaitFor(service);
+}
+
+Console.WriteLine($"ServiceHall gateway: http://localhost:{httpPort} (browsers and HTTP/JSON), http://localhost:{grpcPort} (gRPC). Data: {dataFolder}");
+builder.Build().Run();

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ServiceHall.Disclosures.V1;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Disclosures;
+
+/// <summary>What an organisation and a disclosure must satisfy before anything about them is stored.</summary>
+public static partial class DisclosureRules
+{
+    public const int MaxIdLength = 63;
+    public const int MaxNameLength = 200;
+    public const int MaxTitleLength = 200;
+    public const int MaxBodyLength = 20000;
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>The sectors whose public-service units must disclose (公共企事业单位办事公开, domain.md §4).</summary>
+    public static readonly IReadOnlyList<string> Sectors =
+    [
+        "education",        // 教育
+        "health",           // 医疗卫生
+        "water",            // 供水
+        "power",            // 供电
+        "gas",              // 供气
+        "heating",          // 供热
+        "transport",        // 公共交通
+        "environment",      // 环境保护
+        "telecom",          // 电信
+        "social-insurance", // 社会保险
+        "culture-sports",   // 文化体育
+        "finance",          // 金融
+    ];
+
+    public static readonly IReadOnlyList<string> Kinds =
+    [
+        "service_guide",     // 服务指南
+        "fee_schedule",      // 收费标准
+        "procedure",         // 办事流程
+        "commitment",        // 服务承诺
+        "notice",            // 公告
+        "complaint_channel", // 投诉渠道
+    ];
+
+    public static FieldErrors CheckOrganization(RegisterOrganizationRequest request)
+    {
+        var errors = new FieldErrors().Required("id", request.Id);
+        if (!string.IsNullOrWhiteSpace(request.Id) && !OrganizationId().IsMatch(request.Id))
+        {
+            errors.Add("id", "must be a lowercase slug of 2 to 63 letters, digits and '-', starting with a letter or digit (e.g. county-peoples-hospital)");
+        }
+        errors.Required("name", request.Name).MaxLength("name", request.Name, MaxNameLength);
+        OneOf(errors, "sector", request.Sector, Sectors);
+        return errors;
+    }
+
+    public static FieldErrors CheckDisclosure(PublishDisclosureRequest request)
+    {
+        var errors = new FieldErrors()
+            .Required("organization_id", request.OrganizationId).MaxLength("organization_id", request.OrganizationId, MaxIdLength);
+        OneOf(errors, "kind", request.Kind, Kinds);
+        errors.Required("title", request.Title).MaxLength("title", request.Title, MaxTitleLength)
+            .Required("body", request.Body).MaxLength("body", request.Body, MaxBodyLength);
+        if (!string.IsNullOrEmpty(request.EffectiveDate) && ParseDate(request.EffectiveDate) is null)
+        {
+            errors.Add("effective_date", $"must be a date written {DateFormat}");
+        }
+        return errors;
+    }
+
+    /// <summary>The effective date asked for, or today in the hall's calendar when none was given.</summary>
+    public static DateOnly EffectiveDate(PublishDisclosureRequest request, DateTime utcNow) =>
+        ParseDate(request.EffectiveDate) ?? Today(utcNow);
+
+    /// <summary>The county's calendar day: China Standard Time, UTC+8 all year (no daylight saving).</summary>
+    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(utcNow.AddHours(8));
+
+    public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    static void OneOf(FieldErrors errors, string field, string value, IReadOnlyList<string> allowed)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"is required (one of {string.Join(", ", allowed)})");
+        }
+        else if (!allowed.Contains(value))
+        {
+            errors.Add(field, $"'{value}' is not one of {string.Join(", ", allowed)}");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    private static partial Regex OrganizationId();
+}

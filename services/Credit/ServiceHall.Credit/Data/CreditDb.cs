@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Messaging;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Credit.Data;
+
+public sealed class CreditDb(DbContextOptions<CreditDb> options) : DbContext(options)
+{
+    public DbSet<MarketEntity> Entities => Set<MarketEntity>();
+    public DbSet<PenaltyRecord> Penalties => Set<PenaltyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimes();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MarketEntity>(e =>
+        {
+            e.ToTable("entities");
+            e.HasKey(m => m.Code);
+            e.Property(m => m.Code).HasMaxLength(CreditCode.Length);
+            e.Property(m => m.Name).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(m => m.EntityCategory).HasMaxLength(CreditRules.MaxShortTextLength);
+            e.Property(m => m.LegalRepresentative).HasMaxLength(CreditRules.MaxShortTextLength);
+            e.Property(m => m.Address).HasMaxLength(CreditRules.MaxAddressLength);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasMany(m => m.Penalties).WithOne().HasForeignKey(p => p.EntityCode);
+        });
+        modelBuilder.Entity<PenaltyRecord>(e =>
+        {
+            e.ToTable("penalties");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(32);
+            e.Property(p => p.EntityCode).HasMaxLength(CreditCode.Length);
+            // One decision is recorded once per entity, so a retried submission cannot publish it twice.
+            e.HasIndex(p => new { p.EntityCode, p.DecisionNumber }).IsUnique();
+            e.HasIndex(p => new { p.EntityCode, p.PublicityUntil });
+            e.Property(p => p.DecisionNumber).HasMaxLength(CreditRules.MaxShortTextLength);
+            e.Property(p => p.ViolationType).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(p => p.Facts).HasMaxLength(CreditRules.MaxTextLength);
+            e.Property(p => p.Basis).HasMaxLength(CreditRules.MaxTextLength);
+            e.Property(p => p.Category).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(p => p.Content).HasMaxLength(CreditRules.MaxTextLength);
+            e.Property(p => p.Authority).HasMaxLength(CreditRules.MaxNameLength);
+        });
+        modelBuilder.AddOutbox();
+    }
+}

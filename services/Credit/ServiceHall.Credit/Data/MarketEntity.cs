@@ -1,0 +1,73 @@
+using Google.Protobuf.WellKnownTypes;
+using ServiceHall.Credit.V1;
+
+namespace ServiceHall.Credit.Data;
+
+/// <summary>A market entity (市场主体) as the credit service knows it: registration facts and its penalty records.</summary>
+public sealed class MarketEntity
+{
+    public required string Code { get; init; }
+    public required string Name { get; set; }
+    public required string EntityCategory { get; set; }
+    public required string LegalRepresentative { get; set; }
+    public required string Address { get; set; }
+    public DateTime RegisteredAt { get; init; }
+
+    /// <summary>Raised by every change; events carry it so consumers can ignore stale ones.</summary>
+    public long Version { get; set; }
+
+    public List<PenaltyRecord> Penalties { get; init; } = [];
+
+    /// <param name="code">Already normalized and validated.</param>
+    public static MarketEntity Register(string code, RegisterEntityRequest request, DateTime now) => new()
+    {
+        Code = code,
+        Name = request.Name.Trim(),
+        EntityCategory = request.EntityCategory.Trim(),
+        LegalRepresentative = request.LegalRepresentative.Trim(),
+        Address = request.Address.Trim(),
+        RegisteredAt = now,
+        Version = 1,
+    };
+
+    public void AddPenalty(PenaltyRecord penalty)
+    {
+        Penalties.Add(penalty);
+        Version++;
+    }
+
+    /// <summary>What the public may see on <paramref name="today"/>: penalties still in publicity, newest decision first.</summary>
+    public IEnumerable<PenaltyRecord> PenaltiesInPublicity(DateOnly today) =>
+        Penalties.Where(p => p.InPublicityOn(today)).OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.RecordedAt);
+
+    public V1.MarketEntity ToMessage(DateOnly today)
+    {
+        var message = new V1.MarketEntity
+        {
+            Code = Code,
+            Name = Name,
+            EntityCategory = EntityCategory,
+            LegalRepresentative = LegalRepresentative,
+            Address = Address,
+            RegisteredAt = Timestamp.FromDateTime(RegisteredAt),
+            Version = Version,
+        };
+        message.Penalties.AddRange(PenaltiesInPublicity(today).Select(p => p.ToMessage()));
+        return message;
+    }
+
+    public EntityChanged ToEvent(DateOnly today)
+    {
+        var changed = new EntityChanged
+        {
+            EventId = Guid.NewGuid().ToString(),
+            Code = Code,
+            Version = Version,
+            Name = Name,
+            EntityCategory = EntityCategory,
+            Address = Address,
+        };
+        changed.Records.AddRange(PenaltiesInPublicity(today).Select(p => p.ToPublicRecord()));
+        return changed;
+    }
+}

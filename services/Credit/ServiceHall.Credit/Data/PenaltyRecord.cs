@@ -1,0 +1,69 @@
+using System.Globalization;
+using ServiceHall.Credit.V1;
+
+namespace ServiceHall.Credit.Data;
+
+/// <summary>An administrative penalty decision (行政处罚) against one market entity, published under 双公示.</summary>
+public sealed class PenaltyRecord
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public required string Id { get; init; }
+    public required string EntityCode { get; init; }
+    public required string DecisionNumber { get; init; }
+    public required string ViolationType { get; init; }
+    public required string Facts { get; init; }
+    public required string Basis { get; init; }
+    public required string Category { get; init; }
+    public required string Content { get; init; }
+    public decimal? FineAmountWan { get; init; }
+    public DateOnly DecisionDate { get; init; }
+    public required string Authority { get; init; }
+    public DateOnly PublicityUntil { get; init; }
+    public DateTime RecordedAt { get; init; }
+
+    /// <summary>The publicity end date is the last day the record is shown.</summary>
+    public bool InPublicityOn(DateOnly day) => PublicityUntil >= day;
+
+    /// <param name="fields">Already checked by <see cref="CreditRules.CheckPenalty"/>, which parsed <paramref name="terms"/> from it.</param>
+    public static PenaltyRecord Create(string entityCode, V1.PenaltyRecord fields, PenaltyTerms terms, DateTime now) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        EntityCode = entityCode,
+        DecisionNumber = fields.DecisionNumber.Trim(),
+        ViolationType = fields.ViolationType.Trim(),
+        Facts = fields.Facts.Trim(),
+        Basis = fields.Basis.Trim(),
+        Category = fields.Category.Trim(),
+        Content = fields.Content.Trim(),
+        FineAmountWan = terms.FineAmountWan,
+        DecisionDate = terms.DecisionDate,
+        Authority = fields.Authority.Trim(),
+        PublicityUntil = terms.PublicityUntil,
+        RecordedAt = now,
+    };
+
+    public V1.PenaltyRecord ToMessage() => new()
+    {
+        Id = Id,
+        DecisionNumber = DecisionNumber,
+        ViolationType = ViolationType,
+        Facts = Facts,
+        Basis = Basis,
+        Category = Category,
+        Content = Content,
+        // Without trailing zeros: SQLite hands 5 back as 5.0, PostgreSQL keeps the scale it was given.
+        FineAmountWan = FineAmountWan?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "",
+        DecisionDate = DecisionDate.ToString(DateFormat, CultureInfo.InvariantCulture),
+        Authority = Authority,
+        PublicityUntil = PublicityUntil.ToString(DateFormat, CultureInfo.InvariantCulture),
+    };
+
+    public PublicRecord ToPublicRecord() => new()
+    {
+        Id = Id,
+        Kind = "penalty",
+        Title = $"行政处罚 {DecisionNumber}",
+        Summary = $"{Category}：{Content}",
+    };
+}

@@ -1,0 +1,117 @@
+namespace ServiceHall.Credit.Tests;
+
+/// <summary>GB 32100 codes with their embedded GB 11714 organisation code; examples computed by hand from domain.md §3.</summary>
+public sealed class CreditCodeTests
+{
+    [Theory]
+    [InlineData("91350100M000100Y43")] // the worked example: Σ = 1640, organisation Σ = 139
+    [InlineData("91331122MA2E5K7L1L")] // the demo entities of the county
+    [InlineData("92331122MA2F8H3N18")]
+    [InlineData("91331122MA2C1D6P5Y")]
+    [InlineData("91331122MA200006X1")] // organisation check 10 → 'X'
+    [InlineData("91331122MA20000001")] // organisation check 11 → '0'
+    [InlineData("91331122MA20001900")] // check 31 → '0'
+    [InlineData("91331122MA2000377Y")] // check 30 → 'Y', the last character of the alphabet
+    public void Valid_codes_pass(string code)
+    {
+        Assert.Null(CreditCode.Problem(code));
+        Assert.True(CreditCode.IsValid(code));
+    }
+
+    [Theory]
+    [InlineData("91350100m000100y43")]
+    [InlineData(" 91350100M000100Y43\t")]
+    public void Lower_case_and_surrounding_blanks_are_accepted_and_normalized(string input)
+    {
+        Assert.True(CreditCode.IsValid(input));
+        Assert.Equal("91350100M000100Y43", CreditCode.Normalize(input));
+    }
+
+    [Fact]
+    public void Check_characters_are_computed_as_the_standards_say()
+    {
+        Assert.Equal('3', CreditCode.CheckCharacter("91350100M000100Y4"));
+        Assert.Equal('4', CreditCode.OrganisationCheckCharacter("M000100Y"));
+        Assert.Equal('X', CreditCode.OrganisationCheckCharacter("MA200006"));
+        Assert.Equal('0', CreditCode.OrganisationCheckCharacter("MA200000"));
+        Assert.Equal('0', CreditCode.CheckCharacter("91331122MA2000190"));
+    }
+
+    [Theory]
+    [InlineData("", "is required")]
+    [InlineData("   ", "is required")]
+    [InlineData("91350100M000100Y4", "must be 18 characters, not 17")]
+    [InlineData("91350100M000100Y433", "must be 18 characters, not 19")]
+    [InlineData("91350100-000100Y43", "'-' at position 9 is not allowed")]
+    public void Empty_and_wrongly_sized_codes_are_refused(string input, string problem) =>
+        Assert.StartsWith(problem, CreditCode.Problem(CreditCode.Normalize(input)));
+
+    [Theory]
+    [InlineData('I')]
+    [InlineData('O')]
+    [InlineData('S')]
+    [InlineData('V')]
+    [InlineData('Z')]
+    public void Letters_left_out_of_the_alphabet_are_refused_by_name_and_position(char letter)
+    {
+        var code = "91350100" + letter + "000100Y43";
+
+        var problem = CreditCode.Problem(code);
+
+        Assert.Equal($"'{letter}' at position 9 is not allowed (a credit code uses only 0-9 and the letters ABCDEFGHJKLMNPQRTUWXY)", problem);
+    }
+
+    [Fact]
+    public void Every_character_outside_the_alphabet_is_listed()
+    {
+        var problem = CreditCode.Problem("O1350100M000100YS3");
+
+        Assert.StartsWith("'O' at position 1, 'S' at position 17 are not allowed", problem);
+    }
+
+    [Fact]
+    public void A_wrong_check_character_names_the_right_one()
+    {
+        Assert.Equal("check character should be '3', not '4'", CreditCode.Problem("91350100M000100Y44"));
+        Assert.Equal("check character should be '3', not '0'", CreditCode.Problem("91350100M000100Y40"));
+    }
+
+    [Fact]
+    public void A_wrong_organisation_check_character_is_reported_before_the_overall_check()
+    {
+        Assert.Equal("organisation code check character (position 17) should be '4', not '5'", CreditCode.Problem("91350100M000100Y53"));
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y43", 3)]  // a digit mistyped in the area code
+    [InlineData("91350100M000100Y43", 12)] // a digit mistyped in the organisation code
+    public void A_single_mistyped_character_is_caught(string valid, int position)
+    {
+        var chars = valid.ToCharArray();
+        chars[position - 1] = chars[position - 1] == '1' ? '2' : '1';
+
+        Assert.NotNull(CreditCode.Problem(new string(chars)));
+    }
+
+    [Fact]
+    public void The_weights_are_powers_of_three_mod_31()
+    {
+        // domain.md lists them: 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28. A code of a single 1 at
+        // position i followed by zeros has Σ = weight(i), so its check character reveals the weight.
+        int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var first17 = new string('0', i) + "1" + new string('0', 16 - i);
+            var expected = (31 - weights[i] % 31) % 31;
+            Assert.Equal(CreditCode.Characters[expected], CreditCode.CheckCharacter(first17));
+        }
+    }
+
+    [Fact]
+    public void Check_functions_refuse_input_of_the_wrong_shape()
+    {
+        Assert.Throws<ArgumentException>(() => CreditCode.CheckCharacter("91350100M000100Y"));
+        Assert.Throws<ArgumentException>(() => CreditCode.CheckCharacter("91350100M000100I4"));
+        Assert.Throws<ArgumentException>(() => CreditCode.OrganisationCheckCharacter("M00010"));
+    }
+}

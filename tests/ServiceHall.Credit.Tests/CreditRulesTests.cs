@@ -1,0 +1,151 @@
+using ServiceHall.Credit.V1;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Credit.Tests;
+
+public sealed class CreditRulesTests
+{
+    static readonly DateOnly Today = new(2026, 6, 15);
+    static readonly PublicityPeriod ThreeYears = new();
+
+    static PenaltyRecord Penalty() => new()
+    {
+        DecisionNumber = "县市监罚〔2026〕12号",
+        Category = "罚款",
+        Content = "罚款人民币2万元",
+        FineAmountWan = "2",
+        DecisionDate = "2026-03-10",
+        Authority = "县市场监督管理局",
+    };
+
+    [Fact]
+    public void Publicity_defaults_to_the_maximum_period_of_three_years()
+    {
+        Assert.Equal(36, PublicityPeriod.DefaultMaximumMonths);
+        var terms = CreditRules.CheckPenalty(new FieldErrors(), Penalty(), Today, ThreeYears);
+
+        Assert.Equal(new PenaltyTerms(new DateOnly(2026, 3, 10), new DateOnly(2029, 3, 10), 2m), terms);
+    }
+
+    [Fact]
+    public void The_maximum_period_follows_configuration()
+    {
+        var terms = CreditRules.CheckPenalty(new FieldErrors(), Penalty(), Today, new PublicityPeriod { MaximumMonths = 12 });
+
+        Assert.Equal(new DateOnly(2027, 3, 10), terms!.PublicityUntil);
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("0", "0")]
+    [InlineData("0.35", "0.35")]
+    [InlineData("120.5", "120.5")]
+    public void Fines_are_empty_or_plain_non_negative_decimals(string text, string? expected)
+    {
+        var penalty = Penalty();
+        penalty.FineAmountWan = text;
+
+        var terms = CreditRules.CheckPenalty(new FieldErrors(), penalty, Today, ThreeYears);
+
+        Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), terms!.FineAmountWan);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("2万")]
+    [InlineData("1e3")]
+    [InlineData("1,000")]
+    [InlineData("abc")]
+    public void Other_fines_are_refused(string text)
+    {
+        var penalty = Penalty();
+        penalty.FineAmountWan = text;
+        var errors = new FieldErrors();
+
+        Assert.Null(CreditRules.CheckPenalty(errors, penalty, Today, ThreeYears));
+        Assert.StartsWith("penalty.fine_amount_wan: ", Assert.Single(errors.Problems));
+    }
+
+    [Theory]
+    [InlineData("2026-06-16", "2026-06-16 is in the future (today is 2026-06-15)")]
+    [InlineData("2026/03/10", "'2026/03/10' is not a date in the form yyyy-MM-dd")]
+    [InlineData("2026-02-30", "'2026-02-30' is not a date in the form yyyy-MM-dd")]
+    [InlineData("", "is required")]
+    public void Decision_dates_must_be_real_and_not_after_today(string date, string problem)
+    {
+        var penalty = Penalty();
+        penalty.DecisionDate = date;
+        var errors = new FieldErrors();
+
+        Assert.Null(CreditRules.CheckPenalty(errors, penalty, Today, ThreeYears));
+        Assert.Equal($"penalty.decision_date: {problem}", Assert.Single(errors.Problems));
+    }
+
+    [Fact]
+    public void A_decision_of_today_is_accepted()
+    {
+        var penalty = Penalty();
+        penalty.DecisionDate = "2026-06-15";
+
+        Assert.NotNull(CreditRules.CheckPenalty(new FieldErrors(), penalty, Today, ThreeYears));
+    }
+
+    [Theory]
+    [InlineData("2026-03-09", "2026-03-09 is before the decision date 2026-03-10")]
+    [InlineData("2029-03-11", "2029-03-11 is after 2029-03-10, the end of the longest publicity period (36 months)")]
+    public void Publicity_ends_between_the_decision_and_the_maximum(string until, string problem)
+    {
+        var penalty = Penalty();
+        penalty.PublicityUntil = until;
+        var errors = new FieldErrors();
+
+        Assert.Null(CreditRules.CheckPenalty(errors, penalty, Today, ThreeYears));
+        Assert.Equal($"penalty.publicity_until: {problem}", Assert.Single(errors.Problems));
+    }
+
+    [Fact]
+    public void A_stated_publicity_end_is_kept()
+    {
+        var penalty = Penalty();
+        penalty.PublicityUntil = "2026-06-10";
+
+        Assert.Equal(new DateOnly(2026, 6, 10), CreditRules.CheckPenalty(new FieldErrors(), penalty, Today, ThreeYears)!.PublicityUntil);
+    }
+
+    [Fact]
+    public void Every_missing_field_is_named()
+    {
+        var errors = new FieldErrors();
+
+        CreditRules.CheckPenalty(errors, new PenaltyRecord(), Today, ThreeYears);
+
+        Assert.Equal(
+            ["penalty.decision_number: is required", "penalty.category: is required", "penalty.content: is required",
+             "penalty.authority: is required", "penalty.decision_date: is required"],
+            errors.Problems);
+    }
+
+    [Fact]
+    public void China_date_is_eight_hours_ahead_of_utc()
+    {
+        var lateUtcEvening = new FixedClock(new DateTimeOffset(2026, 6, 15, 16, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2026, 6, 16), PublicityPeriod.Today(lateUtcEvening));
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y43", "", "法人及非法人组织", null)]
+    [InlineData("91350100M000100Y44", "某公司", "法人及非法人组织", "code: check character should be '3', not '4'")]
+    public void Registrations_need_a_valid_code_a_name_and_a_category(string code, string name, string category, string? codeProblem)
+    {
+        var errors = CreditRules.CheckRegistration(new RegisterEntityRequest { Code = code, Name = name, EntityCategory = category }, out var normalized);
+
+        Assert.Equal(code, normalized);
+        Assert.Equal(codeProblem is null ? new[] { "name: is required" } : [codeProblem], errors.Problems);
+    }
+
+    sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -31,6 +31,9 @@ sealed class LocalBus(HttpClient http, IOptions<MessagingOptions> options, IHost
             using var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoint)
             {
                 Content = new StringContent(CloudEvent(message, pubSub), Encoding.UTF8),
+                // A hand-made request does not take the client's defaults; the subscribers speak h2c only.
+                Version = http.DefaultRequestVersion,
+                VersionPolicy = http.DefaultVersionPolicy,
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" };
             using var response = await http.SendAsync(request, cancellationToken);
@@ -48,6 +51,10 @@ sealed class LocalBus(HttpClient http, IOptions<MessagingOptions> options, IHost
             }
         }
     }
+
+    /// <summary>Dapr reads /dapr/subscribe case-insensitively (the .NET SDK writes pubsubName, the docs pubsubname); so do we.</summary>
+    static JsonElement? Property(JsonElement element, string name) =>
+        element.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
 
     string CloudEvent(OutboxMessage message, string pubSub)
     {
@@ -82,16 +89,15 @@ sealed class LocalBus(HttpClient http, IOptions<MessagingOptions> options, IHost
                 using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(baseAddress, "dapr/subscribe"), cancellationToken));
                 foreach (var entry in document.RootElement.EnumerateArray())
                 {
-                    var route = entry.TryGetProperty("route", out var r) ? r.GetString()
-                        : entry.TryGetProperty("routes", out var rs) && rs.TryGetProperty("default", out var d) ? d.GetString()
-                        : null;
+                    var route = Property(entry, "route")?.GetString()
+                        ?? (Property(entry, "routes") is { } routes ? Property(routes, "default")?.GetString() : null);
                     if (route is null)
                     {
                         continue;
                     }
                     found.Add(new Subscription(
-                        entry.GetProperty("pubsubname").GetString() ?? "",
-                        entry.GetProperty("topic").GetString() ?? "",
+                        Property(entry, "pubsubName")?.GetString() ?? "",
+                        Property(entry, "topic")?.GetString() ?? "",
                         new Uri(baseAddress, route.TrimStart('/'))));
                 }
             }

@@ -1,0 +1,48 @@
+using Grpc.Core;
+using ServiceHall.Catalog.V1;
+
+namespace ServiceHall.Applications.Tests;
+
+/// <summary>
+/// The catalog as the applications service sees it, in-process: canned items, or a chosen failure.
+/// A gate can hold every answer until a number of lookups are waiting, to make submits race.
+/// </summary>
+sealed class FakeCatalog : CatalogService.CatalogServiceClient
+{
+    readonly Dictionary<string, ServiceItem> items = [];
+    int lookups;
+
+    public StatusCode? Failure { get; set; }
+    public int Lookups => lookups;
+    public TaskCompletionSource? Gate { get; set; }
+    public int GateOpensAt { get; set; }
+
+    public FakeCatalog With(string id, string status, string name = "食品经营许可", string department = "县市场监督管理局")
+    {
+        items[id] = new ServiceItem { Id = id, Status = status, Version = 1, Guide = new ItemGuide { Name = name, Department = department } };
+        return this;
+    }
+
+    public override AsyncUnaryCall<ServiceItem> GetItemAsync(GetItemRequest request, CallOptions options) =>
+        new(AnswerAsync(request.Id), Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => new Metadata(), () => { });
+
+    async Task<ServiceItem> AnswerAsync(string id)
+    {
+        var waiting = Interlocked.Increment(ref lookups);
+        if (Gate is { } gate)
+        {
+            if (waiting >= GateOpensAt)
+            {
+                gate.TrySetResult();
+            }
+            await gate.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        if (Failure is { } failure)
+        {
+            throw new RpcException(new Status(failure, "the fake catalog fails as asked"));
+        }
+        return items.TryGetValue(id, out var item)
+            ? item
+            : throw new RpcException(new Status(StatusCode.NotFound, $"service item '{id}' does not exist"));
+    }
+}

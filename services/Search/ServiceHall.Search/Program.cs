@@ -1,0 +1,22 @@
+using ServiceHall.Search;
+using ServiceHall.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddSingleton<PublicIndex>();
+builder.Services.AddHostedService<IndexCommitSchedule>();
+builder.Services.AddHealthChecks().AddCheck<IndexReady>("search-index");
+
+var app = builder.Build();
+// Open the index at start, so a locked or damaged folder shows at once rather than at the first event.
+app.Services.GetRequiredService<PublicIndex>();
+
+app.UseMalformedEnvelopeAsBadRequest();
+app.UseCloudEvents();
+app.MapSubscribeHandler();
+app.MapIndexEvents(app.Configuration["Messaging:PubSubName"] ?? "pubsub");
+app.MapGrpcService<SearchService>();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,83 @@
+using ServiceHall.Catalog.V1;
+using ServiceHall.Credit.V1;
+using ServiceHall.Disclosures.V1;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Search;
+
+/// <summary>
+/// What each integration event makes public in the index. Only what the sources already publish goes in;
+/// events carry no ID-card or phone numbers, and none are added here.
+/// </summary>
+public static class Projections
+{
+    public const string ItemType = "item";
+    public const string EntityType = "entity";
+    public const string PenaltyKind = "penalty";
+    public const string DisclosureType = "disclosure";
+    const string Published = "published";
+
+    public static FieldErrors Check(ItemChanged e) => CheckKeyAndVersion("item_id", e.ItemId, e.Version);
+
+    public static FieldErrors Check(EntityChanged e)
+    {
+        var errors = CheckKeyAndVersion("code", e.Code, e.Version);
+        for (var i = 0; i < e.Records.Count; i++)
+        {
+            errors.Required($"records[{i}].id", e.Records[i].Id);
+        }
+        return errors;
+    }
+
+    public static FieldErrors Check(DisclosurePublished e) =>
+        CheckKeyAndVersion("disclosure_id", e.DisclosureId, e.Version).Required("organization_id", e.OrganizationId);
+
+    /// <summary>A published item is public; any other status withdraws it.</summary>
+    public static IndexChange From(ItemChanged e)
+    {
+        var key = Key(ItemType, e.ItemId);
+        if (e.Status != Published)
+        {
+            return new IndexChange(key, e.Version, []);
+        }
+        var body = Join(e.Department, e.ItemType, e.Code, e.Conditions, string.Join("、", e.MaterialNames));
+        return new IndexChange(key, e.Version,
+            [new PublicDocument(ItemType, e.ItemId, e.Name, body, $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}")]);
+    }
+
+    /// <summary>The entity and every record in publicity, replaced as one set: a record no longer sent is no longer public.</summary>
+    public static IndexChange From(EntityChanged e)
+    {
+        var url = $"/api/credit/entities/{Uri.EscapeDataString(e.Code)}";
+        var records = e.Records.Select(r => Join(r.Title, r.Summary));
+        var documents = new List<PublicDocument>
+        {
+            new(EntityType, e.Code, e.Name, Join([e.Name, e.Code, e.EntityCategory, e.Address, .. records]), url),
+        };
+        // A record is found by its own words and by the entity's name; its type is its kind (行政处罚 = penalty).
+        documents.AddRange(e.Records.Select(r =>
+            new PublicDocument(string.IsNullOrWhiteSpace(r.Kind) ? PenaltyKind : r.Kind, r.Id, r.Title, Join(r.Summary, e.Name), url)));
+        return new IndexChange(Key(EntityType, e.Code), e.Version, documents);
+    }
+
+    public static IndexChange From(DisclosurePublished e) =>
+        new(Key(DisclosureType, e.DisclosureId), e.Version,
+            [new PublicDocument(DisclosureType, e.DisclosureId, e.Title, Join(e.OrganizationName, e.Body),
+                $"/api/disclosures/organizations/{Uri.EscapeDataString(e.OrganizationId)}/disclosures")]);
+
+    static string Key(string type, string id) => $"{type}:{id}";
+
+    static string Join(params IEnumerable<string> parts) =>
+        string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
+
+    static FieldErrors CheckKeyAndVersion(string keyField, string key, long version)
+    {
+        var errors = new FieldErrors().Required(keyField, key).MaxLength(keyField, key, 200);
+        if (version <= 0)
+        {
+            // Without a version an old event could overwrite a newer state; such an event is a publisher's bug.
+            errors.Add("version", "must be positive");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace ServiceHall.Search;
+
+/// <summary>
+/// The Lucene index over everything public in the hall: one writer, near-real-time searchers, and the
+/// version held per owner so that redelivered and out-of-order events change nothing.
+/// It is a projection: deleting the folder loses nothing the sources cannot send again.
+/// </summary>
+public sealed class PublicIndex : IDisposable
+{
+    const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    readonly NIOFSDirectory directory;
+    readonly IndexWriter writer;
+    readonly TrackingIndexWriter tracking;
+    readonly SearcherManager searchers;
+    readonly ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    readonly ConcurrentDictionary<string, long> heldVersions = new(StringComparer.Ordinal);
+    // Striped locks serialise the check-then-write per owner without a lock object per key living forever.
+    readonly object[] ownerLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+    readonly TimeSpan visibleWait;
+    readonly ILogger<PublicIndex> logger;
+    readonly object closing = new();
+    volatile bool disposed;
+
+    public PublicIndex(IConfiguration configuration, ILogger<PublicIndex> logger)
+    {
+        this.logger = logger;
+        Folder = FolderFrom(configuration);
+        visibleWait = configuration.GetValue("Search:VisibleWait", TimeSpan.FromSeconds(2));
+        System.IO.Directory.CreateDirectory(Folder);
+        Analyzer = new SmartChineseAnalyzer(Version);
+        // Explicitly NIO: FSDirectory.Open picks MMapDirectory on 64-bit Linux, slow under load and unsafe for concurrent searches here.
+        directory = new NIOFSDirectory(new DirectoryInfo(Folder));
+        writer = new IndexWriter(directory, new IndexWriterConfig(Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        tracking = new TrackingIndexWriter(writer);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        LoadHeldVersions();
+        reopener = new ControlledRealTimeReopenThread<IndexSearcher>(tracking, searchers, targetMaxStaleSec: 1.0, targetMinStaleSec: 0.02)
+        {
+            IsBackground = true,
+            Name = "search-index-reopen",
+        };
+        reopener.Start();
+        logger.LogInformation("Search index open at {Folder} with {Owners} owners", Folder, heldVersions.Count);
+    }
+
+    public string Folder { get; }
+
+    /// <summary>SmartCn, shared by indexing and query analysis so both cut Chinese text into the same words.</summary>
+    public Analyzer Analyzer { get; }
+
+    public bool IsOpen => !disposed;
+
+    public static string FolderFrom(IConfiguration configuration) =>
+        configuration["Search:IndexFolder"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(configuration["Data:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "data"), "search-index");
+
+    public long? HeldVersion(string ownerKey) => heldVersions.TryGetValue(ownerKey, out var held) ? held : null;
+
+    /// <summary>
+    /// Replaces the owner's documents when the change is newer than what the index holds, and waits (bounded)
+    /// until the change is searchable, so a subscriber that answers 200 has really made it visible.
+    /// </summary>
+    /// <returns>false when the change was not newer and so ignored.</returns>
+    public bool Apply(IndexChange change)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        long generation;
+        lock (ownerLocks[(uint)StringComparer.Ordinal.GetHashCode(change.OwnerKey) % ownerLocks.Length])
+        {
+            if (heldVersions.TryGetValue(change.OwnerKey, out var held) && change.Version <= held)
+            {
+                return false;
+            }
+            // One atomic delete-and-add per owner, so a reopen in between never shows the set half replaced.
+            generation = tracking.UpdateDocuments(new Term(IndexFields.Owner, change.OwnerKey), ToLucene(change));
+            heldVersions[change.OwnerKey] = change.Version;
+        }
+        if (!reopener.WaitForGeneration(generation, (int)visibleWait.TotalMilliseconds))
+        {
+            logger.LogWarning("Change to {Owner} written but not yet searchable after {Wait}", change.OwnerKey, visibleWait);
+        }
+        return true;
+    }
+
+    /// <summary>Runs a query against the newest searcher; the caller pages with offset and size and bounds the time.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var searcher = searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Makes the changes durable; called on a timer and on shutdown, never per document (a commit fsyncs).</summary>
+    public void CommitIfChanged()
+    {
+        if (!disposed && writer.HasUncommittedChanges())
+        {
+            writer.Commit();
+        }
+    }
+
+    /// <summary>Commits and releases the folder's write lock; safe to call from the host's stop and its disposal at once.</summary>
+    public void Dispose()
+    {
+        // The host may stop and dispose on two threads; the second caller must wait until the folder is really free.
+        lock (closing)
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            reopener.Dispose();
+            searchers.Dispose();
+            writer.Commit();
+            writer.Dispose();
+            directory.Dispose();
+            Analyzer.Dispose();
+        }
+    }
+
+    static IEnumerable<IEnumerable<IIndexableField>> ToLucene(IndexChange change)
+    {
+        if (change.Documents.Count == 0)
+        {
+            return [Withdrawn(change.OwnerKey, change.Version)];
+        }
+        return change.Documents.Select(d => ToLucene(d, change.OwnerKey, change.Version));
+    }
+
+    static Document ToLucene(PublicDocument document, string ownerKey, long version) =>
+    [
+        new StringField(IndexFields.Key, document.Key, Field.Store.YES),
+        new StringField(IndexFields.Owner, ownerKey, Field.Store.YES),
+        new StringField(IndexFields.Type, document.Type, Field.Store.YES),
+        new StringField(IndexFields.Id, document.Id, Field.Store.YES),
+        new TextField(IndexFields.Title, document.Title, Field.Store.YES),
+        new TextField(IndexFields.Body, document.Body, Field.Store.YES),
+        new StoredField(IndexFields.Url, document.Url),
+        new Int64Field(IndexFields.Version, version, Field.Store.YES),
+    ];
+
+    static Document Withdrawn(string ownerKey, long version) =>
+    [
+        new StringField(IndexFields.Key, ownerKey, Field.Store.YES),
+        new StringField(IndexFields.Owner, ownerKey, Field.Store.YES),
+        new StringField(IndexFields.Withdrawn, "true", Field.Store.YES),
+        new Int64Field(IndexFields.Version, version, Field.Store.YES),
+    ];
+
+    /// <summary>Reads the version of every owner back from the stored documents, so a restart keeps refusing stale events.</summary>
+    void LoadHeldVersions()
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var liveDocs = MultiFields.GetLiveDocs(reader);
+            var fields = new HashSet<string> { IndexFields.Owner, IndexFields.Version };
+            for (var i = 0; i < reader.MaxDoc; i++)
+            {
+                if (liveDocs is not null && !liveDocs.Get(i))
+                {
+                    continue;
+                }
+                var stored = reader.Document(i, fields);
+                var owner = stored.Get(IndexFields.Owner);
+                var version = stored.GetField(IndexFields.Version)?.GetInt64Value();
+                if (owner is not null && version is long v)
+                {
+                    heldVersions.AddOrUpdate(owner, v, (_, held) => Math.Max(held, v));
+                }
+            }
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+}

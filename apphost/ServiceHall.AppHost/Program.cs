@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 // The whole hall on one machine: every service with its own SQLite file under one data folder, the local
 // event bus instead of Dapr, demo data, and the gateway on the ports people expect (8080 and 8081).
 var builder = DistributedApplication.CreateBuilder(args);
@@ -23,15 +25,17 @@ var applications = Service<Projects.ServiceHall_Applications>("applications").Wi
 var credit = Service<Projects.ServiceHall_Credit>("credit").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
 var disclosures = Service<Projects.ServiceHall_Disclosures>("disclosures").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
 
+var gatewayHttp = $"http://localhost:{httpPort}";
+var gatewayGrpc = $"http://localhost:{grpcPort}";
 var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", launchProfileName: null)
-    .WithEnvironment("Kestrel__Endpoints__Http__Url", $"http://localhost:{httpPort}")
-    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", $"http://localhost:{grpcPort}")
-    .WithUrl($"http://localhost:{httpPort}", "HTTP/JSON and browsers")
-    .WithUrl($"http://localhost:{grpcPort}", "gRPC");
+    .WithEnvironment("Kestrel__Endpoints__Http__Url", gatewayHttp)
+    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", gatewayGrpc)
+    .WithUrl(gatewayHttp, "HTTP/JSON and browsers")
+    .WithUrl(gatewayGrpc, "gRPC");
 foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog), ("applications", applications), ("credit", credit), ("disclosures", disclosures) })
 {
     gateway.WithEnvironment($"ReverseProxy__Clusters__{name}__Destinations__primary__Address", service.GetEndpoint("http")).WaitFor(service);
 }
 
-Console.WriteLine($"ServiceHall gateway: http://localhost:{httpPort} (browsers and HTTP/JSON), http://localhost:{grpcPort} (gRPC). Data: {dataFolder}");
+Console.WriteLine($"ServiceHall gateway: {gatewayHttp} (browsers and HTTP/JSON), {gatewayGrpc} (gRPC). Data: {dataFolder}");
 builder.Build().Run();

@@ -1,6 +1,8 @@
 using Grpc.Net.Client;
 using ServiceHall.Testing;
 
+[assembly: AssemblyFixture(typeof(ServiceHall.EndToEnd.Tests.HallFixture))]
+
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>One running hall for all end-to-end tests of this assembly; each test uses its own data (unique names and codes).</summary>
@@ -29,5 +31,3 @@ public sealed class HallFixture : IAsyncLifetime
         }
     }
 }
-
-[assembly: AssemblyFixture(typeof(HallFixture))]

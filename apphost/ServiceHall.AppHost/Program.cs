@@ -16,8 +16,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WithHttpEndpoint(port: port++, name: "http", isProxied: false)
         .WithEnvironment("Data__Folder", dataFolder)
         .WithEnvironment("Seed__Demo", "true")
-        .WithEnvironment("Messaging__Mode", "Local")
-        .WithHttpHealthCheck("/health/ready");
+        .WithEnvironment("Messaging__Mode", "Local");
 
 var search = Service<Projects.ServiceHall_Search>("search");
 var catalog = Service<Projects.ServiceHall_Catalog>("catalog").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
@@ -27,7 +26,13 @@ var disclosures = Service<Projects.ServiceHall_Disclosures>("disclosures").WithE
 
 var gatewayHttp = $"http://localhost:{httpPort}";
 var gatewayGrpc = $"http://localhost:{grpcPort}";
-var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", launchProfileName: null)
+// The gateway's two listeners (HTTP/1.1+2 and gRPC-only h2c) are its own Kestrel endpoints, set here directly
+// rather than modelled as app host endpoints, which would put a proxy on the very ports people use.
+var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", o =>
+    {
+        o.ExcludeLaunchProfile = true;
+        o.ExcludeKestrelEndpoints = true;
+    })
     .WithEnvironment("Kestrel__Endpoints__Http__Url", gatewayHttp)
     .WithEnvironment("Kestrel__Endpoints__Grpc__Url", gatewayGrpc)
     .WithUrl(gatewayHttp, "HTTP/JSON and browsers")

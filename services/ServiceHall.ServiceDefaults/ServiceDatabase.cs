@@ -72,6 +72,12 @@ public static class ServiceDatabase
         }
     }
 
+    /// <summary>
+    /// A time trimmed to whole microseconds, what PostgreSQL keeps (.NET ticks are 100 ns), so an answer given
+    /// at write time equals what a later read of the same row gives.
+    /// </summary>
+    public static DateTime ToStoredPrecision(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+
     /// <summary>Keeps DateTime values UTC on the way back from SQLite, which stores them without a kind.</summary>
     public static void UseUtcDateTimes(this ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

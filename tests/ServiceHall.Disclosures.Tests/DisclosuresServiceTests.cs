@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceHall.Disclosures.Data;
 using ServiceHall.Disclosures.V1;
 using ServiceHall.Messaging;
+using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
 
 namespace ServiceHall.Disclosures.Tests;
@@ -179,9 +180,9 @@ public sealed class DisclosuresServiceTests
         var request = FeeSchedule("门诊收费");
         request.EffectiveDate = "";
 
-        var before = DisclosureRules.Format(DisclosureRules.Today(DateTime.UtcNow));
+        var before = DisclosureRules.Format(CountyClock.Today(DateTime.UtcNow));
         var published = await disclosures.PublishDisclosureAsync(request, cancellationToken: Cancel);
-        var after = DisclosureRules.Format(DisclosureRules.Today(DateTime.UtcNow));
+        var after = DisclosureRules.Format(CountyClock.Today(DateTime.UtcNow));
 
         Assert.Contains(published.EffectiveDate, new[] { before, after });
     }
@@ -189,8 +190,8 @@ public sealed class DisclosuresServiceTests
     [Fact]
     public void China_standard_time_decides_the_day()
     {
-        Assert.Equal(new DateOnly(2025, 1, 2), DisclosureRules.Today(new DateTime(2025, 1, 1, 16, 0, 0, DateTimeKind.Utc)));
-        Assert.Equal(new DateOnly(2025, 1, 1), DisclosureRules.Today(new DateTime(2025, 1, 1, 15, 59, 59, DateTimeKind.Utc)));
+        Assert.Equal(new DateOnly(2025, 1, 2), CountyClock.Today(new DateTime(2025, 1, 1, 16, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateOnly(2025, 1, 1), CountyClock.Today(new DateTime(2025, 1, 1, 15, 59, 59, DateTimeKind.Utc)));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications.Data;
 
@@ -33,7 +34,7 @@ public sealed class ApplicationRecord
         Note = request.Note,
         Status = Submitted,
         // PostgreSQL keeps microseconds; the reply to a submit must show the instant a later read will show.
-        SubmittedAt = new DateTime(utcNow.Ticks - utcNow.Ticks % 10, DateTimeKind.Utc),
+        SubmittedAt = ServiceDatabase.ToStoredPrecision(utcNow),
     };
 
     /// <summary>Whether a request under this record's idempotency key asks for this same application.</summary>

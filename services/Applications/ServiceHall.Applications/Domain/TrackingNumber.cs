@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications;
 
@@ -14,7 +15,7 @@ public static partial class TrackingNumber
 
     /// <summary>40 random bits per day: a clash is practically impossible, and the unique key refuses one anyway.</summary>
     public static string New(DateTime utcNow) =>
-        "SH" + CountyDay(utcNow).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
+        "SH" + CountyClock.Today(utcNow).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
         + RandomNumberGenerator.GetString(Alphabet, 8);
 
     /// <summary>The number as issued, or null when the text cannot be one. People type it in lower case too.</summary>
@@ -23,9 +24,6 @@ public static partial class TrackingNumber
         var candidate = text.Trim().ToUpperInvariant();
         return Shape().IsMatch(candidate) ? candidate : null;
     }
-
-    // The county's calendar day: China Standard Time, UTC+8 all year (no daylight saving).
-    static DateOnly CountyDay(DateTime utcNow) => DateOnly.FromDateTime(utcNow.AddHours(8));
 
     [GeneratedRegex("^SH[0-9]{8}[0-9A-HJKMNP-TV-Z]{8}$")]
     private static partial Regex Shape();

@@ -1,3 +1,5 @@
+using ServiceHall.ServiceDefaults;
+
 namespace ServiceHall.Credit;
 
 /// <summary>
@@ -17,5 +19,5 @@ public sealed class PublicityPeriod
 
     /// <summary>Decision and publicity dates are calendar dates in China (UTC+8 all year, no daylight saving).</summary>
     public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        CountyClock.Today(clock.GetUtcNow().UtcDateTime);
 }

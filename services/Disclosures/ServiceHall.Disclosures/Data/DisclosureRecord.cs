@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using ServiceHall.Disclosures.V1;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Disclosures.Data;
 
@@ -27,11 +28,8 @@ public sealed class DisclosureRecord
         Body = request.Body,
         EffectiveDate = DisclosureRules.EffectiveDate(request, utcNow),
         Version = 1,
-        PublishedAt = ToMicroseconds(utcNow),
+        PublishedAt = ServiceDatabase.ToStoredPrecision(utcNow),
     };
-
-    // PostgreSQL keeps microseconds; the reply to a publish must show the instant a later read will show.
-    static DateTime ToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
     public Disclosure ToMessage(OrganizationRecord organization) => new()
     {

@@ -69,10 +69,7 @@ public static partial class DisclosureRules
 
     /// <summary>The effective date asked for, or today in the hall's calendar when none was given.</summary>
     public static DateOnly EffectiveDate(PublishDisclosureRequest request, DateTime utcNow) =>
-        ParseDate(request.EffectiveDate) ?? Today(utcNow);
-
-    /// <summary>The county's calendar day: China Standard Time, UTC+8 all year (no daylight saving).</summary>
-    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(utcNow.AddHours(8));
+        ParseDate(request.EffectiveDate) ?? CountyClock.Today(utcNow);
 
     public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 

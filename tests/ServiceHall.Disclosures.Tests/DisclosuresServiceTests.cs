@@ -100,10 +100,7 @@ public sealed class DisclosuresServiceTests
         Assert.Contains("county-peoples-hospital", publish.Status.Detail);
         Assert.Equal(StatusCode.NotFound, list.StatusCode);
         Assert.Contains("county-peoples-hospital", list.Status.Detail);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DisclosuresDb>();
-        Assert.Equal(0, await db.Disclosures.CountAsync(Cancel));
-        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(Cancel));
+        await AssertNothingPublishedAsync(host);
     }
 
     [Theory]
@@ -147,10 +144,7 @@ public sealed class DisclosuresServiceTests
         Assert.Contains("title: is required", error.Status.Detail);
         Assert.Contains("body: is longer than 20000 characters", error.Status.Detail);
         Assert.Contains("effective_date: must be a date written yyyy-MM-dd", error.Status.Detail);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DisclosuresDb>();
-        Assert.Equal(0, await db.Disclosures.CountAsync(Cancel));
-        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(Cancel));
+        await AssertNothingPublishedAsync(host);
     }
 
     [Theory]
@@ -232,5 +226,14 @@ public sealed class DisclosuresServiceTests
 
         await DemoDisclosures.SeedAsync(host.Services);
         Assert.Equal(3, await db.Organizations.CountAsync(Cancel));
+    }
+
+    /// <summary>A refused request left neither a disclosure nor an event behind.</summary>
+    static async Task AssertNothingPublishedAsync(ServiceHost<Program> host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisclosuresDb>();
+        Assert.Equal(0, await db.Disclosures.CountAsync(Cancel));
+        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(Cancel));
     }
 }

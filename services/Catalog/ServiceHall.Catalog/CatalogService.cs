@@ -15,7 +15,7 @@ public sealed class CatalogService(CatalogDb db) : V1.CatalogService.CatalogServ
         await EnsureCodeIsFreeAsync(request.Guide.Code, exceptId: null, context.CancellationToken);
         var item = ItemRecord.Create(request.Guide);
         db.Items.Add(item);
-        await SaveAsync(item.Code, context.CancellationToken);
+        await db.SaveOrRefuseAsync(CodeTaken(item.Code), context.CancellationToken);
         return item.ToMessage();
     }
 
@@ -34,7 +34,7 @@ public sealed class CatalogService(CatalogDb db) : V1.CatalogService.CatalogServ
         {
             db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent()));
         }
-        await SaveAsync(item.Code, context.CancellationToken);
+        await db.SaveOrRefuseAsync(CodeTaken(item.Code), context.CancellationToken);
         return item.ToMessage();
     }
 
@@ -49,7 +49,7 @@ public sealed class CatalogService(CatalogDb db) : V1.CatalogService.CatalogServ
         }
         item.Publish();
         db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent()));
-        await SaveAsync(item.Code, context.CancellationToken);
+        await db.SaveOrRefuseAsync(CodeTaken(item.Code), context.CancellationToken);
         return item.ToMessage();
     }
 
@@ -82,24 +82,10 @@ public sealed class CatalogService(CatalogDb db) : V1.CatalogService.CatalogServ
     {
         if (await db.Items.AnyAsync(i => i.Code == code && i.Id != exceptId, cancellationToken))
         {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"guide.code: an item with code '{code}' already exists"));
+            throw CodeTaken(code);
         }
     }
 
-    async Task SaveAsync(string code, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RpcException(new Status(StatusCode.Aborted, "the item was changed by someone else; read it again and retry"));
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // Two creates with one code raced past the check above; the unique index decided.
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"guide.code: an item with code '{code}' already exists"));
-        }
-    }
+    static RpcException CodeTaken(string code) =>
+        new(new Status(StatusCode.AlreadyExists, $"guide.code: an item with code '{code}' already exists"));
 }

@@ -21,7 +21,7 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         var entity = Data.MarketEntity.Register(code, request, clock.GetUtcNow().UtcDateTime);
         db.Entities.Add(entity);
         db.Add(OutboxMessage.For(Topics.CreditEntityChanged, entity.ToEvent(today)));
-        await SaveAsync(AlreadyRegistered(code), context.CancellationToken);
+        await db.SaveOrRefuseAsync(AlreadyRegistered(code), context.CancellationToken);
         return entity.ToMessage(today);
     }
 
@@ -46,7 +46,7 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         }
         entity.AddPenalty(penalty);
         db.Add(OutboxMessage.For(Topics.CreditEntityChanged, entity.ToEvent(today)));
-        await SaveAsync(AlreadyRecorded(code, penalty.DecisionNumber), context.CancellationToken);
+        await db.SaveOrRefuseAsync(AlreadyRecorded(code, penalty.DecisionNumber), context.CancellationToken);
         return penalty.ToMessage();
     }
 
@@ -72,21 +72,4 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
 
     static RpcException AlreadyRecorded(string code, string decisionNumber) =>
         new(new Status(StatusCode.AlreadyExists, $"penalty.decision_number: decision '{decisionNumber}' is already recorded for '{code}'"));
-
-    /// <param name="duplicate">What to answer when a unique index refuses the save: a concurrent request won the race past the check.</param>
-    async Task SaveAsync(RpcException duplicate, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RpcException(new Status(StatusCode.Aborted, "the entity was changed by someone else; read it again and retry"));
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            throw duplicate;
-        }
-    }
 }

@@ -18,15 +18,7 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
         }
         var organization = OrganizationRecord.Create(request);
         db.Organizations.Add(organization);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // Two registrations of one id raced past the check above; the primary key decided.
-            throw AlreadyRegistered(request.Id);
-        }
+        await db.SaveOrRefuseAsync(AlreadyRegistered(request.Id), context.CancellationToken);
         return organization.ToMessage();
     }
 

@@ -4,6 +4,7 @@ namespace ServiceHall.Messaging;
 public static class Topics
 {
     public const string CatalogItemChanged = "catalog.item.changed";
+    public const string CatalogQuestionPublished = "catalog.question.published";
     public const string CreditEntityChanged = "credit.entity.changed";
     public const string DisclosurePublished = "disclosures.disclosure.published";
 }

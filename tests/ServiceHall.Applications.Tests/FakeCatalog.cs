@@ -19,7 +19,7 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
 
     public FakeCatalog With(string id, string status, string name = "食品经营许可", string department = "县市场监督管理局")
     {
-        items[id] = new ServiceItem { Id = id, Status = status, Version = 1, Guide = new ItemGuide { Name = name, Department = department } };
+        items[id] = new ServiceItem { Id = id, Status = status, Version = 1, Guide = new ItemGuide { Name = name }, Department = new Department { Name = department } };
         return this;
     }
 

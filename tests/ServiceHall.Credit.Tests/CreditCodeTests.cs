@@ -1,3 +1,5 @@
+using ServiceHall.ServiceDefaults;
+
 namespace ServiceHall.Credit.Tests;
 
 /// <summary>GB 32100 codes with their embedded GB 11714 organisation code; examples computed by hand from domain.md §3.</summary>

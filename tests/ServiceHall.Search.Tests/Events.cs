@@ -15,7 +15,7 @@ static class Events
         Status = status,
         Code = "330000-GA-001",
         Name = name,
-        Department = "县公安局",
+        DepartmentName = "县公安局",
         ItemType = "行政确认",
         Conditions = "具有本县常住户口的中国公民",
         MaterialNames = { "居民户口簿", "近期免冠照片" },

@@ -54,6 +54,8 @@ public sealed class RunningHall : IAsyncDisposable
             ["Messaging__PollInterval"] = "00:00:01",
             ["Messaging__Subscribers__0"] = addresses["search"].ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
+            // The hall as people run it: the demo county's catalog, credit records and disclosures.
+            ["Seed__Demo"] = "true",
         };
         foreach (var (name, address) in addresses)
         {

@@ -1,6 +1,8 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ServiceHall.Testing;
@@ -18,7 +20,8 @@ public static class Databases
 /// One service hosted in-process over a database of its own (a temp SQLite file or a fresh PostgreSQL
 /// database), with a gRPC channel and an HTTP client (JSON transcoding) on it.
 /// </summary>
-public sealed class ServiceHost<TProgram>(string serviceName, string database, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ServiceHost<TProgram>(
+    string serviceName, string database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<TProgram> where TProgram : class
 {
     readonly string dataFolder = Path.Combine(Path.GetTempPath(), "servicehall-test-" + Guid.NewGuid().ToString("N"));
@@ -43,6 +46,10 @@ public sealed class ServiceHost<TProgram>(string serviceName, string database, I
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

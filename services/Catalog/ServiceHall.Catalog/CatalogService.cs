@@ -7,76 +7,122 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog;
 
-public sealed class CatalogService(CatalogDb db) : V1.CatalogService.CatalogServiceBase
+/// <summary>Writes: drafts, publication and the lifecycle draft → published ⇄ suspended → cancelled.</summary>
+public sealed partial class CatalogService(CatalogDb db, CatalogSettings settings, TimeProvider clock) : V1.CatalogService.CatalogServiceBase
 {
+    const int MaxReason = 200;
+
     public override async Task<ServiceItem> CreateItem(CreateItemRequest request, ServerCallContext context)
     {
-        ItemRules.CheckSave(request.Guide).ThrowIfAny();
-        await EnsureCodeIsFreeAsync(request.Guide.Code, exceptId: null, context.CancellationToken);
-        var item = ItemRecord.Create(request.Guide);
+        var guide = request.Guide ?? throw Invalid("guide: is required");
+        var department = await CheckDraftAsync(guide, context.CancellationToken);
+        await EnsureCodeIsFreeAsync(guide.Code, exceptId: null, context.CancellationToken);
+        var item = ItemRecord.Create(guide, Now);
         db.Items.Add(item);
         await db.SaveOrRefuseAsync(CodeTaken(item.Code), context.CancellationToken);
-        return item.ToMessage();
+        return DraftView(item, department);
     }
 
     public override async Task<ServiceItem> UpdateItem(UpdateItemRequest request, ServerCallContext context)
     {
-        ItemRules.CheckSave(request.Guide).ThrowIfAny();
-        var item = await FindAsync(request.Id, context.CancellationToken);
-        if (item.Status == ItemRecord.Published)
+        var guide = request.Guide ?? throw Invalid("guide: is required");
+        var item = await FindForChangeAsync(request.Id, request.ExpectedVersion, context.CancellationToken);
+        var department = await CheckDraftAsync(guide, context.CancellationToken);
+        if (item.GuideVersion > 0 && guide.Code != item.Code)
         {
-            // The public must never see a published guide that breaks the publish rules.
-            ItemRules.CheckPublish(request.Guide).ThrowIfAny();
+            // 实施编码 is the item's identity once people have seen it; another body or basic code is another item.
+            throw Invalid($"guide.code: a published item keeps its code '{item.Code}'; cancel it and create a new item instead of '{guide.Code}'");
         }
-        await EnsureCodeIsFreeAsync(request.Guide.Code, item.Id, context.CancellationToken);
-        item.Update(request.Guide);
-        if (item.Status == ItemRecord.Published)
-        {
-            db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent()));
-        }
+        await EnsureCodeIsFreeAsync(guide.Code, item.Id, context.CancellationToken);
+        item.SaveDraft(guide, Now);
         await db.SaveOrRefuseAsync(CodeTaken(item.Code), context.CancellationToken);
-        return item.ToMessage();
+        return DraftView(item, department);
     }
 
-    public override async Task<ServiceItem> PublishItem(PublishItemRequest request, ServerCallContext context)
+    public override async Task<ServiceItem> PublishItem(ChangeItemRequest request, ServerCallContext context)
     {
-        var item = await FindAsync(request.Id, context.CancellationToken);
-        var problems = ItemRules.CheckPublish(item.Guide);
-        if (problems.Any)
+        var item = await FindForChangeAsync(request.Id, request.ExpectedVersion, context.CancellationToken);
+        if (item.GuideVersion > 0 && !item.DraftAhead)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id}: the draft is the same as public version {item.GuideVersion}; nothing to publish"));
+        }
+        var reason = item.GuideVersion == 0 && string.IsNullOrWhiteSpace(request.Reason) ? "首次发布" : Reason(request.Reason);
+        var guide = item.DraftGuide;
+        var department = await FindDepartmentAsync(guide.DepartmentCode, context.CancellationToken);
+        var problems = GuideChecks.Publish(guide, department);
+        if (problems.Count > 0)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"item {item.Id} cannot be published: {string.Join("; ", problems.Problems)}"));
+                $"item {item.Id} cannot be published until its guide is complete: {GuideChecks.Describe(problems)}"));
         }
-        item.Publish();
-        db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent()));
+        var changes = item.Publish(Now);
+        db.History.Add(ItemHistoryRecord.Publication(item, reason, changes));
+        db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent(department)));
         await db.SaveOrRefuseAsync(CodeTaken(item.Code), context.CancellationToken);
-        return item.ToMessage();
+        return DraftView(item, department);
     }
 
-    public override async Task<ServiceItem> GetItem(GetItemRequest request, ServerCallContext context) =>
-        (await FindAsync(request.Id, context.CancellationToken)).ToMessage();
+    public override Task<ServiceItem> SuspendItem(ChangeItemRequest request, ServerCallContext context) =>
+        ChangeStatusAsync(request, [ItemRecord.Published], ItemRecord.Suspended, ItemHistoryRecord.SuspendedAction, context.CancellationToken);
 
-    /// <summary>The public list: published items only, by code.</summary>
-    public override async Task<ListItemsResponse> ListItems(ListItemsRequest request, ServerCallContext context)
+    public override Task<ServiceItem> ResumeItem(ChangeItemRequest request, ServerCallContext context) =>
+        ChangeStatusAsync(request, [ItemRecord.Suspended], ItemRecord.Published, ItemHistoryRecord.ResumedAction, context.CancellationToken);
+
+    public override Task<ServiceItem> CancelItem(ChangeItemRequest request, ServerCallContext context) =>
+        ChangeStatusAsync(request, [ItemRecord.Draft, ItemRecord.Published, ItemRecord.Suspended], ItemRecord.Cancelled,
+            ItemHistoryRecord.CancelledAction, context.CancellationToken);
+
+    async Task<ServiceItem> ChangeStatusAsync(ChangeItemRequest request, string[] from, string to, string action, CancellationToken cancellationToken)
     {
-        var paging = Paging.From(request.PageSize, request.PageToken);
-        var query = db.Items.AsNoTracking().Where(i => i.Status == ItemRecord.Published);
-        if (!string.IsNullOrWhiteSpace(request.Department))
+        var item = await FindForChangeAsync(request.Id, request.ExpectedVersion, cancellationToken, allowCancelled: true);
+        var reason = Reason(request.Reason);
+        if (!from.Contains(item.Status))
         {
-            query = query.Where(i => i.Department == request.Department);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is {item.Status}; it cannot become {to}"));
         }
-        var page = await query.OrderBy(i => i.Code).Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListItemsResponse { NextPageToken = paging.NextToken(page.Count) };
-        response.Items.AddRange(page.Take(paging.Size).Select(i => i.ToMessage()));
-        return response;
+        var department = await FindDepartmentAsync(item.DepartmentCode, cancellationToken);
+        item.ChangeStatus(to, to == ItemRecord.Published ? null : reason, Now);
+        db.History.Add(ItemHistoryRecord.StatusChange(item, action, reason));
+        db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent(department)));
+        await db.SaveOrRefuseAsync(CodeTaken(item.Code), cancellationToken);
+        return DraftView(item, department);
+    }
+
+    /// <summary>The save-time checks; composes the 实施编码 when the officer left it empty.</summary>
+    async Task<Department?> CheckDraftAsync(ItemGuide guide, CancellationToken cancellationToken)
+    {
+        var department = await FindDepartmentAsync(guide.DepartmentCode, cancellationToken);
+        if (string.IsNullOrEmpty(guide.Code) && !string.IsNullOrEmpty(guide.BasicCode) && department is not null)
+        {
+            guide.Code = ImplementationCode.Compose(guide.BasicCode, settings.AreaCode, department.Code);
+        }
+        GuideChecks.ThrowIfAny(GuideChecks.Save(guide, department));
+        return department;
+    }
+
+    async Task<ItemRecord> FindForChangeAsync(string id, long expectedVersion, CancellationToken cancellationToken, bool allowCancelled = false)
+    {
+        var item = await FindAsync(id, cancellationToken);
+        if (expectedVersion != 0 && expectedVersion != item.Version)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, $"item {item.Id} is at version {item.Version}, not {expectedVersion}: someone changed it; read it again"));
+        }
+        if (!allowCancelled && item.Status == ItemRecord.Cancelled)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is cancelled and no longer changes"));
+        }
+        return item;
     }
 
     async Task<ItemRecord> FindAsync(string id, CancellationToken cancellationToken)
     {
         new FieldErrors().Required("id", id).MaxLength("id", id, 32).ThrowIfAny();
-        return await db.Items.FindAsync([id], cancellationToken)
+        return await db.Items.Include(i => i.Themes).SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"service item '{id}' does not exist"));
     }
+
+    async Task<Department?> FindDepartmentAsync(string code, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(code) || code.Length > 18 ? null : (await db.Departments.FindAsync([code], cancellationToken))?.ToMessage();
 
     async Task EnsureCodeIsFreeAsync(string code, string? exceptId, CancellationToken cancellationToken)
     {
@@ -85,6 +131,31 @@ public sealed class CatalogService(CatalogDb db) : V1.CatalogService.CatalogServ
             throw CodeTaken(code);
         }
     }
+
+    static string Reason(string reason)
+    {
+        new FieldErrors().Required("reason", reason).MaxLength("reason", reason, MaxReason).ThrowIfAny();
+        if (reason.Contains('\n'))
+        {
+            throw Invalid("reason: is one line");
+        }
+        return reason.Trim();
+    }
+
+    /// <summary>The officer's view: the draft, and what still stands between it and publication.</summary>
+    static ServiceItem DraftView(ItemRecord item, Department? department)
+    {
+        var view = item.ToDraftMessage(department);
+        if (item.Status != ItemRecord.Cancelled)
+        {
+            view.Problems.AddRange(GuideChecks.Publish(view.Guide, department));
+        }
+        return view;
+    }
+
+    DateTime Now => ServiceDatabase.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+
+    static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 
     static RpcException CodeTaken(string code) =>
         new(new Status(StatusCode.AlreadyExists, $"guide.code: an item with code '{code}' already exists"));

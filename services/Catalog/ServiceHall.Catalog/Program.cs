@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ServiceHall.Catalog;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Messaging;
@@ -7,15 +9,24 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<CatalogDb>("catalog");
 builder.AddOutbox<CatalogDb>();
+builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorComponents();
+// Chinese text stays text in the rendered page instead of six-byte numeric entities per character.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+// Resolved from the container so the printable guide reads through the same code as GetItem.
+builder.Services.AddScoped<CatalogService>();
 
 var app = builder.Build();
 await app.Services.EnsureDatabaseAsync<CatalogDb>();
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
-    await DemoCatalog.SeedAsync(app.Services);
+    await SeedCatalog.LoadAsync(app.Services);
 }
 
 app.MapGrpcService<CatalogService>();
+app.MapGrpcService<ConsultationService>();
+app.MapPrintableGuide();
 app.MapDefaultEndpoints();
 app.Run();
 

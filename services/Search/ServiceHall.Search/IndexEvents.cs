@@ -17,6 +17,7 @@ public static class IndexEvents
     public const string ItemChangedRoute = "/events/catalog-item-changed";
     public const string EntityChangedRoute = "/events/credit-entity-changed";
     public const string DisclosurePublishedRoute = "/events/disclosure-published";
+    public const string QuestionPublishedRoute = "/events/catalog-question-published";
 
     // Publishers may add fields before this service knows them; that must not stop the index.
     static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
@@ -32,6 +33,9 @@ public static class IndexEvents
         endpoints.MapPost(DisclosurePublishedRoute, (HttpRequest request, PublicIndex index, CancellationToken ct) =>
                 HandleAsync<DisclosurePublished>(request, index, Projections.Check, Projections.From, ct))
             .WithTopic(pubSubName, Topics.DisclosurePublished);
+        endpoints.MapPost(QuestionPublishedRoute, (HttpRequest request, PublicIndex index, CancellationToken ct) =>
+                HandleAsync<QuestionPublished>(request, index, Projections.Check, Projections.From, ct))
+            .WithTopic(pubSubName, Topics.CatalogQuestionPublished);
         return endpoints;
     }
 

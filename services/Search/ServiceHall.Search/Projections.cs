@@ -15,7 +15,8 @@ public static class Projections
     public const string EntityType = "entity";
     public const string PenaltyKind = "penalty";
     public const string DisclosureType = "disclosure";
-    const string Published = "published";
+    public const string QuestionType = "qa";
+    static readonly string[] PublicItemStatuses = ["published", "suspended"];
 
     public static FieldErrors Check(ItemChanged e) => CheckKeyAndVersion("item_id", e.ItemId, e.Version);
 
@@ -29,18 +30,22 @@ public static class Projections
         return errors;
     }
 
+    public static FieldErrors Check(QuestionPublished e) =>
+        CheckKeyAndVersion("question_id", e.QuestionId, e.Version).Required("item_id", e.ItemId).Required("question", e.Question);
+
     public static FieldErrors Check(DisclosurePublished e) =>
         CheckKeyAndVersion("disclosure_id", e.DisclosureId, e.Version).Required("organization_id", e.OrganizationId);
 
-    /// <summary>A published item is public; any other status withdraws it.</summary>
+    /// <summary>A published or suspended item is public (a suspended guide stays readable); a cancelled one is withdrawn.</summary>
     public static IndexChange From(ItemChanged e)
     {
         var key = Key(ItemType, e.ItemId);
-        if (e.Status != Published)
+        if (!PublicItemStatuses.Contains(e.Status))
         {
             return new IndexChange(key, e.Version, []);
         }
-        var body = Join(e.Department, e.ItemType, e.Code, e.Conditions, string.Join("、", e.MaterialNames));
+        var body = Join(e.DepartmentName, e.ItemType, e.Code, string.Join("、", e.PersonThemes.Concat(e.LegalPersonThemes)), e.Conditions,
+            string.Join("、", e.MaterialNames), string.Join("\n", e.FaqQuestions), string.Join("、", e.Laws));
         return new IndexChange(key, e.Version,
             [new PublicDocument(ItemType, e.ItemId, e.Name, body, $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}")]);
     }
@@ -64,6 +69,12 @@ public static class Projections
         new(Key(DisclosureType, e.DisclosureId), e.Version,
             [new PublicDocument(DisclosureType, e.DisclosureId, e.Title, Join(e.OrganizationName, e.Body),
                 $"/api/disclosures/organizations/{Uri.EscapeDataString(e.OrganizationId)}/disclosures")]);
+
+    /// <summary>Public Q&amp;A of an item, found by its question and answer and by the item's name.</summary>
+    public static IndexChange From(QuestionPublished e) =>
+        new(Key(QuestionType, e.QuestionId), e.Version,
+            [new PublicDocument(QuestionType, e.QuestionId, e.Question, Join(e.Answer, e.ItemName, e.DepartmentName),
+                $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}/questions")]);
 
     static string Key(string type, string id) => $"{type}:{id}";
 

@@ -29,7 +29,7 @@ public sealed class ApplicationRecord
         IdempotencyKey = request.IdempotencyKey,
         ItemId = request.ItemId,
         ItemName = item.Guide.Name,
-        Department = item.Guide.Department,
+        Department = item.Department?.Name is { Length: > 0 } department ? department : item.Guide.DepartmentCode,
         ApplicantName = request.ApplicantName.Trim(),
         Note = request.Note,
         Status = Submitted,

@@ -7,6 +7,9 @@ namespace ServiceHall.Catalog.Data;
 public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : DbContext(options)
 {
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
+    public DbSet<ItemHistoryRecord> History => Set<ItemHistoryRecord>();
+    public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
@@ -19,11 +22,41 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : DbContext(o
             e.HasKey(i => i.Id);
             e.Property(i => i.Id).HasMaxLength(32);
             e.HasIndex(i => i.Code).IsUnique();
-            e.Property(i => i.Code).HasMaxLength(ItemRules.MaxCodeLength);
-            e.Property(i => i.Name).HasMaxLength(ItemRules.MaxNameLength);
-            e.Property(i => i.Department).HasMaxLength(ItemRules.MaxNameLength);
-            e.HasIndex(i => new { i.Status, i.Department });
+            e.Property(i => i.Code).HasMaxLength(GuideChecks.MaxCode);
+            e.Property(i => i.Name).HasMaxLength(GuideChecks.MaxName);
+            e.Property(i => i.DepartmentCode).HasMaxLength(18);
+            e.Property(i => i.Status).HasMaxLength(16);
+            e.HasIndex(i => new { i.Status, i.DepartmentCode });
             e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasMany(i => i.Themes).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ItemThemeRecord>(e =>
+        {
+            e.ToTable("item_themes");
+            e.HasKey(t => new { t.ItemId, t.Kind, t.Theme });
+            e.HasIndex(t => new { t.Kind, t.Theme });
+        });
+        modelBuilder.Entity<ItemHistoryRecord>(e =>
+        {
+            e.ToTable("item_history");
+            e.HasKey(h => h.Id);
+            e.HasIndex(h => new { h.ItemId, h.Id });
+        });
+        modelBuilder.Entity<DepartmentRecord>(e =>
+        {
+            e.ToTable("departments");
+            e.HasKey(d => d.Code);
+            e.Property(d => d.Code).HasMaxLength(18);
+            e.HasIndex(d => d.Name).IsUnique();
+        });
+        modelBuilder.Entity<ConsultationRecord>(e =>
+        {
+            e.ToTable("consultations");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(32);
+            e.HasIndex(c => new { c.DepartmentCode, c.Status, c.ReplyDeadline });
+            e.HasIndex(c => new { c.ItemId, c.Status });
+            e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.AddOutbox();
     }

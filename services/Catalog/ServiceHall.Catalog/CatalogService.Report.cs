@@ -1,0 +1,54 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Catalog.Data;
+using ServiceHall.Catalog.V1;
+
+namespace ServiceHall.Catalog;
+
+/// <summary>The catalog-wide guide report: today's rules over every guide, including guides published under older rules.</summary>
+public sealed partial class CatalogService
+{
+    public override async Task<GuideReport> GetGuideReport(GetGuideReportRequest request, ServerCallContext context)
+    {
+        var departments = await DepartmentsByCodeAsync(context.CancellationToken);
+        var query = db.Items.AsNoTracking().Where(i => i.Status != ItemRecord.Cancelled);
+        if (request.DepartmentCode.Length > 0)
+        {
+            query = query.Where(i => i.DepartmentCode == request.DepartmentCode);
+        }
+        var report = new GuideReport { CheckedAt = Timestamp.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        await foreach (var item in query.OrderBy(i => i.Code).AsAsyncEnumerable().WithCancellation(context.CancellationToken))
+        {
+            report.ItemsChecked++;
+            var found = false;
+            if (item.PublicGuide is { } published)
+            {
+                found |= Add(report, item, "public", GuideChecks.Publish(published, departments.GetValueOrDefault(published.DepartmentCode)));
+            }
+            if (item.DraftAhead)
+            {
+                var draft = item.DraftGuide;
+                found |= Add(report, item, "draft", GuideChecks.Publish(draft, departments.GetValueOrDefault(draft.DepartmentCode)));
+            }
+            report.ItemsWithProblems += found ? 1 : 0;
+        }
+        report.ByRule.AddRange(report.Items.SelectMany(i => i.Problems).GroupBy(p => p.Rule)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RuleCount { Rule = g.Key, Count = g.Count() }));
+        report.Problems = report.ByRule.Sum(r => r.Count);
+        return report;
+    }
+
+    static bool Add(GuideReport report, ItemRecord item, string scope, List<GuideProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return false;
+        }
+        var entry = new ItemProblems { ItemId = item.Id, Code = item.Code, Name = item.Name, DepartmentCode = item.DepartmentCode, Status = item.Status, Scope = scope };
+        entry.Problems.AddRange(problems);
+        report.Items.Add(entry);
+        return true;
+    }
+}

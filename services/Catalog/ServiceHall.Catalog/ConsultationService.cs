@@ -1,0 +1,158 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Catalog.Data;
+using ServiceHall.Catalog.V1;
+using ServiceHall.Messaging;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Catalog;
+
+/// <summary>在线咨询: questions about an item, replies due within working days, and public Q&amp;A.</summary>
+public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, TimeProvider clock) : V1.ConsultationService.ConsultationServiceBase
+{
+    const int MaxQuestion = 1000;
+    const int MaxAnswer = 2000;
+
+    public override async Task<Consultation> AskQuestion(AskQuestionRequest request, ServerCallContext context)
+    {
+        new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32)
+            .Required("question", request.Question).MaxLength("question", request.Question, MaxQuestion).ThrowIfAny();
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.ItemId, context.CancellationToken);
+        if (item is null || item.GuideVersion == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"service item '{request.ItemId}' does not exist or is not published"));
+        }
+        if (item.Status == ItemRecord.Cancelled)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"service item '{item.Id}' is cancelled; its department no longer takes questions about it"));
+        }
+        var now = Now;
+        var consultation = new ConsultationRecord
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            ItemId = item.Id,
+            ItemName = item.Name,
+            DepartmentCode = item.DepartmentCode,
+            Question = request.Question.Trim(),
+            AskedAt = now,
+            // The day of asking is not counted; the reply is due by the end of the last working day.
+            ReplyDeadline = WorkingCalendar.China.AddWorkingDays(CountyClock.Today(now), settings.ReplyWorkingDays),
+            ReplyWorkingDays = settings.ReplyWorkingDays,
+            Status = ConsultationRecord.Open,
+            Version = 1,
+        };
+        db.Consultations.Add(consultation);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return consultation.ToMessage(now);
+    }
+
+    public override async Task<Consultation> GetConsultation(GetConsultationRequest request, ServerCallContext context) =>
+        (await FindAsync(request.Id, context.CancellationToken)).ToMessage(Now);
+
+    public override async Task<Consultation> AnswerConsultation(AnswerConsultationRequest request, ServerCallContext context)
+    {
+        new FieldErrors().Required("answer", request.Answer).MaxLength("answer", request.Answer, MaxAnswer)
+            .Required("answered_by", request.AnsweredBy).MaxLength("answered_by", request.AnsweredBy, 50).ThrowIfAny();
+        var consultation = await FindAsync(request.Id, context.CancellationToken);
+        if (consultation.Status != ConsultationRecord.Open)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"consultation {consultation.Id} was already answered"));
+        }
+        consultation.Answer = request.Answer.Trim();
+        consultation.AnsweredBy = request.AnsweredBy.Trim();
+        consultation.AnsweredAt = Now;
+        consultation.Status = ConsultationRecord.Answered;
+        consultation.Version++;
+        await db.SaveOrRefuseAsync(AlreadyDone(consultation), context.CancellationToken);
+        return consultation.ToMessage(Now);
+    }
+
+    public override async Task<Consultation> PublishConsultation(PublishConsultationRequest request, ServerCallContext context)
+    {
+        var consultation = await FindAsync(request.Id, context.CancellationToken);
+        if (consultation.Status != ConsultationRecord.Answered)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                consultation.Status == ConsultationRecord.Open
+                    ? $"consultation {consultation.Id} has no answer yet; answer it before publishing"
+                    : $"consultation {consultation.Id} is already public Q&A"));
+        }
+        var question = string.IsNullOrWhiteSpace(request.PublicQuestion) ? consultation.Question : request.PublicQuestion.Trim();
+        var answer = string.IsNullOrWhiteSpace(request.PublicAnswer) ? consultation.Answer! : request.PublicAnswer.Trim();
+        var errors = new FieldErrors().MaxLength("public_question", question, MaxQuestion).MaxLength("public_answer", answer, MaxAnswer);
+        if (PersonalNumbers.Found(question))
+        {
+            errors.Add("public_question", "contains what looks like an ID or mobile number; send an edited public_question without it");
+        }
+        if (PersonalNumbers.Found(answer))
+        {
+            errors.Add("public_answer", "contains what looks like an ID or mobile number; send an edited public_answer without it");
+        }
+        errors.ThrowIfAny();
+
+        var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == consultation.ItemId, context.CancellationToken);
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == item.DepartmentCode, context.CancellationToken);
+        consultation.PublicQuestion = question;
+        consultation.PublicAnswer = answer;
+        consultation.PublishedAt = Now;
+        consultation.Status = ConsultationRecord.Published;
+        consultation.Version++;
+        db.Add(OutboxMessage.For(Topics.CatalogQuestionPublished, new QuestionPublished
+        {
+            EventId = Guid.NewGuid().ToString(),
+            QuestionId = consultation.Id,
+            Version = consultation.Version,
+            ItemId = item.Id,
+            ItemName = item.Name,
+            DepartmentName = department?.Name ?? "",
+            Question = question,
+            Answer = answer,
+        }));
+        await db.SaveOrRefuseAsync(AlreadyDone(consultation), context.CancellationToken);
+        return consultation.ToMessage(Now);
+    }
+
+    public override async Task<ListConsultationsResponse> ListOpenConsultations(ListOpenConsultationsRequest request, ServerCallContext context)
+    {
+        new FieldErrors().Required("department_code", request.DepartmentCode).MaxLength("department_code", request.DepartmentCode, 18).ThrowIfAny();
+        if (!await db.Departments.AnyAsync(d => d.Code == request.DepartmentCode, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"department_code: no department has code '{request.DepartmentCode}'"));
+        }
+        var paging = Paging.From(request.PageSize, request.PageToken);
+        var page = await db.Consultations.AsNoTracking()
+            .Where(c => c.DepartmentCode == request.DepartmentCode && c.Status == ConsultationRecord.Open)
+            .OrderBy(c => c.ReplyDeadline).ThenBy(c => c.AskedAt).ThenBy(c => c.Id)
+            .Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListConsultationsResponse { NextPageToken = paging.NextToken(page.Count) };
+        response.Consultations.AddRange(page.Take(paging.Size).Select(c => c.ToMessage(Now)));
+        return response;
+    }
+
+    public override async Task<ListItemQuestionsResponse> ListItemQuestions(ListItemQuestionsRequest request, ServerCallContext context)
+    {
+        new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32).ThrowIfAny();
+        if (!await db.Items.AnyAsync(i => i.Id == request.ItemId && i.GuideVersion > 0, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"service item '{request.ItemId}' does not exist or is not published"));
+        }
+        var published = await db.Consultations.AsNoTracking()
+            .Where(c => c.ItemId == request.ItemId && c.Status == ConsultationRecord.Published)
+            .OrderByDescending(c => c.PublishedAt).Take(100).ToListAsync(context.CancellationToken);
+        var response = new ListItemQuestionsResponse();
+        response.Questions.AddRange(published.Select(c => c.ToPublicQuestion()));
+        return response;
+    }
+
+    async Task<ConsultationRecord> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        new FieldErrors().Required("id", id).MaxLength("id", id, 32).ThrowIfAny();
+        return await db.Consultations.FindAsync([id], cancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"consultation '{id}' does not exist"));
+    }
+
+    static RpcException AlreadyDone(ConsultationRecord c) =>
+        new(new Status(StatusCode.Aborted, $"consultation {c.Id} was changed at the same time; read it again"));
+
+    DateTime Now => ServiceDatabase.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+}

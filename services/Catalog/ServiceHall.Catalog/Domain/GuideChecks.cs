@@ -1,0 +1,456 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using ServiceHall.Catalog.V1;
+using static ServiceHall.Catalog.GuideVocabulary;
+
+namespace ServiceHall.Catalog;
+
+/// <summary>
+/// The guide checks (domain.md §1). <see cref="Save"/> holds on every save: shape, closed vocabularies and
+/// consistency (the promised limit within the statutory one, level IV with zero visits, a basis for every fee).
+/// <see cref="Publish"/> adds completeness: what a reader cannot do without. A national inspection in 2017 found a
+/// third of sampled guides missing limits, fees or contacts; these checks are the hall's answer to that.
+/// </summary>
+public static partial class GuideChecks
+{
+    public const int MaxName = 100;
+    public const int MaxConditions = 2000;
+    public const int MaxText = 1000;
+    public const int MaxCode = 64;
+    public const int MaxEntries = 50;
+
+    /// <param name="department">The department the guide names, or null when no such department exists.</param>
+    public static List<GuideProblem> Save(ItemGuide guide, Department? department)
+    {
+        var c = new Collector();
+        CheckIdentity(c, guide, department);
+        CheckClassification(c, guide);
+        CheckLaw(c, guide);
+        CheckLimits(c, guide);
+        CheckVisits(c, guide);
+        CheckFees(c, guide);
+        CheckChannels(c, guide);
+        CheckMaterials(c, guide);
+        CheckStepsAndFaqs(c, guide);
+        return c.Problems;
+    }
+
+    public static List<GuideProblem> Publish(ItemGuide guide, Department? department)
+    {
+        var problems = Save(guide, department);
+        var c = new Collector(problems);
+        c.Required("conditions-stated", "guide.conditions", guide.Conditions);
+        if (guide.LegalBasis.Count == 0)
+        {
+            c.Add("legal-basis-stated", "guide.legal_basis", "a published item names the law that sets it (设定依据)");
+        }
+        c.Required("place-stated", "guide.place.address", guide.Place?.Address);
+        c.Required("place-stated", "guide.place.hours", guide.Place?.Hours);
+        c.Required("contacts-stated", "guide.contacts.consult_phone", guide.Contacts?.ConsultPhone);
+        c.Required("contacts-stated", "guide.contacts.complaint_phone", guide.Contacts?.ComplaintPhone);
+        if (guide.Materials.Count == 0 && string.IsNullOrWhiteSpace(guide.NoMaterialsReason))
+        {
+            c.Add("materials-stated", "guide.materials", "a published item lists at least one material, or says in no_materials_reason why none is needed");
+        }
+        c.Required("result-stated", "guide.result_type", guide.ResultType);
+        c.Required("result-stated", "guide.result_name", guide.ResultName);
+        if (guide.Steps.Count == 0)
+        {
+            c.Add("steps-stated", "guide.steps", "a published item describes its process (办理流程)");
+        }
+        c.Required("limits-stated", "guide.statutory_limit.unit", guide.StatutoryLimit?.Unit);
+        c.Required("limits-stated", "guide.promised_limit.unit", guide.PromisedLimit?.Unit);
+        if (guide.Audiences.Contains(Person) && guide.PersonThemes.Count == 0)
+        {
+            c.Add("themes-stated", "guide.person_themes", "an item for 自然人 is filed under at least one person theme, so people can find it by topic");
+        }
+        if (guide.Audiences.Contains(LegalPerson) && guide.LegalPersonThemes.Count == 0)
+        {
+            c.Add("themes-stated", "guide.legal_person_themes", "an item for 法人 is filed under at least one legal-person theme");
+        }
+        if (guide.ItemType != PublicService)
+        {
+            // An administrative decision can be challenged; the guide must say where (行政复议, 行政诉讼).
+            c.Required("remedies-stated", "guide.review.name", guide.Review?.Name);
+            c.Required("remedies-stated", "guide.review.phone", guide.Review?.Phone);
+            c.Required("remedies-stated", "guide.litigation.name", guide.Litigation?.Name);
+        }
+        return problems;
+    }
+
+    /// <summary>Refuses a save: InvalidArgument (400) naming every field.</summary>
+    public static void ThrowIfAny(List<GuideProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, Describe(problems)));
+        }
+    }
+
+    public static string Describe(IEnumerable<GuideProblem> problems) =>
+        string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}"));
+
+    static void CheckIdentity(Collector c, ItemGuide g, Department? department)
+    {
+        c.Required("required", "guide.basic_code", g.BasicCode);
+        if (!string.IsNullOrEmpty(g.BasicCode) && !BasicCodeShape().IsMatch(g.BasicCode))
+        {
+            c.Add("basic-code-format", "guide.basic_code", $"'{Clip(g.BasicCode)}' is not a 12-digit 基本编码");
+        }
+        c.Length("guide.code", g.Code, MaxCode);
+        if (!string.IsNullOrEmpty(g.Code) && g.Code.Length <= MaxCode && !ImplementationCode.Matches(g.Code, g.BasicCode, g.DepartmentCode))
+        {
+            c.Add("code-format", "guide.code",
+                $"'{g.Code}' is not {{basic_code}}-{{12-digit area}}-000-{{department_code}}-{{n}}-{{nn}} for basic code '{Clip(g.BasicCode)}' and department '{Clip(g.DepartmentCode)}'");
+        }
+        c.Required("required", "guide.name", g.Name).Length("guide.name", g.Name, MaxName);
+        c.Length("guide.business_item", g.BusinessItem, MaxName);
+        c.Required("required", "guide.department_code", g.DepartmentCode);
+        if (!string.IsNullOrWhiteSpace(g.DepartmentCode) && department is null)
+        {
+            c.Add("known-department", "guide.department_code", $"no department has code '{Clip(g.DepartmentCode)}'");
+        }
+        c.OneOf("guide.department_nature", g.DepartmentNature, DepartmentNatures, required: true);
+        if (g.DepartmentNature == Entrusted)
+        {
+            c.Required("entrusting-department", "guide.entrusting_department", g.EntrustingDepartment);
+        }
+        c.Length("guide.entrusting_department", g.EntrustingDepartment, MaxName);
+        c.List("guide.joint_bodies", g.JointBodies, 10, MaxName);
+        c.Length("guide.intermediary_services", g.IntermediaryServices, MaxText);
+        var effective = c.Date("guide.effective_date", g.EffectiveDate);
+        var cancellation = c.Date("guide.cancellation_date", g.CancellationDate);
+        if (effective is { } from && cancellation is { } to && to <= from)
+        {
+            c.Add("dates-order", "guide.cancellation_date", $"({g.CancellationDate}) must be after the effective date ({g.EffectiveDate})");
+        }
+    }
+
+    static void CheckClassification(Collector c, ItemGuide g)
+    {
+        c.OneOf("guide.item_type", g.ItemType, ItemTypes, required: true);
+        c.OneOf("guide.handling_kind", g.HandlingKind, HandlingKinds, required: true);
+        if (g.Audiences.Count == 0)
+        {
+            c.Add("required", "guide.audiences", "names who the item serves: 自然人, 法人 or both");
+        }
+        c.Each("guide.audiences", g.Audiences, Audiences);
+        if (g.Audiences.Distinct().Count() != g.Audiences.Count)
+        {
+            c.Add("vocabulary", "guide.audiences", "lists an audience twice");
+        }
+        c.Each("guide.person_themes", g.PersonThemes, PersonThemes);
+        c.Each("guide.legal_person_themes", g.LegalPersonThemes, LegalPersonThemes);
+        if (g.PersonThemes.Count > 0 && !g.Audiences.Contains(Person))
+        {
+            c.Add("themes-match-audience", "guide.person_themes", "person themes need 自然人 among the audiences");
+        }
+        if (g.LegalPersonThemes.Count > 0 && !g.Audiences.Contains(LegalPerson))
+        {
+            c.Add("themes-match-audience", "guide.legal_person_themes", "legal-person themes need 法人 among the audiences");
+        }
+    }
+
+    static void CheckLaw(Collector c, ItemGuide g)
+    {
+        c.Count("guide.legal_basis", g.LegalBasis.Count, 20);
+        for (var i = 0; i < g.LegalBasis.Count; i++)
+        {
+            var b = g.LegalBasis[i];
+            var field = $"guide.legal_basis[{i}]";
+            c.Required("legal-basis-format", $"{field}.law", b.Law).Length($"{field}.law", b.Law, MaxName);
+            if (!string.IsNullOrWhiteSpace(b.Law) && !LawTitle().IsMatch(b.Law))
+            {
+                c.Add("legal-basis-format", $"{field}.law", $"'{Clip(b.Law)}' should be a title in 《》, e.g. 《中华人民共和国行政许可法》");
+            }
+            c.Required("legal-basis-format", $"{field}.article", b.Article).Length($"{field}.article", b.Article, MaxName);
+            c.Length($"{field}.text", b.Text, MaxText);
+        }
+        c.Length("guide.conditions", g.Conditions, MaxConditions);
+        c.Length("guide.quantity_limit", g.QuantityLimit, MaxText);
+        c.Length("guide.rights_and_obligations", g.RightsAndObligations, MaxText);
+    }
+
+    static void CheckLimits(Collector c, ItemGuide g)
+    {
+        var statutory = g.StatutoryLimit ?? new TimeLimit();
+        var promised = g.PromisedLimit ?? new TimeLimit();
+        CheckLimit(c, "guide.statutory_limit", statutory);
+        CheckLimit(c, "guide.promised_limit", promised);
+        if (statutory.Unit.Length > 0 && promised.Unit.Length > 0 && statutory.Unit != promised.Unit)
+        {
+            c.Add("limit-units-match", "guide.promised_limit.unit", $"({promised.Unit}) differs from the statutory limit's unit ({statutory.Unit}); state both in the same unit");
+        }
+        else if (statutory.Value > 0 && promised.Value > statutory.Value)
+        {
+            c.Add("promised-within-statutory", "guide.promised_limit.value",
+                $"({promised.Value}{promised.Unit}) must not exceed the statutory limit ({statutory.Value}{statutory.Unit})");
+        }
+        if (g.HandlingKind == OnTheSpot && promised.Value != 0)
+        {
+            c.Add("handling-kind-limit", "guide.promised_limit.value", $"a 即办件 is decided on the spot: its promised limit is 0, not {promised.Value}");
+        }
+        if (g.HandlingKind == Promised && promised.Value < 1)
+        {
+            c.Add("handling-kind-limit", "guide.promised_limit.value", "a 承诺件 promises a limit of at least 1 day");
+        }
+    }
+
+    static void CheckLimit(Collector c, string field, TimeLimit limit)
+    {
+        if (limit.Value is < 0 or > 3650)
+        {
+            c.Add("limit-range", $"{field}.value", $"({limit.Value}) must be between 0 and 3650");
+        }
+        c.OneOf($"{field}.unit", limit.Unit, LimitUnits, required: false);
+        c.Length($"{field}.explanation", limit.Explanation, MaxText);
+        if (limit.Value == 0 && limit.Unit.Length > 0 && string.IsNullOrWhiteSpace(limit.Explanation))
+        {
+            c.Add("limit-explained", $"{field}.explanation", "a limit of 0 says why (当场办结, or that the law sets none)");
+        }
+    }
+
+    static void CheckVisits(Collector c, ItemGuide g)
+    {
+        if (g.OnlineDepth is < 1 or > 4)
+        {
+            c.Add("depth-range", "guide.online_depth", $"({g.OnlineDepth}) must be 1 to 4 (Ⅰ 咨询, Ⅱ 预审, Ⅲ 受理, Ⅳ 全程网办)");
+        }
+        if (g.SiteVisits is < 0 or > 10)
+        {
+            c.Add("visits-range", "guide.site_visits", $"({g.SiteVisits}) must be between 0 and 10");
+        }
+        if (g.OnlineDepth == 4 && g.SiteVisits != 0)
+        {
+            c.Add("depth-iv-zero-visits", "guide.site_visits", $"a level Ⅳ (全程网办) item needs no visit, not {g.SiteVisits}");
+        }
+        if (g.OnlineDepth is >= 1 and < 4 && g.SiteVisits == 0)
+        {
+            c.Add("depth-iv-zero-visits", "guide.online_depth", $"an item with no visit is handled wholly online: level Ⅳ, not {g.OnlineDepth}");
+        }
+        if (g.SiteVisits > 0)
+        {
+            c.Required("onsite-reason", "guide.onsite_reason", g.OnsiteReason);
+        }
+        c.Length("guide.onsite_reason", g.OnsiteReason, MaxText);
+    }
+
+    static void CheckFees(Collector c, ItemGuide g)
+    {
+        if (g.Charged && g.Fees.Count == 0)
+        {
+            c.Add("charged-has-fees", "guide.fees", "a charged item lists its fees");
+        }
+        if (!g.Charged && g.Fees.Count > 0)
+        {
+            c.Add("charged-has-fees", "guide.charged", "is false but fees are listed");
+        }
+        c.Count("guide.fees", g.Fees.Count, 20);
+        for (var i = 0; i < g.Fees.Count; i++)
+        {
+            var f = g.Fees[i];
+            var field = $"guide.fees[{i}]";
+            c.Required("fee-complete", $"{field}.name", f.Name).Length($"{field}.name", f.Name, MaxName);
+            c.Required("fee-complete", $"{field}.standard", f.Standard).Length($"{field}.standard", f.Standard, MaxText);
+            // A fee without a legal basis is a data error (domain.md §1).
+            c.Required("fee-basis", $"{field}.basis", f.Basis).Length($"{field}.basis", f.Basis, MaxText);
+            c.Length($"{field}.reduction", f.Reduction, MaxText);
+        }
+    }
+
+    static void CheckChannels(Collector c, ItemGuide g)
+    {
+        var place = g.Place ?? new ServicePlace();
+        c.Length("guide.place.address", place.Address, MaxText).Length("guide.place.hours", place.Hours, MaxText)
+            .Length("guide.place.directions", place.Directions, MaxText);
+        c.OneOf("guide.coverage", g.Coverage, Coverages, required: false);
+        if (g.Appointment is { Supported: true, DailyQuota: < 1 })
+        {
+            c.Add("appointment-quota", "guide.appointment.daily_quota", "an item taking appointments states its daily quota (at least 1)");
+        }
+        var contacts = g.Contacts ?? new Contacts();
+        c.Phone("guide.contacts.consult_phone", contacts.ConsultPhone).Phone("guide.contacts.complaint_phone", contacts.ComplaintPhone);
+        c.Length("guide.contacts.consult_address", contacts.ConsultAddress, MaxText).Link("guide.contacts.consult_online", contacts.ConsultOnline)
+            .Length("guide.contacts.complaint_channel", contacts.ComplaintChannel, MaxText);
+        foreach (var (name, body) in new[] { ("review", g.Review), ("litigation", g.Litigation) })
+        {
+            var b = body ?? new AppealBody();
+            c.Length($"guide.{name}.name", b.Name, MaxName).Length($"guide.{name}.address", b.Address, MaxText)
+                .Phone($"guide.{name}.phone", b.Phone).Link($"guide.{name}.web", b.Web);
+        }
+        c.OneOf("guide.result_type", g.ResultType, ResultTypes, required: false);
+        c.Length("guide.result_name", g.ResultName, MaxName).Link("guide.result_sample", g.ResultSample);
+    }
+
+    static void CheckMaterials(Collector c, ItemGuide g)
+    {
+        c.Count("guide.materials", g.Materials.Count, MaxEntries);
+        c.Length("guide.no_materials_reason", g.NoMaterialsReason, MaxText);
+        for (var i = 0; i < g.Materials.Count; i++)
+        {
+            var m = g.Materials[i];
+            var field = $"guide.materials[{i}]";
+            c.Required("required", $"{field}.name", m.Name).Length($"{field}.name", m.Name, MaxName);
+            if (VagueMaterial().IsMatch(m.Name))
+            {
+                // "其他相关材料" tells an applicant nothing and sends them back a second time.
+                c.Add("material-specific", $"{field}.name", $"'{Clip(m.Name)}' is vague; name each material");
+            }
+            c.OneOf($"{field}.type", m.Type, MaterialTypes, required: true);
+            c.OneOf($"{field}.form", m.Form, MaterialForms, required: true);
+            c.OneOf($"{field}.necessity", m.Necessity, Necessities, required: true);
+            c.OneOf($"{field}.source", m.Source, MaterialSources, required: true);
+            if (m.Type == Electronic && m.Form.Length > 0 && m.Form != ElectronicForm)
+            {
+                c.Add("material-form", $"{field}.form", $"an 电子件 is in 电子 form, not {m.Form}");
+            }
+            if (m.Form == ElectronicForm && m.Copies != 0)
+            {
+                c.Add("material-copies", $"{field}.copies", "an electronic-only material has no paper copies (0)");
+            }
+            if (m.Form.Length > 0 && m.Form != ElectronicForm && m.Copies is < 1 or > 20)
+            {
+                c.Add("material-copies", $"{field}.copies", $"({m.Copies}) a paper material needs 1 to 20 copies");
+            }
+            if (FormMaterial().IsMatch(m.Name))
+            {
+                c.Required("form-has-blank", $"{field}.blank_form", m.BlankForm);
+            }
+            c.Link($"{field}.blank_form", m.BlankForm).Link($"{field}.sample", m.Sample)
+                .Length($"{field}.specification", m.Specification, MaxName).Length($"{field}.notes", m.Notes, MaxText)
+                .Length($"{field}.acceptance_standard", m.AcceptanceStandard, MaxText).Length($"{field}.basis", m.Basis, MaxText);
+        }
+    }
+
+    static void CheckStepsAndFaqs(Collector c, ItemGuide g)
+    {
+        c.Count("guide.steps", g.Steps.Count, 20);
+        for (var i = 0; i < g.Steps.Count; i++)
+        {
+            c.Required("step-named", $"guide.steps[{i}].name", g.Steps[i].Name).Length($"guide.steps[{i}].name", g.Steps[i].Name, MaxName)
+                .Length($"guide.steps[{i}].description", g.Steps[i].Description, MaxText);
+        }
+        c.Count("guide.special_procedures", g.SpecialProcedures.Count, 10);
+        for (var i = 0; i < g.SpecialProcedures.Count; i++)
+        {
+            c.Required("step-named", $"guide.special_procedures[{i}].name", g.SpecialProcedures[i].Name)
+                .Length($"guide.special_procedures[{i}].name", g.SpecialProcedures[i].Name, MaxName)
+                .Length($"guide.special_procedures[{i}].time_limit", g.SpecialProcedures[i].TimeLimit, MaxName);
+        }
+        c.Count("guide.faqs", g.Faqs.Count, 30);
+        for (var i = 0; i < g.Faqs.Count; i++)
+        {
+            c.Required("faq-complete", $"guide.faqs[{i}].question", g.Faqs[i].Question).Length($"guide.faqs[{i}].question", g.Faqs[i].Question, MaxText)
+                .Required("faq-complete", $"guide.faqs[{i}].answer", g.Faqs[i].Answer).Length($"guide.faqs[{i}].answer", g.Faqs[i].Answer, MaxText);
+        }
+    }
+
+    public static bool IsPhone(string value) => value.Length <= 30 && PhoneShape().IsMatch(value);
+
+    static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>Collects problems; every check adds to one list so a refusal names them all at once.</summary>
+    sealed class Collector(List<GuideProblem>? problems = null)
+    {
+        public List<GuideProblem> Problems { get; } = problems ?? [];
+
+        public Collector Add(string rule, string field, string message)
+        {
+            Problems.Add(new GuideProblem { Rule = rule, Field = field, Message = message });
+            return this;
+        }
+
+        public Collector Required(string rule, string field, string? value) =>
+            string.IsNullOrWhiteSpace(value) ? Add(rule, field, "is required") : this;
+
+        public Collector Length(string field, string? value, int max) =>
+            value is not null && value.Length > max ? Add("length", field, $"is {value.Length} characters, more than {max}") : this;
+
+        public Collector Count(string field, int count, int max) =>
+            count > max ? Add("length", field, $"has {count} entries, more than {max}") : this;
+
+        public Collector OneOf(string field, string value, string[] allowed, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return required ? Add("required", field, $"is required: one of {string.Join(", ", allowed)}") : this;
+            }
+            return allowed.Contains(value) ? this : Add("vocabulary", field, $"'{Clip(value)}' is not one of {string.Join(", ", allowed)}");
+        }
+
+        public Collector Each(string field, IList<string> values, string[] allowed)
+        {
+            Count(field, values.Count, 10);
+            for (var i = 0; i < values.Count && i < 10; i++)
+            {
+                OneOf($"{field}[{i}]", values[i], allowed, required: true);
+            }
+            return this;
+        }
+
+        public Collector List(string field, IList<string> values, int maxCount, int maxLength)
+        {
+            Count(field, values.Count, maxCount);
+            for (var i = 0; i < values.Count && i < maxCount; i++)
+            {
+                Required("required", $"{field}[{i}]", values[i]).Length($"{field}[{i}]", values[i], maxLength);
+            }
+            return this;
+        }
+
+        public Collector Phone(string field, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return this;
+            }
+            return IsPhone(value)
+                ? this
+                : Add("phone-format", field, $"'{Clip(value)}' is not a phone number (0578-3101110, a mobile number, 12345, or 400-xxx-xxxx)");
+        }
+
+        /// <summary>A web address (http or https) or a path on the hall's own site.</summary>
+        public Collector Link(string field, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return this;
+            }
+            Length(field, value, 500);
+            var isPath = value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal);
+            var isWeb = Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+            return isPath || isWeb ? this : Add("link-format", field, $"'{Clip(value)}' is neither an http(s) address nor a path starting with /");
+        }
+
+        public DateOnly? Date(string field, string value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+            Add("date-format", field, $"'{Clip(value)}' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex BasicCodeShape();
+
+    [GeneratedRegex(@"^《[^《》]+》")]
+    private static partial Regex LawTitle();
+
+    /// <summary>Landlines with area code (and extension), mobiles, short service hotlines (12345, 12315) and 400/800 numbers.</summary>
+    [GeneratedRegex(@"^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1[3-9]\d{9}|12\d{3}|[48]00-?\d{3}-?\d{4})$")]
+    private static partial Regex PhoneShape();
+
+    [GeneratedRegex(@"^(其他|其它|相关|有关)*(相关|有关|其他|其它)材料$|等$")]
+    private static partial Regex VagueMaterial();
+
+    [GeneratedRegex("申请表|申请书|登记表|审批表")]
+    private static partial Regex FormMaterial();
+}

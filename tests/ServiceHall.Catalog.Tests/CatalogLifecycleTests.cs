@@ -1,0 +1,161 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceHall.Catalog.Data;
+using ServiceHall.Catalog.V1;
+using ServiceHall.Messaging;
+using ServiceHall.Testing;
+
+namespace ServiceHall.Catalog.Tests;
+
+/// <summary>Draft → published ⇄ suspended → cancelled, versions and history, over gRPC against SQLite and PostgreSQL.</summary>
+public sealed class CatalogLifecycleTests
+{
+    public static TheoryData<string> Databases => Testing.Databases.Both;
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Each_publication_is_a_new_version_with_what_changed_and_why(string database)
+    {
+        await using var host = new ServiceHost<Program>("catalog", database);
+        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
+        await Sample.AddDepartmentsAsync(catalog);
+
+        var draft = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
+        Assert.Equal(("draft", 0), (draft.Status, draft.GuideVersion));
+        Assert.Equal("000100000001-331122000000-000-11331122025900371F-1-00", draft.Guide.Code);
+        Assert.Empty(draft.Problems);
+        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() => catalog.GetItemAsync(new GetItemRequest { Id = draft.Id }).ResponseAsync)).StatusCode);
+
+        var first = await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
+        Assert.Equal(("published", 1), (first.Status, first.GuideVersion));
+
+        var edited = Sample.Guide();
+        edited.PromisedLimit.Value = 7;
+        var updated = await catalog.UpdateItemAsync(new UpdateItemRequest { Id = draft.Id, Guide = edited, ExpectedVersion = first.Version });
+        Assert.True(updated.DraftAhead);
+        var stillPublic = await catalog.GetItemAsync(new GetItemRequest { Id = draft.Id });
+        Assert.Equal((1, 15), (stillPublic.GuideVersion, stillPublic.Guide.PromisedLimit.Value));
+
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        Assert.Contains("reason", noReason.Status.Detail);
+
+        var second = await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id, Reason = "压缩承诺时限" });
+        Assert.Equal(2, second.GuideVersion);
+        Assert.Equal(7, (await catalog.GetItemAsync(new GetItemRequest { Id = draft.Id })).Guide.PromisedLimit.Value);
+        Assert.Equal(15, (await catalog.GetItemVersionAsync(new GetItemVersionRequest { Id = draft.Id, GuideVersion = 1 })).Guide.PromisedLimit.Value);
+
+        var nothingNew = await Assert.ThrowsAsync<RpcException>(() => catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id, Reason = "再次发布" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, nothingNew.StatusCode);
+
+        var history = await catalog.GetItemHistoryAsync(new GetItemRequest { Id = draft.Id });
+        Assert.Equal(["published", "published"], history.Entries.Select(e => e.Action));
+        Assert.Equal((2, "压缩承诺时限"), (history.Entries[0].GuideVersion, history.Entries[0].Reason));
+        Assert.Equal(["承诺办结时限：15自然日 → 7自然日"], history.Entries[0].Changes);
+        Assert.Equal("首次发布", history.Entries[1].Reason);
+
+        // Each public change and its event were written in one transaction.
+        Assert.Equal(2, await OutboxCountAsync(host, Topics.CatalogItemChanged));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Suspension_keeps_the_guide_readable_and_cancellation_withdraws_the_item(string database)
+    {
+        await using var host = new ServiceHost<Program>("catalog", database);
+        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
+        await Sample.AddDepartmentsAsync(catalog);
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
+
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => catalog.SuspendItemAsync(new ChangeItemRequest { Id = item.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        var suspended = await catalog.SuspendItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "系统升级，暂停受理" });
+        Assert.Equal("suspended", suspended.Status);
+        var read = await catalog.GetItemAsync(new GetItemRequest { Id = item.Id });
+        Assert.Equal(("suspended", "系统升级，暂停受理"), (read.Status, read.StatusReason));
+        Assert.Single((await catalog.ListItemsAsync(new ListItemsRequest())).Items);
+
+        var notSuspended = await Assert.ThrowsAsync<RpcException>(() => catalog.SuspendItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "再次暂停" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, notSuspended.StatusCode);
+        Assert.Equal("published", (await catalog.ResumeItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "升级完成" })).Status);
+
+        await catalog.CancelItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "事项已取消" });
+        Assert.Empty((await catalog.ListItemsAsync(new ListItemsRequest())).Items);
+        Assert.Equal("cancelled", (await catalog.GetItemAsync(new GetItemRequest { Id = item.Id })).Status);
+        var edit = await Assert.ThrowsAsync<RpcException>(() => catalog.UpdateItemAsync(new UpdateItemRequest { Id = item.Id, Guide = Sample.Guide() }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, edit.StatusCode);
+
+        var history = await catalog.GetItemHistoryAsync(new GetItemRequest { Id = item.Id });
+        Assert.Equal(["cancelled", "resumed", "suspended", "published"], history.Entries.Select(e => e.Action));
+        Assert.Equal(4, await OutboxCountAsync(host, Topics.CatalogItemChanged)); // publish, suspend, resume, cancel
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Bad_guides_are_refused_with_every_field_named_and_nothing_saved(string database)
+    {
+        await using var host = new ServiceHost<Program>("catalog", database);
+        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
+        await Sample.AddDepartmentsAsync(catalog);
+        var guide = Sample.Guide(department: "91350100M000100Y43");
+        guide.Name = new string('证', 101);
+        guide.PromisedLimit.Value = 90;
+        guide.Fees[0].Basis = "";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => catalog.CreateItemAsync(new CreateItemRequest { Guide = guide }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        foreach (var field in new[] { "guide.name", "guide.department_code", "guide.promised_limit.value", "guide.fees[0].basis" })
+        {
+            Assert.Contains(field + ":", error.Status.Detail);
+        }
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<CatalogDb>().Items.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Duplicate_codes_lost_updates_and_incomplete_guides_are_refused(string database)
+    {
+        await using var host = new ServiceHost<Program>("catalog", database);
+        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
+        await Sample.AddDepartmentsAsync(catalog);
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
+
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide(name: "另一个") }).ResponseAsync);
+        Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
+        Assert.Contains("guide.code", duplicate.Status.Detail);
+
+        var stale = await Assert.ThrowsAsync<RpcException>(() => catalog.UpdateItemAsync(
+            new UpdateItemRequest { Id = item.Id, Guide = Sample.Guide(), ExpectedVersion = item.Version + 5 }).ResponseAsync);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+
+        var incomplete = Sample.Guide();
+        incomplete.Contacts.ComplaintPhone = "";
+        incomplete.Steps.Clear();
+        var saved = await catalog.UpdateItemAsync(new UpdateItemRequest { Id = item.Id, Guide = incomplete });
+        Assert.Equal(["guide.contacts.complaint_phone", "guide.steps"], saved.Problems.Select(p => p.Field));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("guide.contacts.complaint_phone", refused.Status.Detail);
+        Assert.Contains("guide.steps", refused.Status.Detail);
+        Assert.Equal(0, await OutboxCountAsync(host, Topics.CatalogItemChanged));
+
+        var badDepartment = await Assert.ThrowsAsync<RpcException>(() => catalog.CreateDepartmentAsync(new CreateDepartmentRequest
+        {
+            Department = new Department { Code = "11331122025900371X", Name = "县某局", Kind = "县级部门", Phone = "3101110" },
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badDepartment.StatusCode);
+        Assert.Contains("department.code", badDepartment.Status.Detail);
+        Assert.Contains("department.phone", badDepartment.Status.Detail);
+    }
+
+    static async Task<int> OutboxCountAsync(ServiceHost<Program> host, string topic)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+        return await db.Set<OutboxMessage>().CountAsync(m => m.Topic == topic, TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,99 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ServiceHall.Catalog.Data;
+using ServiceHall.Catalog.V1;
+using ServiceHall.Messaging;
+using ServiceHall.Testing;
+
+namespace ServiceHall.Catalog.Tests;
+
+/// <summary>在线咨询 on a fixed clock: reply deadlines on the working-day calendar, answers, public Q&amp;A.</summary>
+public sealed class ConsultationTests
+{
+    public static TheoryData<string> Databases => Testing.Databases.Both;
+
+    // 2026-09-30, 10:00 in the county (UTC+8): the eve of the National Day holiday.
+    static readonly DateTimeOffset EveOfNationalDay = new(2026, 9, 30, 2, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task A_question_is_due_in_working_days_answered_and_published_as_item_QA(string database)
+    {
+        var clock = new FakeTimeProvider(EveOfNationalDay);
+        await using var host = new ServiceHost<Program>("catalog", database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
+        var consultations = new V1.ConsultationService.ConsultationServiceClient(host.Channel);
+        await Sample.AddDepartmentsAsync(catalog);
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
+
+        var asked = await consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "身份证过期了，可以在乡镇办理换领吗？" });
+        // Three working days after 30 September: 1–7 October are holidays; 8, 9 and the working Saturday 10 October count.
+        Assert.Equal(("open", "2026-10-10", 3, false), (asked.Status, asked.ReplyDeadline, asked.ReplyWorkingDays, asked.Overdue));
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var later = await consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "补领需要带照片吗？" });
+        Assert.Equal("2026-10-10", later.ReplyDeadline);
+        var open = await consultations.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = Sample.PoliceCode });
+        Assert.Equal([asked.Id, later.Id], open.Consultations.Select(c => c.Id));
+
+        clock.Advance(TimeSpan.FromDays(11)); // 12 October: past the deadline
+        Assert.True((await consultations.GetConsultationAsync(new GetConsultationRequest { Id = asked.Id })).Overdue);
+
+        var answered = await consultations.AnswerConsultationAsync(new AnswerConsultationRequest
+        {
+            Id = asked.Id, Answer = "可以。本县各乡镇便民服务中心均可受理换领。", AnsweredBy = "县公安局户政科",
+        });
+        Assert.Equal(("answered", true), (answered.Status, answered.Overdue));
+        Assert.Equal([later.Id], (await consultations.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = Sample.PoliceCode })).Consultations.Select(c => c.Id));
+
+        var withPersonalNumber = await Assert.ThrowsAsync<RpcException>(() => consultations.PublishConsultationAsync(new PublishConsultationRequest
+        {
+            Id = asked.Id, PublicQuestion = "我的身份证号11010519491231002X过期了，能换吗？",
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, withPersonalNumber.StatusCode);
+        Assert.Contains("public_question", withPersonalNumber.Status.Detail);
+
+        var published = await consultations.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id });
+        Assert.Equal("published", published.Status);
+        var questions = await consultations.ListItemQuestionsAsync(new ListItemQuestionsRequest { ItemId = item.Id });
+        var qa = Assert.Single(questions.Questions);
+        Assert.Equal(("身份证过期了，可以在乡镇办理换领吗？", "可以。本县各乡镇便民服务中心均可受理换领。"), (qa.Question, qa.Answer));
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+        var events = await db.Set<OutboxMessage>().Where(m => m.Topic == Topics.CatalogQuestionPublished).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(asked.Id, Assert.Single(events).Payload);
+    }
+
+    [Fact]
+    public async Task Questions_need_a_published_item_and_answers_come_once()
+    {
+        await using var host = new ServiceHost<Program>("catalog", Testing.Databases.Sqlite);
+        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
+        var consultations = new V1.ConsultationService.ConsultationServiceClient(host.Channel);
+        await Sample.AddDepartmentsAsync(catalog);
+        var draft = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
+
+        var notPublished = await Assert.ThrowsAsync<RpcException>(() => consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = "能办吗？" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, notPublished.StatusCode);
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
+
+        var empty = await Assert.ThrowsAsync<RpcException>(() => consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = " " }).ResponseAsync);
+        Assert.Contains("question", empty.Status.Detail);
+        var tooLong = await Assert.ThrowsAsync<RpcException>(() => consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = new string('问', 1001) }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
+
+        var asked = await consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = "能办吗？" });
+        var early = await Assert.ThrowsAsync<RpcException>(() => consultations.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        await consultations.AnswerConsultationAsync(new AnswerConsultationRequest { Id = asked.Id, Answer = "能。", AnsweredBy = "户政科" });
+        var twice = await Assert.ThrowsAsync<RpcException>(() => consultations.AnswerConsultationAsync(new AnswerConsultationRequest { Id = asked.Id, Answer = "不能。", AnsweredBy = "户政科" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
+
+        var unknownDepartment = await Assert.ThrowsAsync<RpcException>(() => consultations.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = "91350100M000100Y43" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, unknownDepartment.StatusCode);
+    }
+}

@@ -43,7 +43,7 @@ static class Sample
         OnlineDepth = 3,
         OnsiteReason = "需现场采集人像和指纹",
         Charged = true,
-        Fees = { new Fee { Name = "居民身份证工本费", Standard = "20元/证", Basis = "《中华人民共和国居民身份证法》第二十条；财综〔2007〕34号" } },
+        Fees = { new Fee { Name = "居民身份证工本费", Standard = "20元/证", Basis = "《中华人民共和国居民身份证法》第二十一条；财综〔2007〕34号" } },
         Place = new ServicePlace { Address = "县政务服务中心一楼公安综合窗口", Hours = "周一至周五 8:30-17:30", InServiceCenter = true },
         Coverage = "全省",
         Contacts = new Contacts { ConsultPhone = "0578-3101110", ComplaintPhone = "0578-3101119", ConsultOnline = "https://www.example.gov.cn/hall/consult" },

@@ -9,26 +9,11 @@ public sealed class HallJourneyTests(HallFixture hall)
 {
     static readonly TimeSpan SearchWait = TimeSpan.FromSeconds(10);
 
-    static object Guide(string code, string name) => new
-    {
-        code,
-        name,
-        department = "县自然资源和规划局",
-        itemType = "行政许可",
-        conditions = "申请人应当具有合法的土地使用权",
-        materials = new[] { new { name = "建设用地规划许可证申请表", required = true, copies = 1 } },
-        statutoryLimitDays = 20,
-        promisedLimitDays = 10,
-        place = "县政务服务中心三楼",
-        contactPhone = "0578-8123500",
-        complaintPhone = "0578-8123501",
-    };
-
     [Fact]
     public async Task An_item_created_and_published_is_found_by_a_Chinese_query()
     {
-        var code = "E2E-" + Guid.NewGuid().ToString("N")[..12];
-        var (created, item) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", Guide(code, "建设用地规划许可证核发"));
+        var guide = SampleGuide.Complete("建设用地规划许可证核发（划拨）");
+        var (created, item) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(guide));
         Assert.Equal(200, created);
         var id = (string)item!["id"]!;
         Assert.Equal("draft", (string?)item["status"]);
@@ -39,9 +24,9 @@ public sealed class HallJourneyTests(HallFixture hall)
 
         var (got, fetched) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}");
         Assert.Equal(200, got);
-        Assert.Equal(code, (string?)fetched!["guide"]!["code"]);
+        Assert.StartsWith(guide.BasicCode + "-331122000000-000-" + SampleGuide.NaturalResources, (string?)fetched!["guide"]!["code"]);
 
-        var hit = await hall.Http.SearchUntilFoundAsync("建设用地规划许可", id, SearchWait);
+        var hit = await hall.Http.SearchUntilFoundAsync("建设用地规划许可证核发", id, SearchWait);
         Assert.NotNull(hit);
         Assert.Equal("item", (string?)hit["type"]);
         Assert.Equal($"/api/catalog/items/{id}", (string?)hit["url"]);
@@ -52,17 +37,8 @@ public sealed class HallJourneyTests(HallFixture hall)
     public async Task The_same_idempotency_key_twice_makes_one_application_over_grpc()
     {
         var catalog = new CatalogService.CatalogServiceClient(hall.Grpc);
-        var item = await catalog.CreateItemAsync(new CreateItemRequest
-        {
-            Guide = new ItemGuide
-            {
-                Code = "E2E-" + Guid.NewGuid().ToString("N")[..12], Name = "建设工程规划许可证核发", Department = "县自然资源和规划局",
-                ItemType = "行政许可", Conditions = "符合控制性详细规划", StatutoryLimitDays = 20, PromisedLimitDays = 10,
-                Place = "县政务服务中心三楼", ContactPhone = "0578-8123500", ComplaintPhone = "0578-8123501",
-                Materials = { new Material { Name = "建设工程规划许可证申请表", Required = true, Copies = 1 } },
-            },
-        });
-        await catalog.PublishItemAsync(new PublishItemRequest { Id = item.Id });
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("建设工程规划许可证核发") });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
 
         var applications = new ApplicationsService.ApplicationsServiceClient(hall.Grpc);
         var submit = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "王小明", IdempotencyKey = Guid.NewGuid().ToString() };
@@ -150,13 +126,13 @@ public sealed class HallJourneyTests(HallFixture hall)
         var (unknown, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items/does-not-exist");
         Assert.Equal(404, unknown);
 
-        var (missing, missingError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"code":"E2E-X"}""");
+        var (missing, missingError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"basicCode":"000100000001"}""");
         Assert.Equal(400, missing);
         Assert.Contains("guide.name", (string?)missingError!["message"]);
 
-        var oversized = Guide("E2E-BIG", new string('字', 600_000));
+        var oversized = SampleGuide.Complete(new string('字', 600_000));
         // With a declared length (as curl and browsers send) the gateway refuses up front, with a message.
-        var (tooLarge, tooLargeError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", System.Text.Json.JsonSerializer.Serialize(oversized));
+        var (tooLarge, tooLargeError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(oversized));
         Assert.Equal(413, tooLarge);
         Assert.Contains("limit", (string?)tooLargeError!["message"]);
 

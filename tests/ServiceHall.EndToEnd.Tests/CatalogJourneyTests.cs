@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>The seeded county catalog through the gateway: navigation, full guides and history, consultation to public Q&amp;A in search.</summary>
+public sealed class CatalogJourneyTests(HallFixture hall)
+{
+    const string Police = "11331122025900371F";
+
+    [Fact]
+    public async Task People_browse_by_theme_and_department_and_read_a_full_guide_with_its_history()
+    {
+        var (navStatus, navigation) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/navigation");
+        Assert.Equal(200, navStatus);
+        Assert.Contains(navigation!["personThemes"]!.AsArray(), e => (string?)e!["value"] == "户籍办理" && (int)e["count"]! > 0);
+        Assert.NotEmpty(navigation["towns"]!.AsArray());
+
+        var byTheme = await ListAsync("/api/catalog/items?personTheme=" + Uri.EscapeDataString("户籍办理"));
+        Assert.NotEmpty(byTheme);
+        var byDepartment = await ListAsync($"/api/catalog/items?departmentCode={Police}&pageSize=100");
+        Assert.True(byDepartment.Count >= 10, $"{byDepartment.Count} police items");
+        Assert.All(byDepartment, i => Assert.Equal("县公安局", (string?)i["departmentName"]));
+        Assert.NotEmpty(await ListAsync("/api/catalog/items?onlineDepth=4"));
+
+        var id = (string)byTheme[0]["id"]!;
+        var (status, item) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}");
+        Assert.Equal(200, status);
+        var guide = item!["guide"]!;
+        foreach (var heading in new[] { "legalBasis", "conditions", "statutoryLimit", "promisedLimit", "place", "contacts", "materials", "steps" })
+        {
+            Assert.NotNull(guide[heading]);
+        }
+        Assert.Equal(1, (int)item["guideVersion"]!);
+
+        var (historyStatus, history) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}/history");
+        Assert.Equal(200, historyStatus);
+        var entry = Assert.Single(history!["entries"]!.AsArray());
+        Assert.Equal(("published", "首次发布"), ((string?)entry!["action"], (string?)entry["reason"]));
+
+        using var print = await hall.Http.GetAsync($"/api/catalog/items/{id}/print", TestContext.Current.CancellationToken);
+        Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
+        Assert.Contains((string)guide["name"]!, await print.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var (reportStatus, report) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
+        Assert.Equal(200, reportStatus);
+        Assert.True((int)report!["itemsChecked"]! >= 10);
+        Assert.Null(report["problems"]); // proto JSON leaves out a zero count
+    }
+
+    [Fact]
+    public async Task A_question_is_asked_answered_published_and_found_in_search()
+    {
+        var items = await ListAsync($"/api/catalog/items?departmentCode={Police}");
+        var id = (string)items[0]["id"]!;
+        var question = "请问外地户籍在本县居住满半年可以申领居住证吗" + Guid.NewGuid().ToString("N")[..6];
+
+        var (asked, consultation) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}/consultations", new { question });
+        Assert.Equal(200, asked);
+        Assert.Equal("open", (string?)consultation!["status"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string?)consultation["replyDeadline"]);
+        var consultationId = (string)consultation["id"]!;
+
+        var (open, openList) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/consultations?departmentCode={Police}");
+        Assert.Equal(200, open);
+        Assert.Contains(openList!["consultations"]!.AsArray(), c => (string?)c!["id"] == consultationId);
+
+        var (answered, _) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:answer",
+            new { answer = "可以。在本县居住半年以上，符合有合法稳定就业、合法稳定住所、连续就读条件之一的，可以申领居住证。", answeredBy = "县公安局户政科" });
+        Assert.Equal(200, answered);
+        var (published, publishedBody) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:publish", new { });
+        Assert.Equal(200, published);
+        Assert.Equal("published", (string?)publishedBody!["status"]);
+
+        var (qaStatus, qa) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}/questions");
+        Assert.Equal(200, qaStatus);
+        Assert.Contains(qa!["questions"]!.AsArray(), q => (string?)q!["question"] == question);
+
+        var hit = await hall.Http.SearchUntilFoundAsync(question, consultationId, TimeSpan.FromSeconds(10));
+        Assert.NotNull(hit);
+        Assert.Equal("qa", (string?)hit["type"]);
+    }
+
+    async Task<List<JsonNode>> ListAsync(string path)
+    {
+        var (status, body) = await hall.Http.SendAsync(HttpMethod.Get, path);
+        Assert.Equal(200, status);
+        return [.. (body!["items"]?.AsArray() ?? []).Select(i => i!)];
+    }
+}

@@ -1,4 +1,5 @@
-// Publishes catalog items through the gateway of a real running hall and measures, for each, the time from
+// Publishes catalog items through the gateway of a real running hall (seeded; the warm-up items also wait out
+// the seed's backlog of index events) and measures, for each, the time from
 // the publish call's answer (its transaction has committed) until GET /api/search finds it.
 // Usage: dotnet run -c Release --project bench/ServiceHall.Bench.WriteToSearch [-- <items> [<warm-up items>]]
 using System.Diagnostics;
@@ -20,17 +21,28 @@ for (var i = 0; i < warmUp + count; i++)
     var marker = syllables[i % 16] + syllables[i / 16 % 16] + syllables[i / 256 % 16];
     var guide = new
     {
-        code = $"BENCH-{Guid.NewGuid():N}"[..30],
+        basicCode = "08" + i.ToString("D10", CultureInfo.InvariantCulture),
         name = $"{marker}专项审批",
-        department = "县发展和改革局",
         itemType = "行政许可",
+        audiences = new[] { "法人" },
+        handlingKind = "承诺件",
+        legalPersonThemes = new[] { "投资审批" },
+        departmentCode = "113311220259007426", // 县市场监督管理局, seeded
+        departmentNature = "法定机关",
+        legalBasis = new[] { new { law = "《企业投资项目核准和备案管理条例》", article = "第三条" } },
         conditions = "符合国家产业政策",
-        materials = new[] { new { name = "项目申请报告", required = true, copies = 1 } },
-        statutoryLimitDays = 20,
-        promisedLimitDays = 10,
-        place = "县政务服务中心四楼",
-        contactPhone = "0578-8123600",
-        complaintPhone = "0578-8123601",
+        statutoryLimit = new { value = 20, unit = "工作日" },
+        promisedLimit = new { value = 10, unit = "工作日" },
+        siteVisits = 0,
+        onlineDepth = 4,
+        place = new { address = "县政务服务中心四楼", hours = "周一至周五" },
+        contacts = new { consultPhone = "0578-3102315", complaintPhone = "12315" },
+        review = new { name = "县人民政府", phone = "0578-3100148" },
+        litigation = new { name = "县人民法院", phone = "0578-3100200" },
+        resultType = "批文",
+        resultName = "项目核准文件",
+        materials = new[] { new { name = "项目申请报告", type = "电子件", form = "电子", necessity = "必要", source = "申请人自备" } },
+        steps = new[] { new { name = "申请" }, new { name = "审查决定" } },
     };
     var created = await (await http.PostAsJsonAsync("/api/catalog/items", guide)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
     var id = (string)created!["id"]!;

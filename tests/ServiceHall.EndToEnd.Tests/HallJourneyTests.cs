@@ -7,7 +7,8 @@ namespace ServiceHall.EndToEnd.Tests;
 /// <summary>What people and officers do, through the gateway, against the real processes.</summary>
 public sealed class HallJourneyTests(HallFixture hall)
 {
-    static readonly TimeSpan SearchWait = TimeSpan.FromSeconds(10);
+    // Generous: at start the search index takes in the whole seeded county (200-odd items, one event each) first.
+    public static readonly TimeSpan SearchWait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task An_item_created_and_published_is_found_by_a_Chinese_query()

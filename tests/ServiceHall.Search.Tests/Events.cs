@@ -21,6 +21,18 @@ static class Events
         MaterialNames = { "居民户口簿", "近期免冠照片" },
     };
 
+    public static QuestionPublished IdCardQuestion(long version) => new()
+    {
+        EventId = Guid.NewGuid().ToString(),
+        QuestionId = "q-1",
+        Version = version,
+        ItemId = "item-1",
+        ItemName = "居民身份证申领",
+        DepartmentName = "县公安局",
+        Question = "身份证过期了，可以在乡镇换领吗？",
+        Answer = "可以，本县各乡镇便民服务中心均可受理。",
+    };
+
     public static EntityChanged RestaurantWithPenalty(long version) => new()
     {
         EventId = Guid.NewGuid().ToString(),

@@ -28,7 +28,7 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
-    public async Task Subscribes_to_the_three_public_topics()
+    public async Task Subscribes_to_the_four_public_topics()
     {
         await using var host = NewHost();
         var http = host.CreateClient();
@@ -40,6 +40,7 @@ public sealed class SearchServiceTests
         Assert.Equal(IndexEvents.ItemChangedRoute.TrimStart('/'), routes[Topics.CatalogItemChanged]);
         Assert.Equal(IndexEvents.EntityChangedRoute.TrimStart('/'), routes[Topics.CreditEntityChanged]);
         Assert.Equal(IndexEvents.DisclosurePublishedRoute.TrimStart('/'), routes[Topics.DisclosurePublished]);
+        Assert.Equal(IndexEvents.QuestionPublishedRoute.TrimStart('/'), routes[Topics.CatalogQuestionPublished]);
         // Dapr.AspNetCore writes "pubsubName"; the Dapr runtime reads it case-insensitively.
         Assert.All(subscriptions.RootElement.EnumerateArray(), s => Assert.Equal("pubsub", s.GetProperty("pubsubName").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", Ct)).StatusCode);
@@ -72,7 +73,7 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
-    public async Task Duplicate_and_older_events_change_nothing_and_a_draft_withdraws_the_item()
+    public async Task Duplicate_and_older_events_change_nothing_and_a_cancellation_withdraws_the_item()
     {
         await using var host = NewHost();
         var http = host.CreateClient();
@@ -86,12 +87,26 @@ public sealed class SearchServiceTests
         Assert.Equal("居民身份证申领", hit.Title);
         Assert.Equal(0, (await SearchAsync(host, "户籍")).Total);
 
-        Assert.True((await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(3, "draft")))).GetBoolean());
+        Assert.True((await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(3, "cancelled")))).GetBoolean());
         Assert.Equal(0, (await SearchAsync(host, "身份证")).Total);
 
         // A late redelivery of the published state must not bring the withdrawn item back.
         await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, current));
         Assert.Equal(0, (await SearchAsync(host, "身份证")).Total);
+    }
+
+    [Fact]
+    public async Task A_suspended_item_stays_findable_and_published_QA_is_found_by_its_words()
+    {
+        await using var host = NewHost();
+        var http = host.CreateClient();
+        await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(4, "suspended")));
+        Assert.Equal(1, (await SearchAsync(host, "身份证")).Total);
+
+        Assert.True((await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.QuestionPublishedRoute, Topics.CatalogQuestionPublished, Events.IdCardQuestion(2)))).GetBoolean());
+
+        var hit = Assert.Single((await SearchAsync(host, "便民服务中心")).Hits);
+        Assert.Equal(("qa", "q-1", "/api/catalog/items/item-1/questions"), (hit.Type, hit.Id, hit.Url));
     }
 
     [Fact]

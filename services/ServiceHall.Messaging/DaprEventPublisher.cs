@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapr.Client;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +8,8 @@ sealed class DaprEventPublisher(DaprClient dapr, IOptions<MessagingOptions> opti
 {
     public async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        using var payload = JsonDocument.Parse(message.Payload);
         // The CloudEvent id is the outbox event id, so a redelivered event is recognisable downstream.
         var metadata = new Dictionary<string, string> { ["cloudevent.id"] = message.EventId };
-        await dapr.PublishEventAsync(options.Value.PubSubName, message.Topic, payload.RootElement, metadata, cancellationToken);
+        await dapr.PublishEventAsync(options.Value.PubSubName, message.Topic, message.WirePayload(), metadata, cancellationToken);
     }
 }

@@ -68,7 +68,7 @@ sealed class LocalBus(HttpClient http, IOptions<MessagingOptions> options, IHost
             ["pubsubname"] = pubSub,
             ["time"] = message.OccurredAt.ToString("O"),
             ["datacontenttype"] = "application/json",
-            ["data"] = JsonNode.Parse(message.Payload),
+            ["data"] = message.WirePayload(),
         };
         return envelope.ToJsonString();
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +63,13 @@ public static class MessagingRegistration
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }
+
+    /// <summary>
+    /// Serves the outbox of <typeparamref name="TContext"/> as the PublicExport gRPC service, for a projection's
+    /// rebuild and catch-up. Service to service only: the gateway has no route to it.
+    /// </summary>
+    public static GrpcServiceEndpointConventionBuilder MapPublicExport<TContext>(this IEndpointRouteBuilder endpoints) where TContext : DbContext =>
+        endpoints.MapGrpcService<OutboxExport<TContext>>();
 
     static bool UsesDapr(IConfiguration configuration) => configuration["Messaging:Mode"] switch
     {

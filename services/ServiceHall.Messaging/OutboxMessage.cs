@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,9 @@ public sealed class OutboxMessage
     public DateTime? PublishedAt { get; set; }
     public int Attempts { get; set; }
 
+    /// <summary>The property the relay adds to a published payload: the row's <see cref="Sequence"/>.</summary>
+    public const string SourceSequenceProperty = "sourceSequence";
+
     /// <summary>Every event message of the hall carries its own event_id; it becomes the CloudEvent id.</summary>
     public static OutboxMessage For(string topic, IMessage integrationEvent)
     {
@@ -32,6 +36,21 @@ public sealed class OutboxMessage
             Payload = JsonFormatter.Default.Format(integrationEvent),
             OccurredAt = DateTime.UtcNow,
         };
+    }
+
+    /// <summary>
+    /// The payload as the relay publishes it: the stored event plus <c>"sourceSequence"</c>, so a consumer can keep
+    /// a high-water mark of this source's log and later ask PublicExport for what came after it. Event parsers
+    /// ignore unknown fields, so subscribers that do not care are unaffected; the stored payload stays as it was.
+    /// </summary>
+    public JsonObject WirePayload()
+    {
+        if (JsonNode.Parse(Payload) is not JsonObject payload)
+        {
+            throw new InvalidOperationException($"Outbox event {EventId} is not a JSON object");
+        }
+        payload[SourceSequenceProperty] = Sequence;
+        return payload;
     }
 }
 

@@ -13,7 +13,7 @@ namespace ServiceHall.Messaging.Tests;
 public sealed class DaprPublisherTests
 {
     [Fact]
-    public async Task The_relay_publishes_to_the_sidecar_with_topic_payload_and_event_id()
+    public async Task The_relay_publishes_to_the_sidecar_with_topic_payload_event_id_and_sequence()
     {
         await using var sidecar = await FakeDaprSidecar.StartAsync();
         var databaseFile = Path.Combine(Path.GetTempPath(), $"outbox-dapr-{Guid.NewGuid():N}.db");
@@ -33,11 +33,12 @@ public sealed class DaprPublisherTests
         }
         await host.StartAsync();
         var published = new DisclosurePublished { EventId = Guid.NewGuid().ToString(), DisclosureId = "d1", Version = 2, Title = "供水服务承诺" };
+        var message = OutboxMessage.For("disclosures.disclosure.published", published);
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OutboxDb>();
-            db.Add(OutboxMessage.For("disclosures.disclosure.published", published));
+            db.Add(message);
             await db.SaveChangesAsync();
         }
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
@@ -56,5 +57,7 @@ public sealed class DaprPublisherTests
         using var data = JsonDocument.Parse(request.Data.ToStringUtf8());
         Assert.Equal("供水服务承诺", data.RootElement.GetProperty("title").GetString());
         Assert.Equal(published.EventId, data.RootElement.GetProperty("eventId").GetString());
+        Assert.True(message.Sequence > 0);
+        Assert.Equal(message.Sequence, data.RootElement.GetProperty(OutboxMessage.SourceSequenceProperty).GetInt64());
     }
 }

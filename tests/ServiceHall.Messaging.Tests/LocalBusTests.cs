@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,12 +47,14 @@ public sealed class LocalBusTests : IAsyncLifetime
         Title = title,
     };
 
-    async Task SaveAsync(DisclosurePublished published)
+    async Task<OutboxMessage> SaveAsync(DisclosurePublished published)
     {
         await using var scope = publisher!.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutboxDb>();
-        db.Add(OutboxMessage.For(Subscriber.Topic, published));
+        var message = OutboxMessage.For(Subscriber.Topic, published);
+        db.Add(message);
         await db.SaveChangesAsync();
+        return message;
     }
 
     async Task<List<OutboxMessage>> OutboxAsync()
@@ -127,6 +130,28 @@ public sealed class LocalBusTests : IAsyncLifetime
 
         await EventuallyAsync(() => Task.FromResult(subscriber.Received.Count >= titles.Count), "every event arrived");
         Assert.Equal(titles, subscriber.Received.Select(r => r.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Delivered_events_carry_their_outbox_sequence_and_the_stored_payload_stays_as_it_was()
+    {
+        await using var subscriber = await Subscriber.StartAsync(_ => 200);
+        publisher = await StartPublisherAsync(subscriber.Address);
+        var saved = new List<OutboxMessage>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            saved.Add(await SaveAsync(Event($"收费公示{i}")));
+        }
+
+        await EventuallyAsync(() => Task.FromResult(subscriber.Received.Count >= saved.Count), "every event arrived");
+        Assert.Equal(
+            saved.Select(m => (m.EventId, m.Sequence)),
+            subscriber.Received.Select(r => (r.GetProperty("eventId").GetString()!, r.GetProperty(OutboxMessage.SourceSequenceProperty).GetInt64())));
+        // The event still parses for a subscriber that ignores unknown fields, as the hall's subscribers do.
+        var parser = new JsonParser(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+        Assert.Equal("收费公示0", parser.Parse<DisclosurePublished>(subscriber.Received.First().GetRawText()).Title);
+        Assert.All(await OutboxAsync(), m => Assert.DoesNotContain(OutboxMessage.SourceSequenceProperty, m.Payload));
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

@@ -26,6 +26,7 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 
 app.MapGrpcService<CatalogService>();
 app.MapGrpcService<ConsultationService>();
+app.MapPublicExport<CatalogDb>();
 app.MapPrintableGuide();
 app.MapDefaultEndpoints();
 app.Run();

@@ -21,6 +21,7 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 }
 
 app.MapGrpcService<CreditService>();
+app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();
 

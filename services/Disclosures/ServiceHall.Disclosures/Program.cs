@@ -16,6 +16,7 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 }
 
 app.MapGrpcService<DisclosuresService>();
+app.MapPublicExport<DisclosuresDb>();
 app.MapDefaultEndpoints();
 app.Run();
 

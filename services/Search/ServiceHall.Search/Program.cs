@@ -3,7 +3,10 @@ using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddSingleton(Curation.From(builder.Configuration));
+builder.Services.AddSingleton<IndexStatus>();
 builder.Services.AddSingleton<PublicIndex>();
+builder.Services.AddSingleton<TitleBook>();
 builder.Services.AddHostedService<IndexCommitSchedule>();
 builder.Services.AddHealthChecks().AddCheck<IndexReady>("search-index");
 
@@ -11,6 +14,7 @@ var app = builder.Build();
 // Open the index at start, so a locked or damaged folder shows at once rather than at the first event.
 app.Services.GetRequiredService<PublicIndex>();
 
+app.UseUnknownParametersAsBadRequest();
 app.UseMalformedEnvelopeAsBadRequest();
 app.UseCloudEvents();
 app.MapSubscribeHandler();

@@ -16,6 +16,7 @@ public static class Projections
     public const string PenaltyKind = "penalty";
     public const string DisclosureType = "disclosure";
     public const string QuestionType = "qa";
+    const string NoticeKind = "notice";
     static readonly string[] PublicItemStatuses = ["published", "suspended"];
 
     public static FieldErrors Check(ItemChanged e) => CheckKeyAndVersion("item_id", e.ItemId, e.Version);
@@ -47,7 +48,13 @@ public static class Projections
         var body = Join(e.DepartmentName, e.ItemType, e.Code, string.Join("、", e.PersonThemes.Concat(e.LegalPersonThemes)), e.Conditions,
             string.Join("、", e.MaterialNames), string.Join("\n", e.FaqQuestions), string.Join("、", e.Laws));
         return new IndexChange(key, e.Version,
-            [new PublicDocument(ItemType, e.ItemId, e.Name, body, $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}")]);
+            [new PublicDocument(ItemType, e.ItemId, e.Name, body, $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}")
+            {
+                Department = e.DepartmentName,
+                Themes = [.. e.PersonThemes, .. e.LegalPersonThemes],
+                OnlineDepth = e.OnlineDepth,
+                StableKey = e.Code,
+            }]);
     }
 
     /// <summary>The entity and every record in publicity, replaced as one set: a record no longer sent is no longer public.</summary>
@@ -57,24 +64,28 @@ public static class Projections
         var records = e.Records.Select(r => Join(r.Title, r.Summary));
         var documents = new List<PublicDocument>
         {
-            new(EntityType, e.Code, e.Name, Join([e.Name, e.Code, e.EntityCategory, e.Address, .. records]), url),
+            new(EntityType, e.Code, e.Name, Join([e.Name, e.Code, e.EntityCategory, e.Address, .. records]), url) { StableKey = e.Code },
         };
         // A record is found by its own words and by the entity's name; its type is its kind (行政处罚 = penalty).
         documents.AddRange(e.Records.Select(r =>
-            new PublicDocument(string.IsNullOrWhiteSpace(r.Kind) ? PenaltyKind : r.Kind, r.Id, r.Title, Join(r.Summary, e.Name), url)));
+            new PublicDocument(string.IsNullOrWhiteSpace(r.Kind) ? PenaltyKind : r.Kind, r.Id, r.Title, Join(r.Summary, e.Name), url) { StableKey = e.Code }));
         return new IndexChange(Key(EntityType, e.Code), e.Version, documents);
     }
 
     public static IndexChange From(DisclosurePublished e) =>
         new(Key(DisclosureType, e.DisclosureId), e.Version,
             [new PublicDocument(DisclosureType, e.DisclosureId, e.Title, Join(e.OrganizationName, e.Body),
-                $"/api/disclosures/organizations/{Uri.EscapeDataString(e.OrganizationId)}/disclosures")]);
+                $"/api/disclosures/organizations/{Uri.EscapeDataString(e.OrganizationId)}/disclosures")
+            {
+                Sector = e.Sector,
+                IsNotice = e.Kind == NoticeKind,
+            }]);
 
     /// <summary>Public Q&amp;A of an item, found by its question and answer and by the item's name.</summary>
     public static IndexChange From(QuestionPublished e) =>
         new(Key(QuestionType, e.QuestionId), e.Version,
             [new PublicDocument(QuestionType, e.QuestionId, e.Question, Join(e.Answer, e.ItemName, e.DepartmentName),
-                $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}/questions")]);
+                $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}/questions") { Department = e.DepartmentName }]);
 
     static string Key(string type, string id) => $"{type}:{id}";
 

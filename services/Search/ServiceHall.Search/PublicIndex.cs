@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -31,13 +33,17 @@ public sealed class PublicIndex : IDisposable
     readonly object closing = new();
     volatile bool disposed;
 
-    public PublicIndex(IConfiguration configuration, ILogger<PublicIndex> logger)
+    readonly Curation curation;
+
+    public PublicIndex(IConfiguration configuration, Curation curation, ILogger<PublicIndex> logger)
     {
         this.logger = logger;
+        this.curation = curation;
         Folder = FolderFrom(configuration);
         visibleWait = configuration.GetValue("Search:VisibleWait", TimeSpan.FromSeconds(2));
         System.IO.Directory.CreateDirectory(Folder);
-        Analyzer = new SmartChineseAnalyzer(Version);
+        Chinese = new SmartChineseAnalyzer(Version);
+        Analyzer = new PerFieldAnalyzerWrapper(Chinese, new Dictionary<string, Analyzer> { [IndexFields.Pinyin] = new WhitespaceAnalyzer(Version) });
         // Explicitly NIO: FSDirectory.Open picks MMapDirectory on 64-bit Linux, slow under load and unsafe for concurrent searches here.
         directory = new NIOFSDirectory(new DirectoryInfo(Folder));
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
@@ -56,6 +62,9 @@ public sealed class PublicIndex : IDisposable
     public string Folder { get; }
 
     /// <summary>SmartCn, shared by indexing and query analysis so both cut Chinese text into the same words.</summary>
+    public Analyzer Chinese { get; }
+
+    /// <summary>SmartCn for the text fields, whitespace for the pinyin tokens computed here.</summary>
     public Analyzer Analyzer { get; }
 
     public bool IsOpen => !disposed;
@@ -134,10 +143,11 @@ public sealed class PublicIndex : IDisposable
             writer.Dispose();
             directory.Dispose();
             Analyzer.Dispose();
+            Chinese.Dispose();
         }
     }
 
-    static IEnumerable<IEnumerable<IIndexableField>> ToLucene(IndexChange change)
+    IEnumerable<IEnumerable<IIndexableField>> ToLucene(IndexChange change)
     {
         if (change.Documents.Count == 0)
         {
@@ -146,17 +156,44 @@ public sealed class PublicIndex : IDisposable
         return change.Documents.Select(d => ToLucene(d, change.OwnerKey, change.Version));
     }
 
-    static Document ToLucene(PublicDocument document, string ownerKey, long version) =>
-    [
-        new StringField(IndexFields.Key, document.Key, Field.Store.YES),
-        new StringField(IndexFields.Owner, ownerKey, Field.Store.YES),
-        new StringField(IndexFields.Type, document.Type, Field.Store.YES),
-        new StringField(IndexFields.Id, document.Id, Field.Store.YES),
-        new TextField(IndexFields.Title, document.Title, Field.Store.YES),
-        new TextField(IndexFields.Body, document.Body, Field.Store.YES),
-        new StoredField(IndexFields.Url, document.Url),
-        new Int64Field(IndexFields.Version, version, Field.Store.YES),
-    ];
+    Document ToLucene(PublicDocument document, string ownerKey, long version)
+    {
+        Document lucene =
+        [
+            new StringField(IndexFields.Key, document.Key, Field.Store.YES),
+            new StringField(IndexFields.Owner, ownerKey, Field.Store.YES),
+            new StringField(IndexFields.Type, document.Type, Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Type, new BytesRef(document.Type)),
+            new StringField(IndexFields.Id, document.Id, Field.Store.YES),
+            new TextField(IndexFields.Title, document.Title, Field.Store.YES),
+            new TextField(IndexFields.Body, document.Body, Field.Store.YES),
+            new TextField(IndexFields.Alias, string.Join(" ", Synonyms.Default.AliasesOf(document.Title)), Field.Store.NO),
+            new TextField(IndexFields.Pinyin, string.Join(" ", TitlePinyin.Tokens(Chinese, document.Title)), Field.Store.NO),
+            new StoredField(IndexFields.Url, document.Url),
+            new Int64Field(IndexFields.Version, version, Field.Store.YES),
+            new StringField(IndexFields.StableKey, document.StableKey, Field.Store.YES),
+            new NumericDocValuesField(IndexFields.Popularity, curation.PopularityOf(document.StableKey)),
+            new NumericDocValuesField(IndexFields.NoticeDay, document.IsNotice ? DateTime.UtcNow.Ticks / TimeSpan.TicksPerDay : 0),
+        ];
+        AddFacet(lucene, IndexFields.Department, document.Department);
+        AddFacet(lucene, IndexFields.Sector, document.Sector);
+        AddFacet(lucene, IndexFields.OnlineDepth, document.OnlineDepth > 0 ? document.OnlineDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+        foreach (var theme in document.Themes.Distinct())
+        {
+            AddFacet(lucene, IndexFields.Theme, theme);
+        }
+        return lucene;
+    }
+
+    /// <summary>A facet value is both a filter term and a doc value the facet counts read.</summary>
+    static void AddFacet(Document lucene, string field, string value)
+    {
+        if (value.Length > 0)
+        {
+            lucene.Add(new StringField(field, value, Field.Store.NO));
+            lucene.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
 
     static Document Withdrawn(string ownerKey, long version) =>
     [

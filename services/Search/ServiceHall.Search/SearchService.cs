@@ -1,24 +1,31 @@
 using Grpc.Core;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using ServiceHall.Search.V1;
 using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Search;
 
-/// <summary>One search box over the hall's public index: bounded in length, depth and time, whatever is typed.</summary>
-public sealed class SearchService(PublicIndex index, IConfiguration configuration) : V1.SearchService.SearchServiceBase
+/// <summary>
+/// One search box over the hall's public index: bounded in length, depth and time, whatever is typed. A pasted
+/// credit code opens its entity; a resident ID number is refused unread; curated best bets lead the first page.
+/// </summary>
+public sealed class SearchService(PublicIndex index, TitleBook titles, Curation curation, IndexStatus status, IConfiguration configuration)
+    : V1.SearchService.SearchServiceBase
 {
     public const int MaxQueryLength = 100;
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
     /// <summary>Nobody reads past the first pages; deeper paging only costs the index memory and time.</summary>
     public const int MaxDepth = 500;
+    public const int MaxPinned = 3;
+    static readonly string[] Types = ["item", "entity", "penalty", "disclosure", "qa"];
 
     readonly TimeSpan timeLimit = configuration.GetValue("Search:TimeLimit", TimeSpan.FromSeconds(1));
 
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
-        new FieldErrors().Required("q", request.Q).MaxLength("q", request.Q, MaxQueryLength).ThrowIfAny();
+        var filters = CheckRequest(request);
         var paging = Paging.From(request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize), request.PageToken);
         if (paging.Offset + paging.Size > MaxDepth)
         {
@@ -26,41 +33,197 @@ public sealed class SearchService(PublicIndex index, IConfiguration configuratio
                 $"page_token: only the first {MaxDepth} results are served; refine the query instead"));
         }
 
-        var query = UserQuery.Analyse(index.Analyzer, request.Q);
+        var pasted = CreditCode.Normalize(request.Q.Replace(" ", "", StringComparison.Ordinal));
+        if (pasted.Length == CreditCode.Length && CreditCode.IsValid(pasted))
+        {
+            return Task.FromResult(OpenEntity(pasted));
+        }
+
+        var query = UserQuery.Analyse(index.Chinese, request.Q);
+        var response = new SearchResponse { IndexStatus = status.Describe() };
         if (query.IsEmpty)
         {
             // Only punctuation or stop words: nothing to look for, which is an answer, not an error.
-            return Task.FromResult(new SearchResponse());
+            return Task.FromResult(response);
         }
-        var words = query.DistinctWords;
+        var corrected = titles.Correct(query);
+        response.DidYouMean = corrected ?? "";
+        var correctedQuery = corrected is null ? null : UserQuery.Analyse(index.Chinese, corrected);
+        Query text = correctedQuery is null
+            ? query.ToLucene()
+            : new BooleanQuery { { query.ToLucene(), Occur.SHOULD }, { correctedQuery.ToLucene(), Occur.SHOULD } };
+        var marked = correctedQuery is null ? query.MarkedWords : query.MarkedWords.Union(correctedQuery.MarkedWords).ToHashSet(StringComparer.Ordinal);
+
         return Task.FromResult(index.Search(searcher =>
         {
-            var top = TopScoreDocCollector.Create(paging.Offset + paging.Size, docsScoredInOrder: true);
+            var pinned = Pinned(searcher, request.Q, filters);
+            var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters), Occur.MUST } };
+            foreach (var key in curation.PinnedFor(request.Q))
+            {
+                ranked.Add(new PrefixQuery(new Term(IndexFields.StableKey, key)), Occur.MUST_NOT);
+            }
+            var demoted = curation.DemotedFor(request.Q);
+            var top = TopScoreDocCollector.Create(paging.Offset + paging.Size + demoted.Count * 5 + 1, docsScoredInOrder: true);
             var collector = new TimeLimitingCollector(top, TimeLimitingCollector.GlobalCounter, (long)timeLimit.TotalMilliseconds);
             try
             {
-                searcher.Search(query.ToLucene(), collector);
+                searcher.Search(ranked, collector);
             }
             catch (TimeLimitingCollector.TimeExceededException)
             {
                 // What was collected in time is still a useful answer; the count is then a lower bound.
             }
-            var response = new SearchResponse { Total = top.TotalHits };
-            foreach (var hit in top.GetTopDocs(paging.Offset, paging.Size).ScoreDocs)
+            var scored = top.GetTopDocs().ScoreDocs;
+            // Demotions go after every other hit of the window, in their own order.
+            var ordered = scored.Where(d => !IsDemoted(searcher, d.Doc, demoted)).Concat(scored.Where(d => IsDemoted(searcher, d.Doc, demoted))).ToList();
+            response.Total = top.TotalHits + pinned.Count;
+            // Best bets lead the first page and push the ranked hits down by as many places on every page.
+            var page = (paging.Offset == 0 ? pinned : []).Select(d => (Doc: d, Pinned: true))
+                .Concat(ordered.Skip(Math.Max(0, paging.Offset - pinned.Count)).Select(d => (Doc: d.Doc, Pinned: false)))
+                .Take(paging.Size);
+            foreach (var (doc, isPinned) in page)
+            {
+                response.Hits.Add(Hit(searcher, ranked, doc, isPinned, marked, request.Explain));
+            }
+            var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
+            response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);
+            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters));
+            return response;
+        }));
+    }
+
+    public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context)
+    {
+        new FieldErrors().MaxLength("q", request.Q, MaxQueryLength).ThrowIfAny();
+        if (request.Limit is < 0 or > 10)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "limit: must be 1 to 10 (0 for the default 8)"));
+        }
+        var typed = request.Q.Trim();
+        var response = new SuggestResponse();
+        if (typed.Length == 0 || PersonalNumbers.ContainsResidentId(typed) || curation.DoNotSuggest.Any(typed.Contains))
+        {
+            return Task.FromResult(response);
+        }
+        var letters = typed.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var byLetters = letters.All(char.IsAsciiLetter);
+        response.Suggestions.AddRange(titles.Titles
+            .Where(t => byLetters ? t.Pinyin.StartsWith(letters, StringComparison.Ordinal) || t.Initials.StartsWith(letters, StringComparison.Ordinal)
+                                  : t.Title.Contains(typed, StringComparison.Ordinal))
+            .Where(t => !curation.DoNotSuggest.Any(t.Title.Contains))
+            .OrderByDescending(t => t.Title.StartsWith(typed, StringComparison.Ordinal))
+            .ThenByDescending(t => t.Popularity).ThenBy(t => t.Title.Length).ThenBy(t => t.Title, StringComparer.Ordinal)
+            .DistinctBy(t => t.Title)
+            .Take(request.Limit == 0 ? 8 : request.Limit)
+            .Select(t => new Suggestion { Text = t.Title, Type = t.Type, Url = t.Url }));
+        return Task.FromResult(response);
+    }
+
+    /// <summary>Validates everything before the index is touched; returns the facet filters asked for.</summary>
+    static Dictionary<string, string> CheckRequest(SearchRequest request)
+    {
+        var errors = new FieldErrors().Required("q", request.Q).MaxLength("q", request.Q, MaxQueryLength)
+            .MaxLength("department", request.Department, 100).MaxLength("theme", request.Theme, 50).MaxLength("sector", request.Sector, 50);
+        if (PersonalNumbers.ContainsResidentId(request.Q))
+        {
+            // Not echoed: the number must not travel further than this refusal.
+            errors.Add("q", "holds a resident ID number; the hall never searches personal numbers");
+        }
+        if (request.Type.Length > 0 && !Types.Contains(request.Type))
+        {
+            errors.Add("type", $"must be one of {string.Join(", ", Types)}");
+        }
+        if (request.OnlineDepth is < 0 or > 4)
+        {
+            errors.Add("online_depth", "must be 1 to 4, or 0 for any");
+        }
+        errors.ThrowIfAny();
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Filter(string field, string value)
+        {
+            if (value.Length > 0)
+            {
+                filters[field] = value;
+            }
+        }
+        Filter(IndexFields.Type, request.Type);
+        Filter(IndexFields.Department, request.Department);
+        Filter(IndexFields.Theme, request.Theme);
+        Filter(IndexFields.Sector, request.Sector);
+        Filter(IndexFields.OnlineDepth, request.OnlineDepth > 0 ? request.OnlineDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+        return filters;
+    }
+
+    /// <summary>A valid credit code goes straight to its entity: the answer names it and where to open it.</summary>
+    SearchResponse OpenEntity(string code)
+    {
+        var response = new SearchResponse { RedirectUrl = $"/api/credit/entities/{code}", IndexStatus = status.Describe() };
+        index.Search(searcher =>
+        {
+            var top = searcher.Search(new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.StableKey, code)), Occur.MUST },
+                { new TermQuery(new Term(IndexFields.Type, Projections.EntityType)), Occur.MUST },
+            }, 1);
+            foreach (var hit in top.ScoreDocs)
             {
                 var document = searcher.Doc(hit.Doc);
                 response.Hits.Add(new SearchHit
                 {
-                    Type = document.Get(IndexFields.Type) ?? "",
-                    Id = document.Get(IndexFields.Id) ?? "",
-                    Title = document.Get(IndexFields.Title) ?? "",
-                    Snippet = Snippet.From(index.Analyzer, document.Get(IndexFields.Body) ?? "", words),
-                    Url = document.Get(IndexFields.Url) ?? "",
+                    Type = document.Get(IndexFields.Type) ?? "", Id = document.Get(IndexFields.Id) ?? "", Title = document.Get(IndexFields.Title) ?? "",
+                    Url = document.Get(IndexFields.Url) ?? "", Why = { "统一社会信用代码" },
                 });
             }
-            var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
-            response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);
-            return response;
-        }));
+            response.Total = top.TotalHits;
+            return 0;
+        });
+        return response;
+    }
+
+    List<int> Pinned(IndexSearcher searcher, string q, IReadOnlyDictionary<string, string> filters)
+    {
+        var keys = curation.PinnedFor(q);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        var pinned = new List<int>();
+        foreach (var key in keys)
+        {
+            var found = searcher.Search(FacetCounts.Filtered(new PrefixQuery(new Term(IndexFields.StableKey, key)), filters), MaxPinned);
+            pinned.AddRange(found.ScoreDocs.Select(d => d.Doc).Where(d => !pinned.Contains(d)));
+        }
+        return pinned.Take(MaxPinned).ToList();
+    }
+
+    static bool IsDemoted(IndexSearcher searcher, int doc, IReadOnlyList<string> demoted) =>
+        demoted.Count > 0 && searcher.Doc(doc, new HashSet<string> { IndexFields.StableKey }).Get(IndexFields.StableKey) is { } key
+        && demoted.Any(d => key.StartsWith(d, StringComparison.Ordinal));
+
+    SearchHit Hit(IndexSearcher searcher, Query ranked, int doc, bool pinned, IReadOnlySet<string> marked, bool explain)
+    {
+        var document = searcher.Doc(doc);
+        var snippet = Snippet.From(index.Chinese, document.Get(IndexFields.Body) ?? "", marked);
+        var hit = new SearchHit
+        {
+            Type = document.Get(IndexFields.Type) ?? "",
+            Id = document.Get(IndexFields.Id) ?? "",
+            Title = document.Get(IndexFields.Title) ?? "",
+            Snippet = snippet,
+            Url = document.Get(IndexFields.Url) ?? "",
+            Pinned = pinned,
+        };
+        hit.Highlights.AddRange(Snippet.Highlights(index.Chinese, snippet, marked));
+        if (pinned)
+        {
+            hit.Why.Add("推荐");
+        }
+        var explanation = searcher.Explain(ranked, doc);
+        hit.Why.AddRange(HitSignals.From(explanation));
+        if (explain)
+        {
+            hit.Explanation = explanation.ToString();
+        }
+        return hit;
     }
 }

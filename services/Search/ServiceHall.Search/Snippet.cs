@@ -37,6 +37,27 @@ public static class Snippet
         return (start > 0 ? "…" : "") + text[start..end].Trim() + (end < text.Length ? "…" : "");
     }
 
+    /// <summary>Where the words occur in a snippet, as the analyzer cuts it: the marks a page puts on it.</summary>
+    public static IEnumerable<V1.Highlight> Highlights(Analyzer analyzer, string snippet, IReadOnlySet<string> words)
+    {
+        if (words.Count == 0 || snippet.Length == 0)
+        {
+            yield break;
+        }
+        using var tokens = analyzer.GetTokenStream(IndexFields.Body, snippet);
+        var term = tokens.AddAttribute<ICharTermAttribute>();
+        var offset = tokens.AddAttribute<IOffsetAttribute>();
+        tokens.Reset();
+        while (tokens.IncrementToken())
+        {
+            if (words.Contains(term.ToString()))
+            {
+                yield return new V1.Highlight { Start = offset.StartOffset, Length = offset.EndOffset - offset.StartOffset };
+            }
+        }
+        tokens.End();
+    }
+
     static int? FirstMatch(Analyzer analyzer, string text, IReadOnlySet<string> words)
     {
         if (words.Count == 0)

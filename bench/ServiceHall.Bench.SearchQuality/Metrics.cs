@@ -15,7 +15,7 @@ public sealed class QueryResult
         Query = query;
         Results = results.Take(Depth).ToList();
         var shown = new HashSet<string>(StringComparer.Ordinal);
-        Grades = Results.Select(r =>
+        var grades = Results.Select(r =>
         {
             // Four towns' copies of one item share a basic code: the first one shown earns the gain, the others
             // take a place on the page without adding anything, as a person sees them.
@@ -25,9 +25,10 @@ public sealed class QueryResult
             }
             return query.Judgments.GetValueOrDefault(r.BasicCode);
         }).ToList();
+        Grades = grades;
         var ideal = Dcg(query.Judgments.Values.Where(g => g > 0).OrderDescending());
-        Ndcg = ideal > 0 ? Dcg(Grades) / ideal : 0;
-        var first = Grades.IndexOf(2);
+        Ndcg = ideal > 0 ? Dcg(grades) / ideal : 0;
+        var first = grades.IndexOf(2);
         FirstBestRank = first >= 0 ? first + 1 : null;
     }
 

@@ -19,12 +19,14 @@ sealed record BenchQuery(QueryKind Kind, IReadOnlyList<string> Words)
 /// <summary>
 /// Draws fixed, deterministic query sets from the corpus itself: a random document and words from it, so a
 /// word is asked for as often as it occurs (common words often, rare ones rarely), like a real query log.
-/// Words of one character are left out as single terms: nobody searches the hall for "的" or "县".
+/// Only the vocabulary's words count as search words (身份证, 营业执照, 城关镇, a business name …): nobody
+/// searches the hall for the guides' filler ("的", "提交", "窗口"); a phrase needs one of them at least.
 /// </summary>
 static class QuerySets
 {
     public static IReadOnlyList<BenchQuery> Draw(QueryKind kind, int count, int seed, IReadOnlyList<SourceDocument> documents, SmartCnSegmenter segmenter)
     {
+        var searchWords = GovernmentVocabulary.All.SelectMany(entry => segmenter.Words(entry)).Select(w => w.Text).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
         var random = new Random(seed);
         var queries = new List<BenchQuery>(count);
         while (queries.Count < count)
@@ -33,9 +35,9 @@ static class QuerySets
             var field = segmenter.Words(random.Next(2) == 0 ? document.Title : document.Body);
             var query = kind switch
             {
-                QueryKind.Single => Single(field, random),
-                QueryKind.Multi => Multi(field, random),
-                _ => Phrase(field, random),
+                QueryKind.Single => Single(field, searchWords, random),
+                QueryKind.Multi => Multi(field, searchWords, random),
+                _ => Phrase(field, searchWords, random),
             };
             if (query is not null)
             {
@@ -45,15 +47,15 @@ static class QuerySets
         return queries;
     }
 
-    static BenchQuery? Single(List<Word> field, Random random)
+    static BenchQuery? Single(List<Word> field, HashSet<string> searchWords, Random random)
     {
-        var words = field.Where(w => w.Text.Length > 1).ToList();
+        var words = field.Where(w => searchWords.Contains(w.Text)).ToList();
         return words.Count == 0 ? null : new BenchQuery(QueryKind.Single, [words[random.Next(words.Count)].Text]);
     }
 
-    static BenchQuery? Multi(List<Word> field, Random random)
+    static BenchQuery? Multi(List<Word> field, HashSet<string> searchWords, Random random)
     {
-        var words = field.Select(w => w.Text).Where(w => w.Length > 1).Distinct().ToList();
+        var words = field.Select(w => w.Text).Where(searchWords.Contains).Distinct().ToList();
         var wanted = 2 + random.Next(2);
         if (words.Count < wanted)
         {
@@ -63,8 +65,8 @@ static class QuerySets
         return new BenchQuery(QueryKind.Multi, picked);
     }
 
-    /// <summary>Adjacent words only (no dropped punctuation between them), at least one of them a real word.</summary>
-    static BenchQuery? Phrase(List<Word> field, Random random)
+    /// <summary>Adjacent words only (no dropped punctuation between them), at least one of them a search word.</summary>
+    static BenchQuery? Phrase(List<Word> field, HashSet<string> searchWords, Random random)
     {
         var length = 2 + random.Next(2);
         if (field.Count < length)
@@ -73,7 +75,7 @@ static class QuerySets
         }
         var start = random.Next(field.Count - length + 1);
         var words = field.GetRange(start, length);
-        if (words.Skip(1).Any(w => w.PositionStep != 1) || words.All(w => w.Text.Length == 1))
+        if (words.Skip(1).Any(w => w.PositionStep != 1) || !words.Any(w => searchWords.Contains(w.Text)))
         {
             return null;
         }

@@ -6,6 +6,11 @@ namespace ServiceHall.Bench.SearchScale;
 /// </summary>
 static class GovernmentVocabulary
 {
+    /// <summary>Every entry of every list: what people search the hall for, as opposed to the guides' filler words.</summary>
+    public static IEnumerable<string> All =>
+        Subjects.Concat(Actions).Concat(Departments).Concat(Places).Concat(Applicants).Concat(Materials).Concat(Laws)
+            .Concat(Channels).Concat(Results).Concat(NameWords).Concat(Trades);
+
     /// <summary>What a service is about (事项对象).</summary>
     public static readonly string[] Subjects =
     [

@@ -7,7 +7,7 @@ namespace ServiceHall.Bench.SearchScale;
 /// An endless, deterministic stream of government-service documents: the same seed gives the same documents
 /// in the same order, so the first 100,000 of the 1,000,000 are the 100,000 and every run indexes the same text.
 /// Titles read like 事项 names ("城关镇居民身份证补办"); bodies are one to three guide-like sentences of about
-/// 80 to 150 characters.
+/// 80 to 150 characters, mostly about the title's service.
 /// </summary>
 sealed class SyntheticCorpus(int seed)
 {
@@ -44,12 +44,14 @@ sealed class SyntheticCorpus(int seed)
     public SourceDocument Next()
     {
         var id = nextId++;
+        // A document is about one service; now and then a sentence names another (related services, Q&A).
+        var service = subjects.Next(random) + actions.Next(random);
         var body = new StringBuilder();
         var sentences = 0;
         var wanted = 1 + random.Next(3);
         while (sentences < 3 && (sentences < wanted || body.Length < MinBody))
         {
-            var sentence = Sentence();
+            var sentence = Sentence(random.Next(5) == 0 ? subjects.Next(random) + actions.Next(random) : service);
             if (sentences > 0 && body.Length + sentence.Length > MaxBody)
             {
                 break;
@@ -57,13 +59,11 @@ sealed class SyntheticCorpus(int seed)
             body.Append(sentence);
             sentences++;
         }
-        return new SourceDocument(id, Title(), body.ToString());
+        return new SourceDocument(id, Title(service), body.ToString());
     }
 
-    string Title()
-    {
-        var service = subjects.Next(random) + actions.Next(random);
-        return random.Next(100) switch
+    string Title(string service) =>
+        random.Next(100) switch
         {
             < 40 => service,
             < 60 => places.Next(random) + service,
@@ -72,12 +72,9 @@ sealed class SyntheticCorpus(int seed)
             < 90 => $"关于{service}的办事指南",
             _ => $"{names.Next(random)}{trades.Next(random)}有限公司{service}",
         };
-    }
 
-    string Sentence()
-    {
-        var service = subjects.Next(random) + actions.Next(random);
-        return random.Next(8) switch
+    string Sentence(string service) =>
+        random.Next(8) switch
         {
             0 => $"{applicants.Next(random)}办理{service}，需携带{materials.Next(random)}和{materials.Next(random)}到{places.Next(random)}便民服务中心窗口提交申请。",
             1 => $"本事项由{departments.Next(random)}负责受理，法定办结时限为{Days()}个工作日，承诺办结时限为{Days()}个工作日。",
@@ -88,7 +85,6 @@ sealed class SyntheticCorpus(int seed)
             6 => $"办理{service}不收取费用，{results.Next(random)}可选择{channels.Next(random)}或到{places.Next(random)}领取。",
             _ => $"材料不齐全的，{departments.Next(random)}应当一次性告知{applicants.Next(random)}需要补正的全部内容。",
         };
-    }
 
     int Days() => workingDays[random.Next(workingDays.Length)];
 }

@@ -18,6 +18,7 @@ sealed record VisibilityResult(string Mode, Latencies Latencies, long Background
 static class WriteToVisible
 {
     const int WarmUpMarkers = 10;
+    static int markerIds = -1;
 
     public static VisibilityResult Measure(LuceneSearchIndex index, SyntheticCorpus background, SyntheticCorpus markers, int count, bool waitForGeneration)
     {
@@ -39,7 +40,7 @@ static class WriteToVisible
         for (var i = 0; i < WarmUpMarkers + count; i++)
         {
             var source = markers.Next();
-            var marker = source with { Id = -1 - source.Id }; // negative ids never clash with the corpus
+            var marker = source with { Id = markerIds-- }; // negative ids never clash with the corpus or earlier runs' markers
             var started = Stopwatch.GetTimestamp();
             var generation = index.Add(marker);
             if (waitForGeneration)

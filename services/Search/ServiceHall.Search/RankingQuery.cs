@@ -32,6 +32,9 @@ public sealed class RankingQuery(Query text) : CustomScoreQuery(text)
             return (float)(subQueryScore * factor);
         }
 
+        public override Explanation CustomExplain(int doc, Explanation subQueryExpl, Explanation[] valSrcExpls) =>
+            CustomExplain(doc, subQueryExpl, valSrcExpl: null!);
+
         public override Explanation CustomExplain(int doc, Explanation subQueryExpl, Explanation valSrcExpl)
         {
             var score = CustomScore(doc, subQueryExpl.Value, 1);

@@ -23,6 +23,8 @@ var catalog = Service<Projects.ServiceHall_Catalog>("catalog").WithEnvironment("
 var applications = Service<Projects.ServiceHall_Applications>("applications").WithReference(catalog.GetEndpoint("http"));
 var credit = Service<Projects.ServiceHall_Credit>("credit").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
 var disclosures = Service<Projects.ServiceHall_Disclosures>("disclosures").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
+// Search rebuilds and catches up from the sources' public export on start.
+search.WithReference(catalog.GetEndpoint("http")).WithReference(credit.GetEndpoint("http")).WithReference(disclosures.GetEndpoint("http"));
 
 var gatewayHttp = $"http://localhost:{httpPort}";
 var gatewayGrpc = $"http://localhost:{grpcPort}";

@@ -55,27 +55,26 @@ public sealed class HallApi(HttpClient http)
     /// <summary>
     /// Waits until every listed item is found by searching its own name (the seed's events have all been indexed),
     /// then until the rest of the seeded index (credit records, disclosures) has settled: the totals of a few broad
-    /// probes stay the same for three seconds. Returns the items never found within the time allowed.
+    /// probes stay the same for three seconds. Returns the items still not found when the time allowed ran out.
     /// </summary>
+    /// <remarks>
+    /// One name at a time, in seed order: a name found moves on at once, a name not found yet goes to the back of
+    /// the queue after a second's pause, so waiting costs the indexing service one search a second, not a sweep.
+    /// </remarks>
     public async Task<List<CatalogItem>> WaitForIndexAsync(IReadOnlyList<CatalogItem> items, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var noCodes = new Dictionary<string, string>();
-        var pending = items.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.Select(i => i.Id).ToHashSet());
+        var pending = new Queue<(string Name, HashSet<string> Ids)>(items.GroupBy(i => i.Name).Select(g => (g.Key, g.Select(i => i.Id).ToHashSet())));
         while (pending.Count > 0 && clock.Elapsed < timeLimit)
         {
-            foreach (var (name, ids) in pending.ToList())
+            var (name, ids) = pending.Dequeue();
+            var (hits, _) = await SearchAsync(name, MaxSearchPageSize, noCodes, cancellationToken);
+            ids.ExceptWith(hits.Where(h => h.Type == "item").Select(h => h.Id));
+            if (ids.Count > 0)
             {
-                var (hits, _) = await SearchAsync(name, MaxSearchPageSize, noCodes, cancellationToken);
-                ids.ExceptWith(hits.Where(h => h.Type == "item").Select(h => h.Id));
-                if (ids.Count == 0)
-                {
-                    pending.Remove(name);
-                }
-            }
-            if (pending.Count > 0)
-            {
-                await Task.Delay(500, cancellationToken);
+                pending.Enqueue((name, ids));
+                await Task.Delay(1000, cancellationToken);
             }
         }
 
@@ -94,7 +93,7 @@ public sealed class HallApi(HttpClient http)
             last = sum;
             await Task.Delay(1000, cancellationToken);
         }
-        var missing = pending.Values.SelectMany(ids => ids).ToHashSet();
+        var missing = pending.SelectMany(p => p.Ids).ToHashSet();
         return items.Where(i => missing.Contains(i.Id)).ToList();
     }
 

@@ -61,12 +61,16 @@ public static class Judgments
     }
 }
 
-/// <summary>The demo catalog as seeded (Seed/items/*.json): each basic code's name, and how many items it makes.</summary>
-public sealed record SeedItems(IReadOnlyDictionary<string, string> NamesByBasicCode, int ItemCount)
+/// <summary>
+/// The demo catalog as seeded (Seed/items/*.json): each basic code's name and place in the seed order (files by
+/// name, items in file order, as the catalog writes them and their index events), and how many items it makes.
+/// </summary>
+public sealed record SeedItems(IReadOnlyDictionary<string, string> NamesByBasicCode, IReadOnlyDictionary<string, int> SeedOrder, int ItemCount)
 {
     public static SeedItems Read(string itemsFolder)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
         foreach (var file in Directory.GetFiles(itemsFolder, "*.json").Order(StringComparer.Ordinal))
         {
@@ -76,10 +80,12 @@ public sealed record SeedItems(IReadOnlyDictionary<string, string> NamesByBasicC
             var departments = root.TryGetProperty("departmentCodes", out var many) ? many.GetArrayLength() : 1;
             foreach (var item in root.GetProperty("items").EnumerateArray())
             {
-                names[item.GetProperty("basicCode").GetString()!] = item.GetProperty("name").GetString()!;
+                var code = item.GetProperty("basicCode").GetString()!;
+                names[code] = item.GetProperty("name").GetString()!;
+                order.TryAdd(code, order.Count);
                 count += departments;
             }
         }
-        return new SeedItems(names, count);
+        return new SeedItems(names, order, count);
     }
 }

@@ -22,8 +22,8 @@ static class ResultTable
         foreach (var r in results.Where(r => r.Engine == "Lucene"))
         {
             var selectivity = Enum.GetValues<QueryKind>().Select(k =>
-                string.Create(invariant, $"{k.ToString().ToLowerInvariant()} {Median(r.Matches[k]):N0} (max {r.Matches[k].Max():N0})"));
-            Console.WriteLine($"N={r.Documents:N0}: documents matched per query, median: {string.Join(", ", selectivity)}");
+                $"{k.ToString().ToLowerInvariant()} {Share(r.Matches[k], 0.1, r.Documents)} / {Share(r.Matches[k], 0.5, r.Documents)} / {Share(r.Matches[k], 0.9, r.Documents)}");
+            Console.WriteLine($"N={r.Documents:N0}: share of documents a query matches, p10 / p50 / p90: {string.Join("; ", selectivity)}");
         }
         foreach (var r in results)
         {
@@ -79,5 +79,11 @@ static class ResultTable
 
     static string Milliseconds(double ms) => ms.ToString(ms < 10 ? "F2" : "F1", invariant);
 
-    static int Median(int[] values) => values.Order().ElementAt((values.Length - 1) / 2);
+    /// <summary>Nearest-rank percentile of the match counts, as a share of the corpus.</summary>
+    static string Share(int[] matches, double p, int documents)
+    {
+        var sorted = matches.Order().ToArray();
+        var nth = sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return ((double)nth / documents).ToString("P2", invariant);
+    }
 }

@@ -13,7 +13,8 @@ sealed record VisibilityResult(string Mode, Latencies Latencies, long Background
 /// as it can (a rebuild or a burst of events). Two ways of waiting:
 /// "waited" does what the search service does before acknowledging an event (WaitForGeneration, which makes
 /// the reopen thread refresh after its 20 ms min stale, then search); "polled" only searches again and again,
-/// so the reopen thread, with nobody waiting, refreshes on its 1 s max stale.
+/// so the reopen thread, with nobody waiting, refreshes on its 1 s max stale; its markers are written at
+/// random moments of that cycle.
 /// </summary>
 static class WriteToVisible
 {
@@ -37,8 +38,15 @@ static class WriteToVisible
         var clock = Stopwatch.StartNew();
         writer.Start();
         var times = new List<double>(count);
+        var pauses = new Random(count);
         for (var i = 0; i < WarmUpMarkers + count; i++)
         {
+            if (!waitForGeneration)
+            {
+                // Each search that finds a marker comes right after a refresh; writing the next one at once would
+                // always land at the start of the 1 s cycle. Real writes arrive at any moment of it.
+                Thread.Sleep(pauses.Next(1000));
+            }
             var source = markers.Next();
             var marker = source with { Id = markerIds-- }; // negative ids never clash with the corpus or earlier runs' markers
             var started = Stopwatch.GetTimestamp();

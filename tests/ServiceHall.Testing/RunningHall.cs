@@ -16,6 +16,7 @@ public sealed class RunningHall : IAsyncDisposable
     public static readonly string[] Services = ["catalog", "applications", "credit", "disclosures", "search"];
 
     readonly List<Process> processes = [];
+    readonly Dictionary<string, (string Assembly, IReadOnlyDictionary<string, string> Environment)> launches = [];
     readonly ConcurrentQueue<string> output = new();
     readonly string dataFolder = Path.Combine(Path.GetTempPath(), "servicehall-hall-" + Guid.NewGuid().ToString("N"));
 
@@ -26,12 +27,14 @@ public sealed class RunningHall : IAsyncDisposable
     /// <summary>The last lines the processes printed, for a failing test's message.</summary>
     public string RecentOutput => string.Join('\n', output.TakeLast(200));
 
-    public static async Task<RunningHall> StartAsync(IReadOnlyDictionary<string, string>? extraGatewaySettings = null, CancellationToken cancellationToken = default)
+    /// <param name="extraServiceSettings">Settings for every service (environment variable names, e.g. Search__CommitInterval).</param>
+    public static async Task<RunningHall> StartAsync(IReadOnlyDictionary<string, string>? extraGatewaySettings = null, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? extraServiceSettings = null)
     {
         var hall = new RunningHall();
         try
         {
-            await hall.StartProcessesAsync(extraGatewaySettings ?? new Dictionary<string, string>(), cancellationToken);
+            await hall.StartProcessesAsync(extraGatewaySettings ?? new Dictionary<string, string>(), extraServiceSettings ?? new Dictionary<string, string>(), cancellationToken);
             return hall;
         }
         catch
@@ -41,7 +44,7 @@ public sealed class RunningHall : IAsyncDisposable
         }
     }
 
-    async Task StartProcessesAsync(IReadOnlyDictionary<string, string> extraGatewaySettings, CancellationToken cancellationToken)
+    async Task StartProcessesAsync(IReadOnlyDictionary<string, string> extraGatewaySettings, IReadOnlyDictionary<string, string> extraServiceSettings, CancellationToken cancellationToken)
     {
         var addresses = Services.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
         ServiceAddresses = addresses;
@@ -64,7 +67,12 @@ public sealed class RunningHall : IAsyncDisposable
 
         foreach (var (name, address) in addresses)
         {
-            Start(name, AssemblyOf("services", name), new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = address.ToString() });
+            var settings = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = address.ToString() };
+            foreach (var (key, value) in extraServiceSettings)
+            {
+                settings[key] = value;
+            }
+            Start(name, AssemblyOf("services", name), settings);
         }
 
         GatewayHttp = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -118,6 +126,7 @@ public sealed class RunningHall : IAsyncDisposable
 
     void Start(string name, string assembly, IReadOnlyDictionary<string, string> environment)
     {
+        launches[name] = (assembly, environment);
         var start = new ProcessStartInfo("dotnet", $"\"{assembly}\"")
         {
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
@@ -150,15 +159,27 @@ public sealed class RunningHall : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills one service the hard way (SIGKILL), as a crash would.</summary>
+    /// <summary>Kills one service the hard way (SIGKILL), as a crash would, and waits until it is gone.</summary>
     public void Kill(string name)
     {
         var assemblyName = $"ServiceHall.{char.ToUpperInvariant(name[0])}{name[1..]}.dll";
         foreach (var process in processes.Where(p => !p.HasExited && p.StartInfo.Arguments.Contains(assemblyName, StringComparison.Ordinal)))
         {
             process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
     }
+
+    /// <summary>Starts a killed service again, with the same settings and data, and waits until the hall is ready.</summary>
+    public async Task StartAgainAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var (assembly, environment) = launches[name];
+        Start(name, assembly, environment);
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
+    /// <summary>Where the services keep their data (SQLite files, the search index under search-index).</summary>
+    public string DataFolder => dataFolder;
 
     static string AssemblyOf(string area, string name)
     {

@@ -2,8 +2,8 @@ namespace ServiceHall.Search;
 
 /// <summary>
 /// Commits the index every few seconds when it changed, and closes it when the host stops. Searches see changes
-/// earlier (near-real-time); a commit only makes them survive a crash, and a crash loses at most one interval,
-/// which redelivery refills.
+/// earlier (near-real-time); a commit only makes them survive a crash. A crash loses at most one interval, after
+/// the committed high-water marks, which the catch-up on the next start asks the sources for again.
 /// </summary>
 sealed class IndexCommitSchedule(PublicIndex index, IConfiguration configuration, ILogger<IndexCommitSchedule> logger) : BackgroundService
 {

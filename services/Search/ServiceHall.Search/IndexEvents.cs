@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapr;
 using Google.Protobuf;
 using ServiceHall.Catalog.V1;
@@ -9,8 +10,9 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Search;
 
 /// <summary>
-/// The subscriptions that keep the index up to date, announced on /dapr/subscribe for Dapr and the local bus alike.
-/// Delivery is at least once and unordered; the index's per-owner version makes repeats and stale events harmless.
+/// The subscriptions that keep the index up to date, announced on /dapr/subscribe for Dapr and the local bus alike,
+/// and the same reading of each topic for the catch-up that replays a source's log. Delivery is at least once and
+/// unordered; the index's per-owner version makes repeats and stale events harmless.
 /// </summary>
 public static class IndexEvents
 {
@@ -19,54 +21,85 @@ public static class IndexEvents
     public const string DisclosurePublishedRoute = "/events/disclosure-published";
     public const string QuestionPublishedRoute = "/events/catalog-question-published";
 
-    // Publishers may add fields before this service knows them; that must not stop the index.
+    // Publishers may add fields before this service knows them (the relay adds sourceSequence); that must not stop the index.
     static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    /// <summary>One topic: the route it is delivered to, the source that publishes it, and how its payload becomes an index change.</summary>
+    public sealed record Topic(string Name, string Route, string Source, Func<string, (FieldErrors Errors, IndexChange? Change)> Read);
+
+    public static readonly IReadOnlyList<Topic> Topics =
+    [
+        Reading<ItemChanged>(Messaging.Topics.CatalogItemChanged, ItemChangedRoute, "catalog", Projections.Check, Projections.From),
+        Reading<QuestionPublished>(Messaging.Topics.CatalogQuestionPublished, QuestionPublishedRoute, "catalog", Projections.Check, Projections.From),
+        Reading<EntityChanged>(Messaging.Topics.CreditEntityChanged, EntityChangedRoute, "credit", Projections.Check, Projections.From),
+        Reading<DisclosurePublished>(Messaging.Topics.DisclosurePublished, DisclosurePublishedRoute, "disclosures", Projections.Check, Projections.From),
+    ];
+
+    public static IEnumerable<string> Sources => Topics.Select(t => t.Source).Distinct();
 
     public static IEndpointRouteBuilder MapIndexEvents(this IEndpointRouteBuilder endpoints, string pubSubName)
     {
-        endpoints.MapPost(ItemChangedRoute, (HttpRequest request, PublicIndex index, CancellationToken ct) =>
-                HandleAsync<ItemChanged>(request, index, Projections.Check, Projections.From, ct))
-            .WithTopic(pubSubName, Topics.CatalogItemChanged);
-        endpoints.MapPost(EntityChangedRoute, (HttpRequest request, PublicIndex index, CancellationToken ct) =>
-                HandleAsync<EntityChanged>(request, index, Projections.Check, Projections.From, ct))
-            .WithTopic(pubSubName, Topics.CreditEntityChanged);
-        endpoints.MapPost(DisclosurePublishedRoute, (HttpRequest request, PublicIndex index, CancellationToken ct) =>
-                HandleAsync<DisclosurePublished>(request, index, Projections.Check, Projections.From, ct))
-            .WithTopic(pubSubName, Topics.DisclosurePublished);
-        endpoints.MapPost(QuestionPublishedRoute, (HttpRequest request, PublicIndex index, CancellationToken ct) =>
-                HandleAsync<QuestionPublished>(request, index, Projections.Check, Projections.From, ct))
-            .WithTopic(pubSubName, Topics.CatalogQuestionPublished);
+        foreach (var topic in Topics)
+        {
+            endpoints.MapPost(topic.Route, (HttpRequest request, PublicIndex index, CancellationToken ct) => HandleAsync(topic, request, index, ct))
+                .WithTopic(pubSubName, topic.Name);
+        }
         return endpoints;
+    }
+
+    /// <summary>The sequence the source's relay stamped on a delivered payload, if any.</summary>
+    public static long? SourceSequence(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(OutboxMessage.SourceSequenceProperty, out var value)
+                && value.TryGetInt64(out var sequence) ? sequence : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
     /// 200 once the change is searchable or was already held; 400 for a payload that can never be indexed
     /// (Dapr then drops it, right for poison). Never 404: Dapr would drop a good event for it.
     /// </summary>
-    static async Task<IResult> HandleAsync<TEvent>(
-        HttpRequest request, PublicIndex index, Func<TEvent, FieldErrors> check, Func<TEvent, IndexChange> project, CancellationToken ct)
-        where TEvent : IMessage<TEvent>, new()
+    static async Task<IResult> HandleAsync(Topic topic, HttpRequest request, PublicIndex index, CancellationToken ct)
     {
         // UseCloudEvents has already replaced a CloudEvent body with its data.
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        TEvent integrationEvent;
-        try
-        {
-            integrationEvent = Parser.Parse<TEvent>(json);
-        }
-        catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
-                detail: $"not a {new TEvent().Descriptor.FullName}: {ex.Message}");
-        }
-        var errors = check(integrationEvent);
-        if (errors.Any)
+        var (errors, change) = topic.Read(json);
+        if (errors.Any || change is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: string.Join("; ", errors.Problems));
         }
-        var applied = index.Apply(project(integrationEvent));
+        var applied = index.Apply(change);
+        if (SourceSequence(json) is { } sequence)
+        {
+            index.RecordMark(topic.Source, sequence);
+        }
         // Dapr's subscriber contract: SUCCESS acknowledges, also for an event already held.
         return Results.Ok(new { status = "SUCCESS", applied });
     }
+
+    static Topic Reading<TEvent>(string name, string route, string source, Func<TEvent, FieldErrors> check, Func<TEvent, IndexChange> project)
+        where TEvent : IMessage<TEvent>, new() =>
+        new(name, route, source, json =>
+        {
+            TEvent integrationEvent;
+            try
+            {
+                integrationEvent = Parser.Parse<TEvent>(json);
+            }
+            catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException)
+            {
+                return (new FieldErrors().Add("payload", $"not a {new TEvent().Descriptor.FullName}: {ex.Message}"), null);
+            }
+            var errors = check(integrationEvent);
+            return (errors, errors.Any ? null : project(integrationEvent));
+        });
 }

@@ -44,9 +44,25 @@ public sealed class PublicIndex : IDisposable
         System.IO.Directory.CreateDirectory(Folder);
         Chinese = new SmartChineseAnalyzer(Version);
         Analyzer = new PerFieldAnalyzerWrapper(Chinese, new Dictionary<string, Analyzer> { [IndexFields.Pinyin] = new WhitespaceAnalyzer(Version) });
+        Found = Inspect(Folder, logger);
+        if (Found == IndexFound.Damaged)
+        {
+            // Kept aside for a post-mortem, never read again; the sources refill a fresh folder.
+            var aside = $"{Folder}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            System.IO.Directory.Move(Folder, aside);
+            System.IO.Directory.CreateDirectory(Folder);
+            logger.LogError("The search index at {Folder} was damaged; moved to {Aside} and rebuilding from the sources", Folder, aside);
+        }
         // Explicitly NIO: FSDirectory.Open picks MMapDirectory on 64-bit Linux, slow under load and unsafe for concurrent searches here.
         directory = new NIOFSDirectory(new DirectoryInfo(Folder));
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        foreach (var (key, value) in writer.CommitData ?? new Dictionary<string, string>())
+        {
+            if (key.StartsWith(MarkPrefix, StringComparison.Ordinal) && long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var mark))
+            {
+                marks[key[MarkPrefix.Length..]] = mark;
+            }
+        }
         tracking = new TrackingIndexWriter(writer);
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         LoadHeldVersions();
@@ -56,7 +72,48 @@ public sealed class PublicIndex : IDisposable
             Name = "search-index-reopen",
         };
         reopener.Start();
-        logger.LogInformation("Search index open at {Folder} with {Owners} owners", Folder, heldVersions.Count);
+        logger.LogInformation("Search index open at {Folder} ({Found}) with {Owners} owners, high-water marks {Marks}",
+            Folder, Found, heldVersions.Count, string.Join(", ", marks.Select(m => $"{m.Key}={m.Value}")));
+    }
+
+    const string MarkPrefix = "hwm.";
+    readonly ConcurrentDictionary<string, long> marks = new(StringComparer.Ordinal);
+
+    public enum IndexFound { Intact, Missing, Damaged }
+
+    /// <summary>What was in the folder at start: an intact index, none, or one that failed to open or verify.</summary>
+    public IndexFound Found { get; }
+
+    /// <summary>
+    /// The highest change of each source (its outbox sequence) applied to this index. Kept in each commit's user
+    /// data, so after a crash the index knows from where to ask the source again.
+    /// </summary>
+    public long HighWaterMark(string source) => marks.GetValueOrDefault(source);
+
+    public void RecordMark(string source, long sequence) => marks.AddOrUpdate(source, sequence, (_, held) => Math.Max(held, sequence));
+
+    /// <summary>Opens the index read-only and checks every file's checksum (Lucene 4.8 footers) before the writer touches it.</summary>
+    static IndexFound Inspect(string folder, ILogger logger)
+    {
+        using var probe = new NIOFSDirectory(new DirectoryInfo(folder));
+        try
+        {
+            if (!DirectoryReader.IndexExists(probe))
+            {
+                return System.IO.Directory.EnumerateFileSystemEntries(folder).Any() ? IndexFound.Damaged : IndexFound.Missing;
+            }
+            using var reader = DirectoryReader.Open(probe);
+            foreach (var leaf in reader.Leaves)
+            {
+                leaf.AtomicReader.CheckIntegrity();
+            }
+            return IndexFound.Intact;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "The search index at {Folder} cannot be read", folder);
+            return IndexFound.Damaged;
+        }
     }
 
     public string Folder { get; }
@@ -81,7 +138,7 @@ public sealed class PublicIndex : IDisposable
     /// until the change is searchable, so a subscriber that answers 200 has really made it visible.
     /// </summary>
     /// <returns>false when the change was not newer and so ignored.</returns>
-    public bool Apply(IndexChange change)
+    public bool Apply(IndexChange change, bool waitUntilVisible = true)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         long generation;
@@ -95,7 +152,7 @@ public sealed class PublicIndex : IDisposable
             generation = tracking.UpdateDocuments(new Term(IndexFields.Owner, change.OwnerKey), ToLucene(change));
             heldVersions[change.OwnerKey] = change.Version;
         }
-        if (!reopener.WaitForGeneration(generation, (int)visibleWait.TotalMilliseconds))
+        if (waitUntilVisible && !reopener.WaitForGeneration(generation, (int)visibleWait.TotalMilliseconds))
         {
             logger.LogWarning("Change to {Owner} written but not yet searchable after {Wait}", change.OwnerKey, visibleWait);
         }
@@ -120,10 +177,22 @@ public sealed class PublicIndex : IDisposable
     /// <summary>Makes the changes durable; called on a timer and on shutdown, never per document (a commit fsyncs).</summary>
     public void CommitIfChanged()
     {
-        if (!disposed && writer.HasUncommittedChanges())
+        if (!disposed && (writer.HasUncommittedChanges() || MarksChanged))
         {
-            writer.Commit();
+            Commit();
         }
+    }
+
+    bool MarksChanged => marks.Any(m => !(writer.CommitData?.TryGetValue(MarkPrefix + m.Key, out var held) ?? false) || held != m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The marks are read before the commit: a document added meanwhile is in the commit without its mark, which
+    /// only means a catch-up asks for it again (harmless), never that a mark claims a change the commit lacks.
+    /// </summary>
+    void Commit()
+    {
+        writer.SetCommitData(marks.ToDictionary(m => MarkPrefix + m.Key, m => m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        writer.Commit();
     }
 
     /// <summary>Commits and releases the folder's write lock; safe to call from the host's stop and its disposal at once.</summary>
@@ -139,7 +208,7 @@ public sealed class PublicIndex : IDisposable
             disposed = true;
             reopener.Dispose();
             searchers.Dispose();
-            writer.Commit();
+            Commit();
             writer.Dispose();
             directory.Dispose();
             Analyzer.Dispose();

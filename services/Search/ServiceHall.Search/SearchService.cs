@@ -107,11 +107,17 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         }
         var letters = typed.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
         var byLetters = letters.All(char.IsAsciiLetter);
+        bool Leads(TitleBook.Entry t) => byLetters
+            ? t.Pinyin.StartsWith(letters, StringComparison.Ordinal) || t.Initials.StartsWith(letters, StringComparison.Ordinal)
+            : t.Title.StartsWith(typed, StringComparison.Ordinal);
+        // Letters may start any word of the title ("gjj" for 住房公积金提取), once three are typed.
+        bool Inside(TitleBook.Entry t) => byLetters
+            ? letters.Length >= 3 && (t.Pinyin.Contains(letters, StringComparison.Ordinal) || t.Initials.Contains(letters, StringComparison.Ordinal))
+            : t.Title.Contains(typed, StringComparison.Ordinal);
         response.Suggestions.AddRange(titles.Titles
-            .Where(t => byLetters ? t.Pinyin.StartsWith(letters, StringComparison.Ordinal) || t.Initials.StartsWith(letters, StringComparison.Ordinal)
-                                  : t.Title.Contains(typed, StringComparison.Ordinal))
+            .Where(t => Leads(t) || Inside(t))
             .Where(t => !curation.DoNotSuggest.Any(t.Title.Contains))
-            .OrderByDescending(t => t.Title.StartsWith(typed, StringComparison.Ordinal))
+            .OrderByDescending(Leads)
             .ThenByDescending(t => t.Popularity).ThenBy(t => t.Title.Length).ThenBy(t => t.Title, StringComparer.Ordinal)
             .DistinctBy(t => t.Title)
             .Take(request.Limit == 0 ? 8 : request.Limit)

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using ServiceHall.Testing;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>A hall of its own whose search process is killed, its index deleted or damaged: nothing public is lost.</summary>
+public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : IClassFixture<SearchDurabilityTests.Hall>
+{
+    /// <summary>Commits only at catch-up and shutdown here, so a kill -9 surely loses acknowledged changes from the index.</summary>
+    public sealed class Hall : IAsyncLifetime
+    {
+        public RunningHall Running { get; private set; } = null!;
+        public HttpClient Http { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Running = await RunningHall.StartAsync(cancellationToken: TestContext.Current.CancellationToken,
+                extraServiceSettings: new Dictionary<string, string> { ["Search__CommitInterval"] = "01:00:00" });
+            Http = new HttpClient { BaseAddress = Running.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http?.Dispose();
+            await Running.DisposeAsync();
+        }
+    }
+
+    string IndexFolder => Path.Combine(fixture.Running.DataFolder, "search-index");
+
+    [Fact]
+    public async Task Changes_acknowledged_before_a_kill_9_are_back_after_the_restart()
+    {
+        var id = await PublishAsync("养蜂场备案登记");
+        Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("养蜂场备案登记", id, HallJourneyTests.SearchWait));
+
+        fixture.Running.Kill("search");
+        await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("养蜂场备案登记", id, HallJourneyTests.SearchWait));
+    }
+
+    [Fact]
+    public async Task A_deleted_index_is_rebuilt_from_the_sources()
+    {
+        var id = await PublishAsync("蜂蜜小作坊登记");
+        Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("蜂蜜小作坊登记", id, HallJourneyTests.SearchWait));
+
+        fixture.Running.Kill("search");
+        Directory.Delete(IndexFolder, recursive: true);
+        await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("蜂蜜小作坊登记", id, HallJourneyTests.SearchWait));
+        Assert.NotNull(await FirstHitAsync("居民身份证首次申领"));
+    }
+
+    [Fact]
+    public async Task A_damaged_index_is_set_aside_and_rebuilt()
+    {
+        var id = await PublishAsync("蜂产品收购站许可");
+        Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("蜂产品收购站许可", id, HallJourneyTests.SearchWait));
+        fixture.Running.Kill("search");
+        await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken); // commits the catch-up
+        fixture.Running.Kill("search");
+
+        // Scribble over the middle of the largest file, as a failing disk would.
+        var largest = new DirectoryInfo(IndexFolder).GetFiles().OrderByDescending(f => f.Length).First();
+        await using (var file = new FileStream(largest.FullName, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = largest.Length / 2;
+            await file.WriteAsync(new byte[Math.Min(64, largest.Length / 2)].Select(_ => (byte)0x5A).ToArray(), TestContext.Current.CancellationToken);
+        }
+        await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("蜂产品收购站许可", id, HallJourneyTests.SearchWait));
+        Assert.NotEmpty(Directory.GetDirectories(fixture.Running.DataFolder, "search-index.damaged-*"));
+    }
+
+    async Task<string> PublishAsync(string name)
+    {
+        var (created, item) = await fixture.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(SampleGuide.Complete(name)));
+        Assert.Equal(200, created);
+        var id = (string)item!["id"]!;
+        var (published, _) = await fixture.Http.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}:publish", new { });
+        Assert.Equal(200, published);
+        return id;
+    }
+
+    async Task<JsonNode?> FirstHitAsync(string q)
+    {
+        var deadline = DateTime.UtcNow + HallJourneyTests.SearchWait;
+        while (DateTime.UtcNow < deadline)
+        {
+            var (_, body) = await fixture.Http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(q));
+            if (body?["hits"]?.AsArray().FirstOrDefault(h => (string?)h!["title"] == q) is { } hit)
+            {
+                return hit;
+            }
+            await Task.Delay(200);
+        }
+        return null;
+    }
+}

@@ -43,7 +43,7 @@ foreach (var code in queries.SelectMany(q => q.Judgments.Keys).Distinct().Where(
     Console.WriteLine($"warning: judged basic code {code} ({seed.NamesByBasicCode[code]}) is not in the running catalog");
 }
 
-var waitLimit = TimeSpan.FromSeconds(180);
+var waitLimit = TimeSpan.FromSeconds(300);
 var inSeedOrder = items.OrderBy(i => seed.SeedOrder.GetValueOrDefault(i.BasicCode, int.MaxValue)).ToList();
 var waited = System.Diagnostics.Stopwatch.StartNew();
 var missing = await api.WaitForIndexAsync(inSeedOrder, waitLimit, cancel.Token);

@@ -227,6 +227,7 @@ public sealed class PublicIndex : IDisposable
 
     Document ToLucene(PublicDocument document, string ownerKey, long version)
     {
+        var aliases = Synonyms.Default.AliasesOf(document.Title).ToList();
         Document lucene =
         [
             new StringField(IndexFields.Key, document.Key, Field.Store.YES),
@@ -236,8 +237,9 @@ public sealed class PublicIndex : IDisposable
             new StringField(IndexFields.Id, document.Id, Field.Store.YES),
             new TextField(IndexFields.Title, document.Title, Field.Store.YES),
             new TextField(IndexFields.Body, document.Body, Field.Store.YES),
-            new TextField(IndexFields.Alias, string.Join(" ", Synonyms.Default.AliasesOf(document.Title)), Field.Store.NO),
-            new TextField(IndexFields.Pinyin, string.Join(" ", TitlePinyin.Tokens(Chinese, document.Title)), Field.Store.NO),
+            new TextField(IndexFields.Alias, string.Join(" ", aliases), Field.Store.NO),
+            // The aliases' pinyin too: "dibao" finds 最低生活保障 through its alias 低保.
+            new TextField(IndexFields.Pinyin, string.Join(" ", aliases.Prepend(document.Title).SelectMany(t => TitlePinyin.Tokens(Chinese, t)).Distinct()), Field.Store.NO),
             new StoredField(IndexFields.Url, document.Url),
             new Int64Field(IndexFields.Version, version, Field.Store.YES),
             new StringField(IndexFields.StableKey, document.StableKey, Field.Store.YES),

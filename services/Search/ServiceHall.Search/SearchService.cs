@@ -81,9 +81,11 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
             var page = (paging.Offset == 0 ? pinned : []).Select(d => (Doc: d, Pinned: true))
                 .Concat(ordered.Skip(Math.Max(0, paging.Offset - pinned.Count)).Select(d => (Doc: d.Doc, Pinned: false)))
                 .Take(paging.Size);
+            // Rewritten once (fuzzy pinyin expanded), so explaining each hit does not expand it again.
+            var rewritten = searcher.Rewrite(ranked);
             foreach (var (doc, isPinned) in page)
             {
-                response.Hits.Add(Hit(searcher, ranked, doc, isPinned, marked, request.Explain));
+                response.Hits.Add(Hit(searcher, rewritten, doc, isPinned, marked, request.Explain));
             }
             var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
             response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);

@@ -87,6 +87,10 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
                 byPinyin[sound] = (word, frequency);
             }
         }
+        foreach (var word in Synonyms.Default.Words)
+        {
+            Learn(word, int.MaxValue / 2);
+        }
         foreach (var field in new[] { IndexFields.Title, IndexFields.Body, IndexFields.Alias })
         {
             var terms = MultiFields.GetTerms(reader, field)?.GetEnumerator();

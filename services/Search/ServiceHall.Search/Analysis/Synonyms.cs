@@ -24,6 +24,9 @@ public sealed class Synonyms
         return alternatives.Distinct().Where(a => !text.Contains(a)).ToList();
     }
 
+    /// <summary>Every word the list knows, so "did you mean" can correct towards a word no title contains (营业只照 → 营业执照).</summary>
+    public IEnumerable<string> Words => groups.SelectMany(g => g).Concat(rules.SelectMany(r => r.From.Concat(r.To))).Distinct();
+
     static Synonyms Load()
     {
         using var stream = typeof(Synonyms).Assembly.GetManifestResourceStream("ServiceHall.Search.synonyms.txt")

@@ -163,10 +163,16 @@ public sealed class RunningHall : IAsyncDisposable
     public void Kill(string name)
     {
         var assemblyName = $"ServiceHall.{char.ToUpperInvariant(name[0])}{name[1..]}.dll";
-        foreach (var process in processes.Where(p => !p.HasExited && p.StartInfo.Arguments.Contains(assemblyName, StringComparison.Ordinal)))
+        foreach (var process in processes.Where(p => p.StartInfo.Arguments.Contains(assemblyName, StringComparison.Ordinal)).ToList())
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+            // Gone on purpose: not a process that "exited while starting" for the readiness wait.
+            processes.Remove(process);
+            process.Dispose();
         }
     }
 

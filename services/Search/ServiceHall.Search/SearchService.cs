@@ -48,7 +48,9 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         }
         var corrected = titles.Correct(query);
         response.DidYouMean = corrected ?? "";
-        var correctedQuery = corrected is null ? null : UserQuery.Analyse(index.Chinese, corrected);
+        // A mistyped word and typed pinyin are both searched as the words they stand for, beside what was typed.
+        var alsoMeant = corrected ?? titles.FromPinyin(query);
+        var correctedQuery = alsoMeant is null ? null : UserQuery.Analyse(index.Chinese, alsoMeant);
         Query text = correctedQuery is null
             ? query.ToLucene()
             : new BooleanQuery { { query.ToLucene(), Occur.SHOULD }, { correctedQuery.ToLucene(), Occur.SHOULD } };

@@ -15,7 +15,11 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
 
     public sealed record Entry(string Title, string Type, string Url, string Pinyin, string Initials, long Popularity);
 
-    sealed record Snapshot(DateTime BuiltAt, Dictionary<string, (string Word, int Frequency)> WordsByPinyin, HashSet<string> Words, List<Entry> Titles);
+    sealed record Snapshot(DateTime BuiltAt, Dictionary<string, (string Word, int Frequency)> WordsByPinyin,
+        Dictionary<string, (string Word, int Frequency)> WordsByInitials, HashSet<string> Words, List<Entry> Titles);
+
+    /// <summary>Initials shorter than this say too little to stand for one word.</summary>
+    const int MinInitials = 3;
 
     Snapshot? current;
     readonly object building = new();
@@ -50,6 +54,26 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
         return corrected == query.Text ? null : corrected;
     }
 
+    /// <summary>
+    /// Letters typed as pinyin, turned into the index's words of that sound ("yingyezhizhao" → 营业执照, "cjz" →
+    /// 残疾证), so they meet synonyms and titles as the characters would; null when no letters match a word.
+    /// </summary>
+    public string? FromPinyin(UserQuery query)
+    {
+        var letters = query.Words.Where(w => w.All(char.IsAsciiLetter)).Select(w => w.ToLowerInvariant()).ToList();
+        if (letters.Count == 0)
+        {
+            return null;
+        }
+        var book = Current;
+        string? Word(string typed) =>
+            book.WordsByPinyin.TryGetValue(typed, out var full) ? full.Word
+            : typed.Length >= MinInitials && book.WordsByInitials.TryGetValue(typed, out var initials) ? initials.Word
+            : null;
+        var words = Word(string.Concat(letters)) is { } whole ? [whole] : letters.Select(Word).OfType<string>().ToList();
+        return words.Count == 0 ? null : string.Join(" ", query.Words.Where(w => !w.All(char.IsAsciiLetter)).Concat(words));
+    }
+
     Snapshot Current
     {
         get
@@ -74,6 +98,7 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
     {
         var reader = searcher.IndexReader;
         var byPinyin = new Dictionary<string, (string Word, int Frequency)>(StringComparer.Ordinal);
+        var byInitials = new Dictionary<string, (string Word, int Frequency)>(StringComparer.Ordinal);
         var words = new HashSet<string>(StringComparer.Ordinal);
         void Learn(string word, int frequency)
         {
@@ -85,6 +110,11 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
             if (PinyinTable.Default.Full(word) is { } sound && (!byPinyin.TryGetValue(sound, out var held) || held.Frequency < frequency))
             {
                 byPinyin[sound] = (word, frequency);
+            }
+            if (word.Length >= MinInitials && PinyinTable.Default.Initials(word) is { } initials
+                && (!byInitials.TryGetValue(initials, out var heldInitials) || heldInitials.Frequency < frequency))
+            {
+                byInitials[initials] = (word, frequency);
             }
         }
         foreach (var word in Synonyms.Default.Words)
@@ -118,6 +148,6 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
             titles.Add(new Entry(title, stored.Get(IndexFields.Type) ?? "", stored.Get(IndexFields.Url) ?? "",
                 PinyinTable.Default.Full(title) ?? "", PinyinTable.Default.Initials(title) ?? "", curation.PopularityOf(stored.Get(IndexFields.StableKey) ?? "")));
         }
-        return new Snapshot(DateTime.UtcNow, byPinyin, words, titles);
+        return new Snapshot(DateTime.UtcNow, byPinyin, byInitials, words, titles);
     }
 }

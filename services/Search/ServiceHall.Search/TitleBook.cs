@@ -5,17 +5,17 @@ using Lucene.Net.Util;
 namespace ServiceHall.Search;
 
 /// <summary>
-/// What the index knows by title, read back from it at most every <see cref="MaxAge"/>: the words of all titles
+/// What the index knows by title, read back from it when the index changed (at most every <see cref="MinAge"/>): the words of all titles
 /// by their pinyin (to correct homophone typos, "did you mean") and the titles themselves with their pinyin (to
 /// complete what people type). A projection of the index, so it needs no rebuild of its own.
 /// </summary>
 public sealed class TitleBook(PublicIndex index, Curation curation)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan MinAge = TimeSpan.FromSeconds(2);
 
     public sealed record Entry(string Title, string Type, string Url, string Pinyin, string Initials, long Popularity);
 
-    sealed record Snapshot(DateTime BuiltAt, Dictionary<string, (string Word, int Frequency)> WordsByPinyin,
+    sealed record Snapshot(DateTime BuiltAt, long ReaderVersion, Dictionary<string, (string Word, int Frequency)> WordsByPinyin,
         Dictionary<string, (string Word, int Frequency)> WordsByInitials, HashSet<string> Words, List<Entry> Titles);
 
     /// <summary>Initials shorter than this say too little to stand for one word.</summary>
@@ -79,16 +79,16 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
         get
         {
             var snapshot = current;
-            if (snapshot is not null && DateTime.UtcNow - snapshot.BuiltAt < MaxAge)
+            if (snapshot is not null && DateTime.UtcNow - snapshot.BuiltAt < MinAge)
             {
                 return snapshot;
             }
             lock (building)
             {
-                if (current is null || DateTime.UtcNow - current.BuiltAt >= MaxAge)
-                {
-                    current = index.Search(Build);
-                }
+                current = index.Search(searcher =>
+                    current is { } held && held.ReaderVersion == ((DirectoryReader)searcher.IndexReader).Version
+                        ? held with { BuiltAt = DateTime.UtcNow }
+                        : Build(searcher));
                 return current;
             }
         }
@@ -148,6 +148,6 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
             titles.Add(new Entry(title, stored.Get(IndexFields.Type) ?? "", stored.Get(IndexFields.Url) ?? "",
                 PinyinTable.Default.Full(title) ?? "", PinyinTable.Default.Initials(title) ?? "", curation.PopularityOf(stored.Get(IndexFields.StableKey) ?? "")));
         }
-        return new Snapshot(DateTime.UtcNow, byPinyin, byInitials, words, titles);
+        return new Snapshot(DateTime.UtcNow, ((DirectoryReader)reader).Version, byPinyin, byInitials, words, titles);
     }
 }

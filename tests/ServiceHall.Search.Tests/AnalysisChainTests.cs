@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Util;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Search.Tests;
 

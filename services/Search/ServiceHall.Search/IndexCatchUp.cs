@@ -29,6 +29,7 @@ sealed class IndexCatchUp(PublicIndex index, IndexStatus status, IConfiguration 
         }
         var full = index.Found != PublicIndex.IndexFound.Intact;
         status.Rebuilding = full;
+        status.CatchingUp = !full;
         try
         {
             await Task.WhenAll(sources.Select(source => CatchUpAsync(source, full, stoppingToken)));
@@ -41,6 +42,7 @@ sealed class IndexCatchUp(PublicIndex index, IndexStatus status, IConfiguration 
         finally
         {
             status.Rebuilding = false;
+            status.CatchingUp = false;
         }
     }
 

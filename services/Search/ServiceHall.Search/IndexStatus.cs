@@ -1,9 +1,10 @@
 namespace ServiceHall.Search;
 
-/// <summary>Whether the index is complete or still being rebuilt from the sources; searches say so in their answer.</summary>
+/// <summary>Whether the index is complete, still being rebuilt from the sources, or catching up after a restart; searches say so.</summary>
 public sealed class IndexStatus
 {
     volatile bool rebuilding;
+    volatile bool catchingUp;
 
     public bool Rebuilding
     {
@@ -11,5 +12,11 @@ public sealed class IndexStatus
         set => rebuilding = value;
     }
 
-    public string Describe() => rebuilding ? "rebuilding" : "ready";
+    public bool CatchingUp
+    {
+        get => catchingUp;
+        set => catchingUp = value;
+    }
+
+    public string Describe() => rebuilding ? "rebuilding" : catchingUp ? "catching-up" : "ready";
 }

@@ -72,6 +72,9 @@ public static class ServiceDatabase
         }
     }
 
+    /// <summary>The clock's now at the precision the database keeps (see <see cref="ToStoredPrecision"/>).</summary>
+    public static DateTime StoredUtcNow(this TimeProvider clock) => ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>
     /// A time trimmed to whole microseconds, what PostgreSQL keeps (.NET ticks are 100 ns), so an answer given
     /// at write time equals what a later read of the same row gives.

@@ -153,7 +153,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         return view;
     }
 
-    DateTime Now => ServiceDatabase.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+    DateTime Now => clock.StoredUtcNow();
 
     static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 

@@ -154,5 +154,5 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
     static RpcException AlreadyDone(ConsultationRecord c) =>
         new(new Status(StatusCode.Aborted, $"consultation {c.Id} was changed at the same time; read it again"));
 
-    DateTime Now => ServiceDatabase.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+    DateTime Now => clock.StoredUtcNow();
 }

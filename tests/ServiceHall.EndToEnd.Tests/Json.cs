@@ -6,9 +6,14 @@ namespace ServiceHall.EndToEnd.Tests;
 
 static class Json
 {
-    public static async Task<(int Status, JsonNode? Body)> SendAsync(this HttpClient http, HttpMethod method, string path, object? body = null)
+    /// <param name="expectContinue">
+    /// Ask before sending the body (Expect: 100-continue), as curl does for large bodies: a server that refuses
+    /// the request up front then answers without the client still writing into a closed connection.
+    /// </param>
+    public static async Task<(int Status, JsonNode? Body)> SendAsync(this HttpClient http, HttpMethod method, string path, object? body = null, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Headers.ExpectContinue = expectContinue;
         if (body is not null)
         {
             request.Content = body is string raw

@@ -66,10 +66,12 @@ public static class MessagingRegistration
 
     /// <summary>
     /// Serves the outbox of <typeparamref name="TContext"/> as the PublicExport gRPC service, for a projection's
-    /// rebuild and catch-up. Service to service only: the gateway has no route to it.
+    /// rebuild and catch-up. Service to service only: the gateway has no route to it. Anonymous on purpose: it
+    /// serves exactly what is already public (the change log of public documents), and search reads it at start
+    /// before any user is there to lend it a token.
     /// </summary>
     public static GrpcServiceEndpointConventionBuilder MapPublicExport<TContext>(this IEndpointRouteBuilder endpoints) where TContext : DbContext =>
-        endpoints.MapGrpcService<OutboxExport<TContext>>();
+        endpoints.MapGrpcService<OutboxExport<TContext>>().AllowAnonymous();
 
     static bool UsesDapr(IConfiguration configuration) => configuration["Messaging:Mode"] switch
     {

@@ -56,7 +56,7 @@ public static class HostingDefaults
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
     }
 
@@ -75,8 +75,9 @@ public static class HostingDefaults
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteReadiness });
+        // Probes (kubelet, the gateway, the app host) carry no token; health says nothing private.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteReadiness }).AllowAnonymous();
         return app;
     }
 }

@@ -21,6 +21,21 @@ public static partial class PersonalNumbers
     /// <summary>Either kind of personal number.</summary>
     public static bool Found(string text) => ContainsResidentId(text) || ContainsMobile(text);
 
+    /// <summary>The display mask of domain.md §3: first 3 and last 4 kept, never the birth date (110***********002X).</summary>
+    public static string MaskResidentId(string id) =>
+        id.Length <= 7 ? new string('*', id.Length) : id[..3] + new string('*', id.Length - 7) + id[^4..];
+
+    /// <summary>138****5678.</summary>
+    public static string MaskMobile(string mobile) =>
+        mobile.Length <= 7 ? new string('*', mobile.Length) : mobile[..3] + new string('*', mobile.Length - 7) + mobile[^4..];
+
+    /// <summary>The text with every resident ID and mobile number in it masked; other numbers stay as they are.</summary>
+    public static string MaskAll(string text)
+    {
+        var ids = IdCandidate().Replace(text, m => IsResidentId(m.Value.ToUpperInvariant()) ? MaskResidentId(m.Value) : m.Value);
+        return Mobile().Replace(ids, m => MaskMobile(m.Value));
+    }
+
     public static bool IsResidentId(string value)
     {
         if (value.Length != 18)

@@ -38,7 +38,8 @@ public static class ServiceDatabase
     public static bool IsPostgres(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
-    static string ConnectionStringFor(IConfiguration configuration, string serviceName)
+    /// <summary>ConnectionStrings:&lt;service&gt;, else the service's SQLite file in Data:Folder.</summary>
+    public static string ConnectionStringFor(IConfiguration configuration, string serviceName)
     {
         var configured = configuration.GetConnectionString(serviceName);
         if (!string.IsNullOrWhiteSpace(configured))

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -47,10 +48,22 @@ public sealed class ServiceHost<TProgram>(
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(TestIdentity.Trust);
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
         }
+    }
+
+    /// <summary>Calls as this user (with a token the service trusts); <see cref="Channel"/> alone calls anonymously.</summary>
+    public CallInvoker As(TestUser user) => Channel.CreateCallInvoker().As(user);
+
+    /// <summary>An HTTP client (JSON transcoding) that sends this user's token.</summary>
+    public HttpClient ClientAs(TestUser user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestIdentity.Token(user));
+        return client;
     }
 
     public GrpcChannel Channel => channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });

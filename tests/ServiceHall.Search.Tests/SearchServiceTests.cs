@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceHall.Messaging;
 using ServiceHall.Search.V1;
 using ServiceHall.Testing;
@@ -245,6 +246,28 @@ public sealed class SearchServiceTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not a CloudEvent", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Only_the_event_bus_delivers_events_a_remote_caller_needs_the_app_token()
+    {
+        // A caller from another machine, as the search service would see someone on the network.
+        await using var host = new ServiceHost<Program>("search", Databases.Sqlite, new Dictionary<string, string?> { ["APP_API_TOKEN"] = "bus-secret" },
+            services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new CallerAddress(IPAddress.Parse("203.0.113.7"))));
+
+        var stranger = await CloudEvents.PostAsync(host.CreateClient(), IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1));
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        var withUserToken = host.ClientAs(TestUser.Administrator());
+        Assert.Equal(HttpStatusCode.Forbidden, (await CloudEvents.PostAsync(withUserToken, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1))).StatusCode);
+        var wrongToken = host.CreateClient();
+        wrongToken.DefaultRequestHeaders.Add("dapr-api-token", "guess");
+        Assert.Equal(HttpStatusCode.Forbidden, (await CloudEvents.PostAsync(wrongToken, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1))).StatusCode);
+        Assert.Empty((await SearchAsync(host, "身份证")).Hits);
+
+        var sidecar = host.CreateClient();
+        sidecar.DefaultRequestHeaders.Add("dapr-api-token", "bus-secret");
+        await AppliedAsync(await CloudEvents.PostAsync(sidecar, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1)));
+        Assert.NotEmpty((await SearchAsync(host, "身份证")).Hits);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class ServiceHost<TProgram>(
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(TestIdentity.Trust);
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new CallerAddress(System.Net.IPAddress.Loopback, onlyWhenUnset: true)));
         if (services is not null)
         {
             builder.ConfigureTestServices(services);

@@ -41,8 +41,11 @@ public static class IndexEvents
     {
         foreach (var topic in Topics)
         {
+            // Not a user's endpoint: no token, but only the event bus may call it (EventSenders).
             endpoints.MapPost(topic.Route, (HttpRequest request, PublicIndex index, CancellationToken ct) => HandleAsync(topic, request, index, ct))
-                .WithTopic(pubSubName, topic.Name);
+                .WithTopic(pubSubName, topic.Name)
+                .AllowAnonymous()
+                .AddEndpointFilter<EventSenders>();
         }
         return endpoints;
     }

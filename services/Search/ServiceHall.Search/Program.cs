@@ -3,6 +3,7 @@ using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddHallAuthentication();
 builder.Services.AddSingleton(Curation.From(builder.Configuration));
 builder.Services.AddSingleton<IndexStatus>();
 builder.Services.AddSingleton<PublicIndex>();
@@ -15,10 +16,13 @@ var app = builder.Build();
 // Open the index at start, so a locked or damaged folder shows at once rather than at the first event.
 app.Services.GetRequiredService<PublicIndex>();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseUnknownParametersAsBadRequest();
 app.UseMalformedEnvelopeAsBadRequest();
 app.UseCloudEvents();
-app.MapSubscribeHandler();
+// The sidecar asks which topics to deliver; the list is no secret.
+app.MapSubscribeHandler().AllowAnonymous();
 app.MapIndexEvents(app.Configuration["Messaging:PubSubName"] ?? "pubsub");
 app.MapGrpcService<SearchService>();
 app.MapDefaultEndpoints();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Grpc.Core;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -23,6 +24,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
 
     readonly TimeSpan timeLimit = configuration.GetValue("Search:TimeLimit", TimeSpan.FromSeconds(1));
 
+    [AllowAnonymous]
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
         var filters = CheckRequest(request);
@@ -96,6 +98,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         }));
     }
 
+    [AllowAnonymous]
     public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context)
     {
         new FieldErrors().MaxLength("q", request.Q, MaxQueryLength).ThrowIfAny();

@@ -4,6 +4,7 @@ using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTelemetryAndHealth();
+builder.AddHallAuthentication();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddClientRateLimits(builder.Configuration);
 builder.Services.AddBackendReadiness(builder.Configuration);
@@ -16,6 +17,8 @@ app.UseForwardedHeaders();
 app.UseMiddleware<CorrelationId>();
 app.UseMiddleware<BodySizeLimit>(bodyLimit);
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapReverseProxy();
 app.Run();

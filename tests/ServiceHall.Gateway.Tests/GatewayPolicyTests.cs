@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Gateway.Tests;
 
@@ -22,6 +24,7 @@ public sealed class GatewayPolicyTests
             {
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:primary:Address", "http://127.0.0.1:9");
             }
+            builder.ConfigureTestServices(TestIdentity.Trust);
         }
     }
 
@@ -90,5 +93,72 @@ public sealed class GatewayPolicyTests
 
         using var live = await gateway.CreateClient().GetAsync("/health/live", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    /// <summary>The backends are absent, so a request the gateway let through ends in 502/503, never 401.</summary>
+    static bool Proxied(HttpStatusCode status) => status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable;
+
+    [Theory]
+    [InlineData("POST", "/api/catalog/items")]
+    [InlineData("GET", "/api/catalog/items/item-1/draft")]
+    [InlineData("GET", "/api/catalog/guide-report")]
+    [InlineData("GET", "/api/catalog/consultations")]
+    [InlineData("GET", "/api/applications/SH20260101K7M2Q9XB")]
+    [InlineData("POST", "/api/credit/entities")]
+    [InlineData("POST", "/api/disclosures/organizations/county-peoples-hospital/disclosures")]
+    [InlineData("POST", "/servicehall.catalog.v1.CatalogService/CreateItem")]
+    [InlineData("POST", "/servicehall.catalog.v1.CatalogService/GetItemDraft")]
+    [InlineData("POST", "/servicehall.applications.v1.ApplicationsService/GetApplication")]
+    [InlineData("POST", "/servicehall.catalog.v1.ConsultationService/AskQuestion")]
+    public async Task A_route_that_is_not_a_public_read_needs_a_signed_in_caller(string method, string path)
+    {
+        await using var gateway = new Gateway();
+        var http = gateway.CreateClient();
+
+        using var anonymous = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        using var expired = new HttpRequestMessage(new HttpMethod(method), path);
+        expired.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer("11331122025900371F"), TimeSpan.FromMinutes(-5)));
+        using var expiredResponse = await http.SendAsync(expired, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, expiredResponse.StatusCode);
+
+        using var otherAudience = new HttpRequestMessage(new HttpMethod(method), path);
+        otherAudience.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer("11331122025900371F"), audience: "another-api"));
+        using var otherAudienceResponse = await http.SendAsync(otherAudience, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAudienceResponse.StatusCode);
+
+        // A valid token gets through to the service, which decides roles and tenancy itself.
+        using var signedIn = new HttpRequestMessage(new HttpMethod(method), path);
+        signedIn.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer("11331122025900371F")));
+        using var signedInResponse = await http.SendAsync(signedIn, TestContext.Current.CancellationToken);
+        Assert.True(Proxied(signedInResponse.StatusCode), $"{method} {path} with a token: {signedInResponse.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/catalog/items")]
+    [InlineData("GET", "/api/catalog/items/item-1")]
+    [InlineData("GET", "/api/catalog/items/item-1/history")]
+    [InlineData("GET", "/api/catalog/items/item-1/print")]
+    [InlineData("GET", "/api/catalog/items/item-1/questions")]
+    [InlineData("GET", "/api/catalog/items/item-1/versions/2")]
+    [InlineData("GET", "/api/catalog/navigation")]
+    [InlineData("GET", "/api/catalog/departments")]
+    [InlineData("GET", "/api/catalog/departments/11331122025900371F")]
+    [InlineData("GET", "/api/credit/entities/91331122MA2E5K7L1L")]
+    [InlineData("GET", "/api/disclosures/organizations/county-peoples-hospital/disclosures")]
+    [InlineData("GET", "/api/search?q=x")]
+    [InlineData("GET", "/api/search/suggest?q=x")]
+    [InlineData("POST", "/servicehall.catalog.v1.CatalogService/GetItem")]
+    [InlineData("POST", "/servicehall.catalog.v1.ConsultationService/ListItemQuestions")]
+    [InlineData("POST", "/servicehall.credit.v1.CreditService/GetEntity")]
+    [InlineData("POST", "/servicehall.search.v1.SearchService/Search")]
+    public async Task A_public_read_opts_out_and_goes_through_without_a_token(string method, string path)
+    {
+        await using var gateway = new Gateway();
+
+        using var response = await gateway.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
+
+        Assert.True(Proxied(response.StatusCode), $"{method} {path} anonymously: {response.StatusCode}");
     }
 }

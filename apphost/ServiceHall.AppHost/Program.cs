@@ -9,6 +9,16 @@ var grpcPort = builder.Configuration.GetValue("Hall:GatewayGrpcPort", 8081);
 var firstServicePort = builder.Configuration.GetValue("Hall:FirstServicePort", 5101);
 var dataFolder = Path.GetFullPath(builder.Configuration["Hall:DataFolder"] ?? Path.Combine(builder.AppHostDirectory, "..", "..", "data"));
 
+// The embedded OpenID Connect provider, reached directly by browsers and services alike (like the province's
+// platform would be), so its address is the tokens' issuer for both. Plain HTTP on this machine only.
+var identityPort = builder.Configuration.GetValue("Hall:IdentityPort", 5100);
+var identity = builder.AddProject<Projects.ServiceHall_Identity>("identity", launchProfileName: null)
+    .WithHttpEndpoint(port: identityPort, name: "http", isProxied: false)
+    .WithEnvironment("Data__Folder", dataFolder)
+    .WithEnvironment("Seed__Demo", "true")
+    .WithEnvironment("Identity__RequireHttps", "false");
+var identityAddress = identity.GetEndpoint("http");
+
 var port = firstServicePort;
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, launchProfileName: null)
@@ -16,7 +26,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WithHttpEndpoint(port: port++, name: "http", isProxied: false)
         .WithEnvironment("Data__Folder", dataFolder)
         .WithEnvironment("Seed__Demo", "true")
-        .WithEnvironment("Messaging__Mode", "Local");
+        .WithEnvironment("Messaging__Mode", "Local")
+        .WithEnvironment("Identity__Authority", identityAddress);
 
 var search = Service<Projects.ServiceHall_Search>("search");
 var catalog = Service<Projects.ServiceHall_Catalog>("catalog").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
@@ -37,6 +48,7 @@ var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", o =>
     })
     .WithEnvironment("Kestrel__Endpoints__Http__Url", gatewayHttp)
     .WithEnvironment("Kestrel__Endpoints__Grpc__Url", gatewayGrpc)
+    .WithEnvironment("Identity__Authority", identityAddress)
     .WithUrl(gatewayHttp, "HTTP/JSON and browsers")
     .WithUrl(gatewayGrpc, "gRPC");
 foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog), ("applications", applications), ("credit", credit), ("disclosures", disclosures) })
@@ -44,5 +56,5 @@ foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog)
     gateway.WithEnvironment($"ReverseProxy__Clusters__{name}__Destinations__primary__Address", service.GetEndpoint("http")).WaitFor(service);
 }
 
-Console.WriteLine($"ServiceHall gateway: {gatewayHttp} (browsers and HTTP/JSON), {gatewayGrpc} (gRPC). Data: {dataFolder}");
+Console.WriteLine($"ServiceHall gateway: {gatewayHttp} (browsers and HTTP/JSON), {gatewayGrpc} (gRPC). Sign-in: http://localhost:{identityPort}. Data: {dataFolder}");
 builder.Build().Run();

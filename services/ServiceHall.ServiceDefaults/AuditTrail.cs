@@ -90,7 +90,13 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
     /// <summary>Reads the whole chain in order and checks numbering, links and hashes.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        // Reading never creates the table: on a fresh database that would make the service's own schema creation
+        // (EnsureCreated, which skips a database holding any table) think it had nothing to do.
+        await using var connection = await OpenAsync(cancellationToken, prepare: false);
+        if (!await TableExistsAsync(connection, cancellationToken))
+        {
+            return new AuditVerification(0, null, "");
+        }
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT sequence, at, actor, action, target, result, detail, previous_hash, hash FROM audit_records ORDER BY sequence";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -158,11 +164,20 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditRecord.Genesis);
     }
 
-    async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    async Task<bool> TableExistsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = postgres
+            ? "SELECT count(*) FROM information_schema.tables WHERE table_name = 'audit_records' AND table_schema = current_schema()"
+            : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_records'";
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    async Task<DbConnection> OpenAsync(CancellationToken cancellationToken, bool prepare = true)
     {
         DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        if (!prepared)
+        if (prepare && !prepared)
         {
             await using var create = connection.CreateCommand();
             create.CommandText = postgres ? PostgresSchema : SqliteSchema;

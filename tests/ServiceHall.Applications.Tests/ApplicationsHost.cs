@@ -1,8 +1,11 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceHall.Catalog.V1;
+using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
 
 namespace ServiceHall.Applications.Tests;
@@ -19,13 +22,36 @@ sealed class ApplicationsHost : IAsyncDisposable
         host = new ServiceHost<Program>("applications", database, new Dictionary<string, string?> { ["services:catalog:http:0"] = "http://catalog.invalid" });
         app = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<CatalogService.CatalogServiceClient>(catalog)));
         Channel = GrpcChannel.ForAddress(app.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() });
-        Client = new V1.ApplicationsService.ApplicationsServiceClient(Channel);
     }
 
     public GrpcChannel Channel { get; }
-    public V1.ApplicationsService.ApplicationsServiceClient Client { get; }
     public IServiceProvider Services => app.Services;
-    public HttpClient CreateHttpClient() => app.CreateClient();
+    public AuditTrail Audit => app.Services.GetRequiredService<AuditTrail>();
+
+    /// <summary>Calls as this user, with a token the service trusts.</summary>
+    public V1.ApplicationsService.ApplicationsServiceClient As(TestUser user) => new(Channel.CreateCallInvoker().As(user));
+
+    /// <summary>Calls without any token.</summary>
+    public V1.ApplicationsService.ApplicationsServiceClient Anonymous => new(Channel);
+
+    /// <summary>Calls with exactly this bearer token (an expired one, say).</summary>
+    public V1.ApplicationsService.ApplicationsServiceClient WithToken(string token) =>
+        new(Channel.CreateCallInvoker().Intercept(metadata =>
+        {
+            metadata.Add("authorization", "Bearer " + token);
+            return metadata;
+        }));
+
+    /// <summary>JSON transcoding as this user (or anonymously when null).</summary>
+    public HttpClient Http(TestUser? user)
+    {
+        var client = app.CreateClient();
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestIdentity.Token(user));
+        }
+        return client;
+    }
 
     public async ValueTask DisposeAsync()
     {

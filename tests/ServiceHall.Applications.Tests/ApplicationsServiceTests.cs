@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ServiceHall.Applications.Data;
 using ServiceHall.Applications.V1;
+using static ServiceHall.Applications.Tests.Callers;
 
 namespace ServiceHall.Applications.Tests;
 
@@ -15,18 +13,7 @@ public sealed class ApplicationsServiceTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", "published").With("draft-item", "draft");
-
-    static SubmitApplicationRequest Submit(string key, string itemId = "food-licence") =>
-        new() { ItemId = itemId, ApplicantName = "张三", IdempotencyKey = key, Note = "新开早餐店" };
-
-    static async Task<int> StoredApplicationsAsync(ApplicationsHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApplicationsDb>().Applications.CountAsync(Cancel);
-    }
 
     [Theory]
     [MemberData(nameof(Databases))]
@@ -34,20 +21,27 @@ public sealed class ApplicationsServiceTests
     {
         var catalog = Catalog();
         await using var host = new ApplicationsHost(database, catalog);
+        var zhangsan = host.As(ZhangSan);
 
-        var first = await host.Client.SubmitApplicationAsync(Submit("key-1"), cancellationToken: Cancel);
-        var retried = await host.Client.SubmitApplicationAsync(Submit("key-1"), cancellationToken: Cancel);
+        var first = await zhangsan.SubmitApplicationAsync(Submit("key-1"), cancellationToken: Cancel);
+        var retried = await zhangsan.SubmitApplicationAsync(Submit("key-1"), cancellationToken: Cancel);
 
         Assert.Equal(first, retried);
         Assert.Matches(new Regex(@"^SH\d{8}[0-9A-HJKMNP-TV-Z]{8}$"), first.TrackingNumber);
         Assert.Equal("submitted", first.Status);
         Assert.Equal("食品经营许可", first.ItemName);
         Assert.Equal("县市场监督管理局", first.Department);
+        Assert.Equal(FakeCatalog.MarketRegulation, first.DepartmentCode);
         Assert.Equal("张三", first.ApplicantName);
+        Assert.Equal("person", first.ApplicantKind);
+        Assert.Equal("", first.ApplicantCreditCode);
         Assert.Equal("新开早餐店", first.Note);
         Assert.Equal(1, await StoredApplicationsAsync(host));
         // The retry was answered from the stored application without asking the catalog again.
         Assert.Equal(1, catalog.Lookups);
+        // The owner is the token's subject, and the numbers are kept whole for the department.
+        var stored = await StoredAsync(host, first.TrackingNumber);
+        Assert.Equal(("zhangsan", ZhangSanId, ZhangSanPhone), (stored.OwnerSubject, stored.ApplicantIdNumber, stored.ApplicantPhone));
     }
 
     [Theory]
@@ -59,10 +53,11 @@ public sealed class ApplicationsServiceTests
         catalog.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         catalog.GateOpensAt = 2;
         await using var host = new ApplicationsHost(database, catalog);
+        var zhangsan = host.As(ZhangSan);
 
         var answers = await Task.WhenAll(
-            host.Client.SubmitApplicationAsync(Submit("race-1"), cancellationToken: Cancel).ResponseAsync,
-            host.Client.SubmitApplicationAsync(Submit("race-1"), cancellationToken: Cancel).ResponseAsync);
+            zhangsan.SubmitApplicationAsync(Submit("race-1"), cancellationToken: Cancel).ResponseAsync,
+            zhangsan.SubmitApplicationAsync(Submit("race-1"), cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(2, catalog.Lookups);
         Assert.Equal(answers[0].TrackingNumber, answers[1].TrackingNumber);
@@ -74,16 +69,21 @@ public sealed class ApplicationsServiceTests
     public async Task A_used_key_cannot_submit_a_different_application(string database)
     {
         await using var host = new ApplicationsHost(database, Catalog().With("other-item", "published"));
-        await host.Client.SubmitApplicationAsync(Submit("key-2"), cancellationToken: Cancel);
+        var zhangsan = host.As(ZhangSan);
+        await zhangsan.SubmitApplicationAsync(Submit("key-2"), cancellationToken: Cancel);
 
-        var otherItem = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(Submit("key-2", "other-item"), cancellationToken: Cancel).ResponseAsync);
+        var otherItem = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-2", "other-item"), cancellationToken: Cancel));
         var otherApplicant = Submit("key-2");
         otherApplicant.ApplicantName = "李四";
-        var otherPerson = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(otherApplicant, cancellationToken: Cancel).ResponseAsync);
+        var otherPerson = await RefusedAsync(zhangsan.SubmitApplicationAsync(otherApplicant, cancellationToken: Cancel));
+        var otherPhone = Submit("key-2");
+        otherPhone.ApplicantPhone = LiSiPhone;
+        var otherNumber = await RefusedAsync(zhangsan.SubmitApplicationAsync(otherPhone, cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.FailedPrecondition, otherItem.StatusCode);
         Assert.Equal("idempotency_key: already used for a different application", otherItem.Status.Detail);
         Assert.Equal(StatusCode.FailedPrecondition, otherPerson.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, otherNumber.StatusCode);
         Assert.Equal(1, await StoredApplicationsAsync(host));
     }
 
@@ -92,9 +92,10 @@ public sealed class ApplicationsServiceTests
     public async Task Only_published_items_that_exist_take_applications(string database)
     {
         await using var host = new ApplicationsHost(database, Catalog());
+        var zhangsan = host.As(ZhangSan);
 
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(Submit("key-3", "no-such-item"), cancellationToken: Cancel).ResponseAsync);
-        var draft = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(Submit("key-4", "draft-item"), cancellationToken: Cancel).ResponseAsync);
+        var unknown = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-3", "no-such-item"), cancellationToken: Cancel));
+        var draft = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-4", "draft-item"), cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("item_id: service item 'no-such-item' does not exist", unknown.Status.Detail);
@@ -112,8 +113,9 @@ public sealed class ApplicationsServiceTests
         var catalog = Catalog();
         catalog.Failure = failure;
         await using var host = new ApplicationsHost(Testing.Databases.Sqlite, catalog);
+        var zhangsan = host.As(ZhangSan);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(Submit("key-5"), cancellationToken: Cancel).ResponseAsync);
+        var error = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-5"), cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("catalog", error.Status.Detail);
@@ -122,8 +124,24 @@ public sealed class ApplicationsServiceTests
 
         // Once the catalog is back, the retry with the same key goes through.
         catalog.Failure = null;
-        var submitted = await host.Client.SubmitApplicationAsync(Submit("key-5"), cancellationToken: Cancel);
+        var submitted = await zhangsan.SubmitApplicationAsync(Submit("key-5"), cancellationToken: Cancel);
         Assert.Equal("submitted", submitted.Status);
+    }
+
+    [Fact]
+    public async Task The_department_code_is_taken_from_the_guide_when_the_catalog_sends_no_department()
+    {
+        await using var host = new ApplicationsHost(Testing.Databases.Sqlite,
+            Catalog().WithGuideDepartmentOnly("hukou", FakeCatalog.PublicSecurity).WithGuideDepartmentOnly("orphan", ""));
+        var zhangsan = host.As(ZhangSan);
+
+        var submitted = await zhangsan.SubmitApplicationAsync(Submit("key-g1", "hukou"), cancellationToken: Cancel);
+        var orphan = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-g2", "orphan"), cancellationToken: Cancel));
+
+        Assert.Equal(FakeCatalog.PublicSecurity, submitted.DepartmentCode);
+        Assert.Equal(StatusCode.Unavailable, orphan.StatusCode);
+        Assert.Contains("without its implementing department", orphan.Status.Detail);
+        Assert.Equal(1, await StoredApplicationsAsync(host));
     }
 
     [Theory]
@@ -132,20 +150,29 @@ public sealed class ApplicationsServiceTests
     {
         var catalog = Catalog();
         await using var host = new ApplicationsHost(database, catalog);
+        var zhangsan = host.As(ZhangSan);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(
-            new SubmitApplicationRequest { ItemId = "", ApplicantName = " ", IdempotencyKey = "", Note = new string('注', 2001) }, cancellationToken: Cancel).ResponseAsync);
-        var tooLong = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitApplicationAsync(
-            new SubmitApplicationRequest { ItemId = "food-licence", ApplicantName = new string('张', 101), IdempotencyKey = new string('k', 101) }, cancellationToken: Cancel).ResponseAsync);
+        var error = await RefusedAsync(zhangsan.SubmitApplicationAsync(
+            new SubmitApplicationRequest { ItemId = "", ApplicantName = " ", IdempotencyKey = "", Note = new string('注', 2001) }, cancellationToken: Cancel));
+        var tooLong = await RefusedAsync(zhangsan.SubmitApplicationAsync(
+            new SubmitApplicationRequest
+            {
+                ItemId = "food-licence", ApplicantName = new string('张', 101), IdempotencyKey = new string('k', 101),
+                ApplicantIdNumber = ZhangSanId, ApplicantPhone = ZhangSanPhone,
+            }, cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("item_id: is required", error.Status.Detail);
         Assert.Contains("applicant_name: is required", error.Status.Detail);
         Assert.Contains("idempotency_key: is required", error.Status.Detail);
         Assert.Contains("note: is longer than 2000 characters", error.Status.Detail);
+        Assert.Contains("applicant_id_number: is required", error.Status.Detail);
+        Assert.Contains("applicant_phone: is required", error.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
         Assert.Contains("applicant_name: is longer than 100 characters", tooLong.Status.Detail);
         Assert.Contains("idempotency_key: is longer than 100 characters", tooLong.Status.Detail);
+        Assert.DoesNotContain("applicant_id_number", tooLong.Status.Detail);
+        Assert.DoesNotContain("applicant_phone", tooLong.Status.Detail);
         Assert.Equal(0, catalog.Lookups);
         Assert.Equal(0, await StoredApplicationsAsync(host));
     }
@@ -155,12 +182,13 @@ public sealed class ApplicationsServiceTests
     public async Task An_application_is_found_by_its_tracking_number(string database)
     {
         await using var host = new ApplicationsHost(database, Catalog());
-        var submitted = await host.Client.SubmitApplicationAsync(Submit("key-6"), cancellationToken: Cancel);
+        var zhangsan = host.As(ZhangSan);
+        var submitted = await zhangsan.SubmitApplicationAsync(Submit("key-6"), cancellationToken: Cancel);
 
-        var found = await host.Client.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = submitted.TrackingNumber }, cancellationToken: Cancel);
-        var typedInLowerCase = await host.Client.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = submitted.TrackingNumber.ToLowerInvariant() }, cancellationToken: Cancel);
-        var malformed = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = "SH2025-0001" }, cancellationToken: Cancel).ResponseAsync);
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = "SH20250101AAAAAAAA" }, cancellationToken: Cancel).ResponseAsync);
+        var found = await zhangsan.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = submitted.TrackingNumber }, cancellationToken: Cancel);
+        var typedInLowerCase = await zhangsan.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = submitted.TrackingNumber.ToLowerInvariant() }, cancellationToken: Cancel);
+        var malformed = await RefusedAsync(zhangsan.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = "SH2025-0001" }, cancellationToken: Cancel));
+        var unknown = await RefusedAsync(zhangsan.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = "SH20250101AAAAAAAA" }, cancellationToken: Cancel));
 
         Assert.Equal(submitted, found);
         Assert.Equal(submitted, typedInLowerCase);
@@ -184,25 +212,47 @@ public sealed class ApplicationsServiceTests
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task Json_transcoding_submits_and_reads_an_application(string database)
+    public async Task Json_transcoding_submits_lists_reads_and_reveals_an_application(string database)
     {
         await using var host = new ApplicationsHost(database, Catalog());
-        var http = host.CreateHttpClient();
+        var http = host.Http(ZhangSan);
 
         var posted = await http.PostAsJsonAsync("/api/applications",
-            new { itemId = "food-licence", applicantName = "张三", idempotencyKey = "http-1" }, Cancel);
+            new { itemId = "food-licence", applicantName = "张三", idempotencyKey = "http-1", applicantIdNumber = ZhangSanId, applicantPhone = ZhangSanPhone }, Cancel);
+        var postedText = await posted.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        using var submitted = JsonDocument.Parse(await posted.Content.ReadAsStringAsync(Cancel));
+        using var submitted = JsonDocument.Parse(postedText);
         var trackingNumber = submitted.RootElement.GetProperty("trackingNumber").GetString();
 
         var read = await http.GetAsync($"/api/applications/{trackingNumber}", Cancel);
+        var mine = await http.GetAsync("/api/applications/mine?pageSize=5", Cancel);
         var refused = await http.PostAsJsonAsync("/api/applications", new { itemId = "food-licence" }, Cancel);
+        var revealed = await http.PostAsJsonAsync($"/api/applications/{trackingNumber}:reveal", new { reason = "核对本人信息" }, Cancel);
+        var anonymous = await host.Http(null).GetAsync($"/api/applications/{trackingNumber}", Cancel);
+        var someoneElse = await host.Http(LiSi).GetAsync($"/api/applications/{trackingNumber}", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        using var found = JsonDocument.Parse(await read.Content.ReadAsStringAsync(Cancel));
+        var readText = await read.Content.ReadAsStringAsync(Cancel);
+        using var found = JsonDocument.Parse(readText);
         Assert.Equal(trackingNumber, found.RootElement.GetProperty("trackingNumber").GetString());
         Assert.Equal("食品经营许可", found.RootElement.GetProperty("itemName").GetString());
+        Assert.Equal(ZhangSanIdMasked, found.RootElement.GetProperty("applicantIdNumber").GetString());
+        Assert.Equal(ZhangSanPhoneMasked, found.RootElement.GetProperty("applicantPhone").GetString());
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var mineText = await mine.Content.ReadAsStringAsync(Cancel);
+        using var listed = JsonDocument.Parse(mineText);
+        Assert.Equal(trackingNumber, Assert.Single(listed.RootElement.GetProperty("applications").EnumerateArray()).GetProperty("trackingNumber").GetString());
+        foreach (var body in new[] { postedText, readText, mineText })
+        {
+            Assert.DoesNotContain(ZhangSanId, body);
+            Assert.DoesNotContain(ZhangSanPhone, body);
+        }
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("applicant_name", await refused.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
+        using var numbers = JsonDocument.Parse(await revealed.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(ZhangSanId, numbers.RootElement.GetProperty("applicantIdNumber").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, someoneElse.StatusCode);
     }
 }

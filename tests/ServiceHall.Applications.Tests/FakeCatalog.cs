@@ -9,6 +9,11 @@ namespace ServiceHall.Applications.Tests;
 /// </summary>
 sealed class FakeCatalog : CatalogService.CatalogServiceClient
 {
+    /// <summary>县市场监督管理局, the department of the demo's market officer (shichang).</summary>
+    public const string MarketRegulation = "113311220259007426";
+    /// <summary>县公安局, the department of the demo's police officer (gongan).</summary>
+    public const string PublicSecurity = "11331122025900371F";
+
     readonly Dictionary<string, ServiceItem> items = [];
     int lookups;
 
@@ -17,9 +22,23 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
     public TaskCompletionSource? Gate { get; set; }
     public int GateOpensAt { get; set; }
 
-    public FakeCatalog With(string id, string status, string name = "食品经营许可", string department = "县市场监督管理局")
+    public FakeCatalog With(string id, string status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation)
     {
-        items[id] = new ServiceItem { Id = id, Status = status, Version = 1, Guide = new ItemGuide { Name = name }, Department = new Department { Name = department } };
+        items[id] = new ServiceItem
+        {
+            Id = id,
+            Status = status,
+            Version = 1,
+            Guide = new ItemGuide { Name = name, DepartmentCode = departmentCode },
+            Department = new Department { Name = department, Code = departmentCode },
+        };
+        return this;
+    }
+
+    /// <summary>An item as an older catalog answers it: the department code only in the guide.</summary>
+    public FakeCatalog WithGuideDepartmentOnly(string id, string departmentCode)
+    {
+        items[id] = new ServiceItem { Id = id, Status = "published", Version = 1, Guide = new ItemGuide { Name = "户口迁移", DepartmentCode = departmentCode } };
         return this;
     }
 

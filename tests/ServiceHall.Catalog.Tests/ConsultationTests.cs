@@ -9,7 +9,10 @@ using ServiceHall.Testing;
 
 namespace ServiceHall.Catalog.Tests;
 
-/// <summary>在线咨询 on a fixed clock: reply deadlines on the working-day calendar, answers, public Q&amp;A.</summary>
+/// <summary>
+/// 在线咨询 on a fixed clock: reply deadlines on the working-day calendar, answers, public Q&amp;A. An applicant asks
+/// and reads their question, the item's officer answers and publishes, anyone reads the public Q&amp;A.
+/// </summary>
 public sealed class ConsultationTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
@@ -23,24 +26,25 @@ public sealed class ConsultationTests
     {
         var clock = new FakeTimeProvider(EveOfNationalDay);
         await using var host = new ServiceHost<Program>("catalog", database, services: s => s.AddSingleton<TimeProvider>(clock));
-        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
-        var consultations = new V1.ConsultationService.ConsultationServiceClient(host.Channel);
-        await Sample.AddDepartmentsAsync(catalog);
+        var catalog = Sample.Catalog(host, Sample.PoliceOfficer);
+        var asker = Sample.Consultations(host, Sample.Zhangsan);
+        var consultations = Sample.Consultations(host, Sample.PoliceOfficer);
+        await Sample.AddDepartmentsAsync(host);
         var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
 
-        var asked = await consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "身份证过期了，可以在乡镇办理换领吗？" });
+        var asked = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "身份证过期了，可以在乡镇办理换领吗？" });
         // Three working days after 30 September: 1–7 October are holidays; 8, 9 and the working Saturday 10 October count.
         Assert.Equal(("open", "2026-10-10", 3, false), (asked.Status, asked.ReplyDeadline, asked.ReplyWorkingDays, asked.Overdue));
 
         clock.Advance(TimeSpan.FromDays(1));
-        var later = await consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "补领需要带照片吗？" });
+        var later = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "补领需要带照片吗？" });
         Assert.Equal("2026-10-10", later.ReplyDeadline);
         var open = await consultations.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = Sample.PoliceCode });
         Assert.Equal([asked.Id, later.Id], open.Consultations.Select(c => c.Id));
 
         clock.Advance(TimeSpan.FromDays(11)); // 12 October: past the deadline
-        Assert.True((await consultations.GetConsultationAsync(new GetConsultationRequest { Id = asked.Id })).Overdue);
+        Assert.True((await asker.GetConsultationAsync(new GetConsultationRequest { Id = asked.Id })).Overdue);
 
         var answered = await consultations.AnswerConsultationAsync(new AnswerConsultationRequest
         {
@@ -58,7 +62,7 @@ public sealed class ConsultationTests
 
         var published = await consultations.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id });
         Assert.Equal("published", published.Status);
-        var questions = await consultations.ListItemQuestionsAsync(new ListItemQuestionsRequest { ItemId = item.Id });
+        var questions = await Sample.Consultations(host).ListItemQuestionsAsync(new ListItemQuestionsRequest { ItemId = item.Id });
         var qa = Assert.Single(questions.Questions);
         Assert.Equal(("身份证过期了，可以在乡镇办理换领吗？", "可以。本县各乡镇便民服务中心均可受理换领。"), (qa.Question, qa.Answer));
 
@@ -72,28 +76,30 @@ public sealed class ConsultationTests
     public async Task Questions_need_a_published_item_and_answers_come_once()
     {
         await using var host = new ServiceHost<Program>("catalog", Testing.Databases.Sqlite);
-        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
-        var consultations = new V1.ConsultationService.ConsultationServiceClient(host.Channel);
-        await Sample.AddDepartmentsAsync(catalog);
+        var catalog = Sample.Catalog(host, Sample.PoliceOfficer);
+        var asker = Sample.Consultations(host, Sample.Zhangsan);
+        var consultations = Sample.Consultations(host, Sample.PoliceOfficer);
+        await Sample.AddDepartmentsAsync(host);
         var draft = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
 
-        var notPublished = await Assert.ThrowsAsync<RpcException>(() => consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = "能办吗？" }).ResponseAsync);
+        var notPublished = await Assert.ThrowsAsync<RpcException>(() => asker.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = "能办吗？" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notPublished.StatusCode);
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
 
-        var empty = await Assert.ThrowsAsync<RpcException>(() => consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = " " }).ResponseAsync);
+        var empty = await Assert.ThrowsAsync<RpcException>(() => asker.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = " " }).ResponseAsync);
         Assert.Contains("question", empty.Status.Detail);
-        var tooLong = await Assert.ThrowsAsync<RpcException>(() => consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = new string('问', 1001) }).ResponseAsync);
+        var tooLong = await Assert.ThrowsAsync<RpcException>(() => asker.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = new string('问', 1001) }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
 
-        var asked = await consultations.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = "能办吗？" });
+        var asked = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = "能办吗？" });
         var early = await Assert.ThrowsAsync<RpcException>(() => consultations.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
         await consultations.AnswerConsultationAsync(new AnswerConsultationRequest { Id = asked.Id, Answer = "能。", AnsweredBy = "户政科" });
         var twice = await Assert.ThrowsAsync<RpcException>(() => consultations.AnswerConsultationAsync(new AnswerConsultationRequest { Id = asked.Id, Answer = "不能。", AnsweredBy = "户政科" }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
 
-        var unknownDepartment = await Assert.ThrowsAsync<RpcException>(() => consultations.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = "91350100M000100Y43" }).ResponseAsync);
+        // Supervision may name any department, so the code itself is what is refused.
+        var unknownDepartment = await Assert.ThrowsAsync<RpcException>(() => Sample.Consultations(host, Sample.Supervisor).ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = "91350100M000100Y43" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, unknownDepartment.StatusCode);
     }
 }

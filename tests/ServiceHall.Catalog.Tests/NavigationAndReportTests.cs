@@ -4,7 +4,7 @@ using ServiceHall.Testing;
 
 namespace ServiceHall.Catalog.Tests;
 
-/// <summary>Lists by theme, department, town and online depth, and the catalog-wide guide report.</summary>
+/// <summary>Lists by theme, department, town and online depth (public), and the catalog-wide guide report (supervision).</summary>
 public sealed class NavigationAndReportTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
@@ -14,23 +14,23 @@ public sealed class NavigationAndReportTests
     public async Task Public_items_are_found_by_theme_department_town_audience_and_depth(string database)
     {
         await using var host = new ServiceHost<Program>("catalog", database);
-        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
-        await Sample.AddDepartmentsAsync(catalog);
-        var idCard = await PublishAsync(catalog, Sample.Guide());
+        var catalog = Sample.Catalog(host);
+        await Sample.AddDepartmentsAsync(host);
+        var idCard = await PublishAsync(host, Sample.Guide());
         var online = Sample.Guide("000100000002", "高龄津贴申领", Sample.TownCode);
         online.ItemType = "行政给付";
         online.PersonThemes.Clear();
         online.PersonThemes.Add("社会保障");
         (online.OnlineDepth, online.SiteVisits, online.OnsiteReason, online.Charged) = (4, 0, "", false);
         online.Fees.Clear();
-        var allowance = await PublishAsync(catalog, online);
+        var allowance = await PublishAsync(host, online);
         var business = Sample.Guide("000100000003", "旅馆业特种行业许可证核发");
         business.Audiences.Clear();
         business.Audiences.Add("法人");
         business.PersonThemes.Clear();
         business.LegalPersonThemes.Add("准营准办");
-        var hotel = await PublishAsync(catalog, business);
-        await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide("000100000004", "尚未发布的事项") });
+        var hotel = await PublishAsync(host, business);
+        await Sample.Catalog(host, Sample.PoliceOfficer).CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide("000100000004", "尚未发布的事项") });
 
         Assert.Equal([idCard], await IdsAsync(catalog, new ListItemsRequest { PersonTheme = "证件办理" }));
         Assert.Equal([hotel], await IdsAsync(catalog, new ListItemsRequest { LegalPersonTheme = "准营准办" }));
@@ -61,15 +61,14 @@ public sealed class NavigationAndReportTests
     public async Task The_report_lists_every_item_whose_guide_breaks_a_rule(string database)
     {
         await using var host = new ServiceHost<Program>("catalog", database);
-        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
-        await Sample.AddDepartmentsAsync(catalog);
-        await PublishAsync(catalog, Sample.Guide());
+        await Sample.AddDepartmentsAsync(host);
+        await PublishAsync(host, Sample.Guide());
         var incomplete = Sample.Guide("000100000002", "临时居民身份证申领");
         incomplete.Contacts.ConsultPhone = "";
         incomplete.Materials.Clear();
-        var draft = await catalog.CreateItemAsync(new CreateItemRequest { Guide = incomplete });
+        var draft = await Sample.Catalog(host, Sample.PoliceOfficer).CreateItemAsync(new CreateItemRequest { Guide = incomplete });
 
-        var report = await catalog.GetGuideReportAsync(new GetGuideReportRequest());
+        var report = await Sample.Catalog(host, Sample.Supervisor).GetGuideReportAsync(new GetGuideReportRequest());
 
         Assert.Equal((2, 1, 2), (report.ItemsChecked, report.ItemsWithProblems, report.Problems));
         var entry = Assert.Single(report.Items);
@@ -78,8 +77,10 @@ public sealed class NavigationAndReportTests
         Assert.Equal(["contacts-stated", "materials-stated"], report.ByRule.Select(r => r.Rule).Order());
     }
 
-    static async Task<string> PublishAsync(V1.CatalogService.CatalogServiceClient catalog, ItemGuide guide)
+    /// <summary>Created and published by an officer of the guide's department.</summary>
+    static async Task<string> PublishAsync(ServiceHost<Program> host, ItemGuide guide)
     {
+        var catalog = Sample.Catalog(host, Sample.OfficerOf(guide.DepartmentCode));
         var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = guide });
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
         return item.Id;

@@ -10,12 +10,12 @@ public sealed class PrintableGuideTests
     public async Task The_printable_guide_is_one_html_page_with_a_print_stylesheet_and_escaped_text()
     {
         await using var host = new ServiceHost<Program>("catalog", Databases.Sqlite);
-        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
-        await Sample.AddDepartmentsAsync(catalog);
+        var catalog = Sample.Catalog(host, Sample.PoliceOfficer);
+        await Sample.AddDepartmentsAsync(host);
         var guide = Sample.Guide();
         guide.Conditions = "年满十六周岁<script>alert(1)</script>";
         var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = guide });
-        var http = host.CreateClient();
+        var http = host.CreateClient(); // anonymous: the printable guide is as public as the guide
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/catalog/items/{item.Id}/print", TestContext.Current.CancellationToken)).StatusCode);
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });

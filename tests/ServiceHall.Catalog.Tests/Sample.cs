@@ -1,13 +1,43 @@
 using ServiceHall.Catalog.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Catalog.Tests;
 
-/// <summary>A complete guide that passes every check, and the departments it needs; tests break one thing at a time.</summary>
+/// <summary>
+/// A complete guide that passes every check, the departments it needs, and who calls: an officer of each
+/// department writes its items, an administrator registers departments, applicants ask; tests break one thing at a time.
+/// </summary>
 static class Sample
 {
     public const string PoliceCode = "11331122025900371F";
     public const string TownCode = "11331122025906669K";
+    /// <summary>县市场监督管理局: a real department of the demo county that implements none of the sample items.</summary>
+    public const string MarketCode = "113311220259007426";
     public const string AreaCode = "331122000000";
+
+    public static readonly TestUser PoliceOfficer = TestUser.Officer(PoliceCode, "gongan");
+    public static readonly TestUser TownOfficer = TestUser.Officer(TownCode, "xinhe");
+    public static readonly TestUser MarketOfficer = TestUser.Officer(MarketCode, "shichang");
+    public static readonly TestUser Administrator = TestUser.Administrator("admin");
+    public static readonly TestUser Supervisor = TestUser.Supervisor("jiancha");
+    public static readonly TestUser Zhangsan = TestUser.Person("zhangsan");
+    public static readonly TestUser Lisi = TestUser.Person("lisi");
+
+    /// <summary>The officer who writes the items of this department.</summary>
+    public static TestUser OfficerOf(string departmentCode) => departmentCode switch
+    {
+        PoliceCode => PoliceOfficer,
+        TownCode => TownOfficer,
+        MarketCode => MarketOfficer,
+        _ => TestUser.Officer(departmentCode, "officer-" + departmentCode),
+    };
+
+    /// <summary>The catalog as this user calls it; anonymous without one (public reads).</summary>
+    public static V1.CatalogService.CatalogServiceClient Catalog(ServiceHost<Program> host, TestUser? user = null) =>
+        user is null ? new(host.Channel) : new(host.As(user));
+
+    public static V1.ConsultationService.ConsultationServiceClient Consultations(ServiceHost<Program> host, TestUser? user = null) =>
+        user is null ? new(host.Channel) : new(host.As(user));
 
     public static Department Police => new()
     {
@@ -19,8 +49,9 @@ static class Sample
         Code = TownCode, Name = "新河镇人民政府", Kind = "乡镇街道", Address = "新河镇新河大道1号", Phone = "0578-3122001", Hours = "周一至周五",
     };
 
-    public static async Task AddDepartmentsAsync(V1.CatalogService.CatalogServiceClient catalog)
+    public static async Task AddDepartmentsAsync(ServiceHost<Program> host)
     {
+        var catalog = Catalog(host, Administrator);
         await catalog.CreateDepartmentAsync(new CreateDepartmentRequest { Department = Police });
         await catalog.CreateDepartmentAsync(new CreateDepartmentRequest { Department = Town });
     }

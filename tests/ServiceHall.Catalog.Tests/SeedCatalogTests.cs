@@ -21,10 +21,9 @@ public sealed class SeedCatalogTests
     public async Task The_seed_loads_on_a_fresh_start_and_the_catalog_wide_report_finds_nothing()
     {
         await using var host = new ServiceHost<Program>("catalog", Databases.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
-        var catalog = new V1.CatalogService.CatalogServiceClient(host.Channel);
-
-        var report = await catalog.GetGuideReportAsync(new GetGuideReportRequest());
-        var navigation = await catalog.GetNavigationAsync(new GetNavigationRequest());
+        // The seed was written without any user; supervision reads the whole catalog's report, anyone the navigation.
+        var report = await Sample.Catalog(host, Sample.Supervisor).GetGuideReportAsync(new GetGuideReportRequest());
+        var navigation = await Sample.Catalog(host).GetNavigationAsync(new GetNavigationRequest());
 
         Assert.True(report.ItemsChecked >= 150, $"{report.ItemsChecked} items checked");
         Assert.Equal(0, report.Problems);

@@ -14,7 +14,7 @@ public sealed class CreditHttpTests
     public async Task Entities_are_registered_penalised_and_read_as_json()
     {
         await using var host = new ServiceHost<Program>("credit", Databases.Sqlite);
-        var http = host.CreateClient();
+        var http = host.ClientAs(TestUser.CreditEditor("113311220259007426", "xinyong"));
         var ct = TestContext.Current.CancellationToken;
 
         var registered = await http.PostAsync("/api/credit/entities", Json(new
@@ -33,10 +33,12 @@ public sealed class CreditHttpTests
             content = "警告",
             decisionDate = PublicityPeriod.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             authority = "县市场监督管理局",
+            authorityCode = "113311220259007426",
         }), ct);
         Assert.Equal(HttpStatusCode.OK, penalised.StatusCode);
 
-        var response = await http.GetAsync($"/api/credit/entities/{Code.ToLowerInvariant()}", ct);
+        // The lookup is public: no token.
+        var response = await host.CreateClient().GetAsync($"/api/credit/entities/{Code.ToLowerInvariant()}", ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
@@ -48,6 +50,24 @@ public sealed class CreditHttpTests
         var penalty = Assert.Single(entity.GetProperty("penalties").EnumerateArray());
         Assert.Equal("县市监罚〔2026〕5号", penalty.GetProperty("decisionNumber").GetString());
         Assert.True(penalty.TryGetProperty("publicityUntil", out _));
+        Assert.Equal("113311220259007426", penalty.GetProperty("authorityCode").GetString());
+    }
+
+    [Fact]
+    public async Task Writes_need_a_token_and_the_right_role()
+    {
+        await using var host = new ServiceHost<Program>("credit", Databases.Sqlite);
+        var ct = TestContext.Current.CancellationToken;
+        var registration = Json(new { code = Code, name = "福州示范食品有限公司", entityCategory = "法人及非法人组织" });
+
+        var anonymous = await host.CreateClient().PostAsync("/api/credit/entities", registration, ct);
+        var applicant = await host.ClientAs(TestUser.Person("zhangsan")).PostAsync("/api/credit/entities", registration, ct);
+        var penalty = await host.CreateClient().PostAsync($"/api/credit/entities/{Code}/penalties", Json(new { decisionNumber = "x" }), ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, applicant.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, penalty.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.CreateClient().GetAsync($"/api/credit/entities/{Code}", ct)).StatusCode);
     }
 
     [Fact]

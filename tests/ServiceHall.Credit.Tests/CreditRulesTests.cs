@@ -16,6 +16,7 @@ public sealed class CreditRulesTests
         FineAmountWan = "2",
         DecisionDate = "2026-03-10",
         Authority = "县市场监督管理局",
+        AuthorityCode = "113311220259007426",
     };
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class CreditRulesTests
         Assert.Equal(36, PublicityPeriod.DefaultMaximumMonths);
         var terms = CreditRules.CheckPenalty(new FieldErrors(), Penalty(), Today, ThreeYears);
 
-        Assert.Equal(new PenaltyTerms(new DateOnly(2026, 3, 10), new DateOnly(2029, 3, 10), 2m), terms);
+        Assert.Equal(new PenaltyTerms(new DateOnly(2026, 3, 10), new DateOnly(2029, 3, 10), 2m, "113311220259007426"), terms);
     }
 
     [Fact]
@@ -113,6 +114,19 @@ public sealed class CreditRulesTests
     }
 
     [Fact]
+    public void The_deciding_bodys_code_is_checked_and_normalized()
+    {
+        var penalty = Penalty();
+        penalty.AuthorityCode = " 11331122025900371f ";
+        Assert.Equal("11331122025900371F", CreditRules.CheckPenalty(new FieldErrors(), penalty, Today, ThreeYears)!.AuthorityCode);
+
+        penalty.AuthorityCode = "113311220259007427";
+        var errors = new FieldErrors();
+        Assert.Null(CreditRules.CheckPenalty(errors, penalty, Today, ThreeYears));
+        Assert.Equal("penalty.authority_code: check character should be '6', not '7'", Assert.Single(errors.Problems));
+    }
+
+    [Fact]
     public void Every_missing_field_is_named()
     {
         var errors = new FieldErrors();
@@ -121,7 +135,7 @@ public sealed class CreditRulesTests
 
         Assert.Equal(
             ["penalty.decision_number: is required", "penalty.category: is required", "penalty.content: is required",
-             "penalty.authority: is required", "penalty.decision_date: is required"],
+             "penalty.authority: is required", "penalty.authority_code: is required", "penalty.decision_date: is required"],
             errors.Problems);
     }
 

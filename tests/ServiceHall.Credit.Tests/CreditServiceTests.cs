@@ -15,6 +15,9 @@ public sealed class CreditServiceTests
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
     const string Code = "91350100M000100Y43";
+    /// <summary>县市场监督管理局: the demo credit editor's department, and the deciding body of the penalties below.</summary>
+    const string MarketRegulation = "113311220259007426";
+    static readonly TestUser Xinyong = TestUser.CreditEditor(MarketRegulation, "xinyong");
 
     static DateOnly Today => PublicityPeriod.Today(TimeProvider.System);
 
@@ -40,9 +43,14 @@ public sealed class CreditServiceTests
         FineAmountWan = "5",
         DecisionDate = Date(decided),
         Authority = "县市场监督管理局",
+        AuthorityCode = MarketRegulation,
     };
 
-    static V1.CreditService.CreditServiceClient Client(ServiceHost<Program> host) => new(host.Channel);
+    /// <summary>Writes as the market regulator's credit editor.</summary>
+    static V1.CreditService.CreditServiceClient Client(ServiceHost<Program> host) => new(host.As(Xinyong));
+
+    /// <summary>Looks up without signing in, as the public and machine clients do.</summary>
+    static V1.CreditService.CreditServiceClient Public(ServiceHost<Program> host) => new(host.Channel);
 
     static async Task<(int Entities, int Penalties, List<OutboxMessage> Events)> StoredAsync(ServiceHost<Program> host)
     {
@@ -70,8 +78,9 @@ public sealed class CreditServiceTests
         var added = await credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("县市监罚〔2026〕1号", decided) });
         Assert.NotEmpty(added.Id);
         Assert.Equal(Date(decided.AddYears(3)), added.PublicityUntil);
+        Assert.Equal(MarketRegulation, added.AuthorityCode);
 
-        var found = await credit.GetEntityAsync(new GetEntityRequest { Code = Code });
+        var found = await Public(host).GetEntityAsync(new GetEntityRequest { Code = Code });
         Assert.Equal("福州示范食品有限公司", found.Name);
         Assert.Equal("张伟", found.LegalRepresentative);
         Assert.Equal(2, found.Version);
@@ -99,7 +108,7 @@ public sealed class CreditServiceTests
         noFine.FineAmountWan = "";
         await credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = noFine });
 
-        var found = await credit.GetEntityAsync(new GetEntityRequest { Code = Code });
+        var found = await Public(host).GetEntityAsync(new GetEntityRequest { Code = Code });
 
         Assert.Equal(["0.35", "2.5", "120", "0", ""], found.Penalties.Select(p => p.FineAmountWan));
     }
@@ -129,7 +138,7 @@ public sealed class CreditServiceTests
         Assert.Equal("行政处罚 县市监罚〔2026〕2号", record.Title);
         Assert.Equal("罚款：罚款人民币5万元", record.Summary);
 
-        var found = await credit.GetEntityAsync(new GetEntityRequest { Code = Code });
+        var found = await Public(host).GetEntityAsync(new GetEntityRequest { Code = Code });
         Assert.Equal(recent.Id, Assert.Single(found.Penalties).Id);
     }
 
@@ -144,7 +153,7 @@ public sealed class CreditServiceTests
         await credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("B", Today.AddMonths(-1)) });
         await credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("C", Today.AddMonths(-12)) });
 
-        var found = await credit.GetEntityAsync(new GetEntityRequest { Code = Code });
+        var found = await Public(host).GetEntityAsync(new GetEntityRequest { Code = Code });
 
         Assert.Equal(["B", "A", "C"], found.Penalties.Select(p => p.DecisionNumber));
     }
@@ -167,7 +176,7 @@ public sealed class CreditServiceTests
         Assert.Equal(0, entities);
         Assert.Empty(events);
 
-        var lookup = await Assert.ThrowsAsync<RpcException>(() => credit.GetEntityAsync(new GetEntityRequest { Code = "91350100I000100Y43" }).ResponseAsync);
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => Public(host).GetEntityAsync(new GetEntityRequest { Code = "91350100I000100Y43" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, lookup.StatusCode);
         Assert.Contains("code: 'I' at position 9 is not allowed", lookup.Status.Detail);
     }
@@ -215,7 +224,7 @@ public sealed class CreditServiceTests
         await using var host = new ServiceHost<Program>("credit", database);
         var credit = Client(host);
 
-        var lookup = await Assert.ThrowsAsync<RpcException>(() => credit.GetEntityAsync(new GetEntityRequest { Code = Code }).ResponseAsync);
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => Public(host).GetEntityAsync(new GetEntityRequest { Code = Code }).ResponseAsync);
         var penalty = await Assert.ThrowsAsync<RpcException>(() =>
             credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("县市监罚〔2026〕4号", Today) }).ResponseAsync);
 
@@ -257,7 +266,7 @@ public sealed class CreditServiceTests
         var (_, penalties, events) = await StoredAsync(host);
         Assert.Equal(0, penalties);
         Assert.Single(events);
-        Assert.Equal(1, (await credit.GetEntityAsync(new GetEntityRequest { Code = Code })).Version);
+        Assert.Equal(1, (await Public(host).GetEntityAsync(new GetEntityRequest { Code = Code })).Version);
     }
 
     [Fact]
@@ -278,12 +287,14 @@ public sealed class CreditServiceTests
     public async Task The_demo_seeds_valid_entities_once_with_a_penalty_in_publicity()
     {
         await using var host = new ServiceHost<Program>("credit", Testing.Databases.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
-        var credit = Client(host);
+        var credit = Public(host);
 
         var entity = await credit.GetEntityAsync(new GetEntityRequest { Code = "91331122MA2E5K7L1L" });
 
         var penalty = Assert.Single(entity.Penalties);
         Assert.Equal("县市场监督管理局", penalty.Authority);
+        // The demo's credit editor (xinyong, of this department) may record more of its penalties.
+        Assert.Equal(MarketRegulation, penalty.AuthorityCode);
         Assert.Contains("食品安全法", penalty.Basis);
         Assert.Empty((await credit.GetEntityAsync(new GetEntityRequest { Code = "92331122MA2F8H3N18" })).Penalties);
         var (entities, penalties, events) = await StoredAsync(host);

@@ -20,6 +20,10 @@ public sealed class DisclosuresServiceTests
 
     static RegisterOrganizationRequest Hospital() => new() { Id = "county-peoples-hospital", Name = "县人民医院", Sector = "health" };
 
+    /// <summary>The administrator who registers units, and the hospital's own publisher (who also reads, as anyone may).</summary>
+    static (V1.DisclosuresService.DisclosuresServiceClient Admin, V1.DisclosuresService.DisclosuresServiceClient Hospital) Clients(ServiceHost<Program> host) =>
+        (new(host.As(TestUser.Administrator("admin"))), new(host.As(TestUser.Publisher("county-peoples-hospital", "yiyuan"))));
+
     static PublishDisclosureRequest FeeSchedule(string title) => new()
     {
         OrganizationId = "county-peoples-hospital",
@@ -34,9 +38,9 @@ public sealed class DisclosuresServiceTests
     public async Task Register_publish_and_list_newest_first_in_pages(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
+        var (admin, disclosures) = Clients(host);
 
-        var organization = await disclosures.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
+        var organization = await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
         Assert.Equal(new Organization { Id = "county-peoples-hospital", Name = "县人民医院", Sector = "health" }, organization);
         var published = new List<Disclosure>();
         foreach (var title in new[] { "门诊收费 一", "门诊收费 二", "门诊收费 三" })
@@ -50,10 +54,12 @@ public sealed class DisclosuresServiceTests
         Assert.Equal("2025-01-01", first.EffectiveDate);
         Assert.NotNull(first.PublishedAt);
 
-        var page1 = await disclosures.ListDisclosuresAsync(new ListDisclosuresRequest { OrganizationId = organization.Id, PageSize = 2 }, cancellationToken: Cancel);
+        // Anyone reads, without signing in.
+        var reader = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
+        var page1 = await reader.ListDisclosuresAsync(new ListDisclosuresRequest { OrganizationId = organization.Id, PageSize = 2 }, cancellationToken: Cancel);
         Assert.Equal(["门诊收费 三", "门诊收费 二"], page1.Disclosures.Select(d => d.Title));
         Assert.NotEqual("", page1.NextPageToken);
-        var page2 = await disclosures.ListDisclosuresAsync(
+        var page2 = await reader.ListDisclosuresAsync(
             new ListDisclosuresRequest { OrganizationId = organization.Id, PageSize = 2, PageToken = page1.NextPageToken }, cancellationToken: Cancel);
         Assert.Equal(first, Assert.Single(page2.Disclosures));
         Assert.Equal("", page2.NextPageToken);
@@ -64,8 +70,8 @@ public sealed class DisclosuresServiceTests
     public async Task Each_publication_writes_its_event_to_the_outbox_with_it(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
-        await disclosures.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
+        var (admin, disclosures) = Clients(host);
+        await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
 
         var published = await disclosures.PublishDisclosureAsync(FeeSchedule("门诊收费"), cancellationToken: Cancel);
 
@@ -90,7 +96,7 @@ public sealed class DisclosuresServiceTests
     public async Task An_unregistered_organization_is_not_found(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
+        var (_, disclosures) = Clients(host);
 
         var publish = await Assert.ThrowsAsync<RpcException>(() => disclosures.PublishDisclosureAsync(FeeSchedule("门诊收费"), cancellationToken: Cancel).ResponseAsync);
         var list = await Assert.ThrowsAsync<RpcException>(() => disclosures.ListDisclosuresAsync(
@@ -108,9 +114,9 @@ public sealed class DisclosuresServiceTests
     public async Task A_bad_organization_is_refused_with_every_field_named_and_nothing_saved(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
+        var (admin, _) = Clients(host);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => disclosures.RegisterOrganizationAsync(
+        var error = await Assert.ThrowsAsync<RpcException>(() => admin.RegisterOrganizationAsync(
             new RegisterOrganizationRequest { Id = "County Hospital", Name = " ", Sector = "hospital" }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -127,8 +133,8 @@ public sealed class DisclosuresServiceTests
     public async Task A_bad_disclosure_is_refused_with_every_field_named_and_nothing_saved(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
-        await disclosures.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
+        var (admin, disclosures) = Clients(host);
+        await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => disclosures.PublishDisclosureAsync(new PublishDisclosureRequest
         {
@@ -152,12 +158,12 @@ public sealed class DisclosuresServiceTests
     public async Task An_organization_registers_once(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
-        await disclosures.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
+        var (admin, _) = Clients(host);
+        await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
 
         var again = Hospital();
         again.Name = "县第一人民医院";
-        var error = await Assert.ThrowsAsync<RpcException>(() => disclosures.RegisterOrganizationAsync(again, cancellationToken: Cancel).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => admin.RegisterOrganizationAsync(again, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         await using var scope = host.Services.CreateAsyncScope();
@@ -169,8 +175,8 @@ public sealed class DisclosuresServiceTests
     public async Task Without_an_effective_date_a_disclosure_takes_effect_today_in_the_county()
     {
         await using var host = new ServiceHost<Program>("disclosures", Testing.Databases.Sqlite);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
-        await disclosures.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
+        var (admin, disclosures) = Clients(host);
+        await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
         var request = FeeSchedule("门诊收费");
         request.EffectiveDate = "";
 
@@ -193,8 +199,8 @@ public sealed class DisclosuresServiceTests
     public async Task Json_transcoding_lists_an_organizations_disclosures(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
-        await disclosures.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
+        var (admin, disclosures) = Clients(host);
+        await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
         var published = await disclosures.PublishDisclosureAsync(FeeSchedule("门诊收费"), cancellationToken: Cancel);
         var http = host.CreateClient();
 
@@ -214,6 +220,7 @@ public sealed class DisclosuresServiceTests
     public async Task The_demo_seeds_three_units_through_the_outbox_once()
     {
         await using var host = new ServiceHost<Program>("disclosures", Testing.Databases.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+        // Read as the public does, without signing in.
         var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
 
         var water = await disclosures.ListDisclosuresAsync(new ListDisclosuresRequest { OrganizationId = "county-water-company" }, cancellationToken: Cancel);

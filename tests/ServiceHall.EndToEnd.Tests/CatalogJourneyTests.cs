@@ -41,7 +41,9 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
         Assert.Contains((string)guide["name"]!, await print.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-        var (reportStatus, report) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
+        var (anonymousReport, _) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
+        Assert.Equal(401, anonymousReport);
+        var (reportStatus, report) = await (await hall.HttpAs("gongan")).SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
         Assert.Equal(200, reportStatus);
         Assert.True((int)report!["itemsChecked"]! >= 10);
         Assert.Equal(0, (int)report["problems"]!);
@@ -54,20 +56,26 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         var id = (string)items[0]["id"]!;
         var question = "请问外地户籍在本县居住满半年可以申领居住证吗" + Guid.NewGuid().ToString("N")[..6];
 
-        var (asked, consultation) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}/consultations", new { question });
+        var asker = await hall.HttpAs("zhangsan");
+        var officer = await hall.HttpAs("gongan");
+        var (asked, consultation) = await asker.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}/consultations", new { question });
         Assert.Equal(200, asked);
         Assert.Equal("open", (string?)consultation!["status"]);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string?)consultation["replyDeadline"]);
         var consultationId = (string)consultation["id"]!;
 
-        var (open, openList) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/consultations?departmentCode={Police}");
+        var (mine, myList) = await asker.SendAsync(HttpMethod.Get, "/api/catalog/my/consultations");
+        Assert.Equal(200, mine);
+        Assert.Equal((string?)consultation["replyDeadline"], (string?)myList!["consultations"]!.AsArray().Single(c => (string?)c!["id"] == consultationId)!["replyDeadline"]);
+
+        var (open, openList) = await officer.SendAsync(HttpMethod.Get, $"/api/catalog/consultations?departmentCode={Police}");
         Assert.Equal(200, open);
         Assert.Contains(openList!["consultations"]!.AsArray(), c => (string?)c!["id"] == consultationId);
 
-        var (answered, _) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:answer",
+        var (answered, _) = await officer.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:answer",
             new { answer = "可以。在本县居住半年以上，符合有合法稳定就业、合法稳定住所、连续就读条件之一的，可以申领居住证。", answeredBy = "县公安局户政科" });
         Assert.Equal(200, answered);
-        var (published, publishedBody) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:publish", new { });
+        var (published, publishedBody) = await officer.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:publish", new { });
         Assert.Equal(200, published);
         Assert.Equal("published", (string?)publishedBody!["status"]);
 

@@ -14,12 +14,13 @@ public sealed class HallJourneyTests(HallFixture hall)
     public async Task An_item_created_and_published_is_found_by_a_Chinese_query()
     {
         var guide = SampleGuide.Complete("建设用地规划许可证核发（划拨）");
-        var (created, item) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(guide));
+        var officer = await hall.HttpAs("ziranziyuan");
+        var (created, item) = await officer.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(guide));
         Assert.Equal(200, created);
         var id = (string)item!["id"]!;
         Assert.Equal("draft", (string?)item["status"]);
 
-        var (published, publishedItem) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}:publish", new { });
+        var (published, publishedItem) = await officer.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}:publish", new { });
         Assert.Equal(200, published);
         Assert.Equal("published", (string?)publishedItem!["status"]);
 
@@ -37,23 +38,31 @@ public sealed class HallJourneyTests(HallFixture hall)
     [Fact]
     public async Task The_same_idempotency_key_twice_makes_one_application_over_grpc()
     {
-        var catalog = new CatalogService.CatalogServiceClient(hall.Grpc);
+        var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs("ziranziyuan"));
         var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("建设工程规划许可证核发") });
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
 
-        var applications = new ApplicationsService.ApplicationsServiceClient(hall.Grpc);
-        var submit = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "王小明", IdempotencyKey = Guid.NewGuid().ToString() };
+        var applications = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("lisi"));
+        var submit = new SubmitApplicationRequest
+        {
+            ItemId = item.Id, ApplicantName = "李四", IdempotencyKey = Guid.NewGuid().ToString(),
+            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+        };
         var first = await applications.SubmitApplicationAsync(submit);
         var second = await applications.SubmitApplicationAsync(submit);
 
         Assert.Equal(first.TrackingNumber, second.TrackingNumber);
-        var (status, body) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/applications/{first.TrackingNumber}");
+        var (status, body) = await (await hall.HttpAs("lisi")).SendAsync(HttpMethod.Get, $"/api/applications/{first.TrackingNumber}");
         Assert.Equal(200, status);
         Assert.Equal(item.Id, (string?)body!["itemId"]);
         Assert.Equal("submitted", (string?)body["status"]);
 
         var unknown = await Assert.ThrowsAsync<RpcException>(() => applications.SubmitApplicationAsync(
-            new SubmitApplicationRequest { ItemId = "no-such-item", ApplicantName = "王小明", IdempotencyKey = Guid.NewGuid().ToString() }).ResponseAsync);
+            new SubmitApplicationRequest
+            {
+                ItemId = "no-such-item", ApplicantName = "李四", IdempotencyKey = Guid.NewGuid().ToString(),
+                ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+            }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
     }
 
@@ -62,11 +71,12 @@ public sealed class HallJourneyTests(HallFixture hall)
     {
         var code = TestCodes.NewCreditCode();
         var name = "县城关镇" + Guid.NewGuid().ToString("N")[..4] + "餐饮有限公司";
-        var (registered, _) = await hall.Http.SendAsync(HttpMethod.Post, "/api/credit/entities",
+        var editor = await hall.HttpAs("xinyong");
+        var (registered, _) = await editor.SendAsync(HttpMethod.Post, "/api/credit/entities",
             new { code, name, entityCategory = "法人及非法人组织", legalRepresentative = "李四", address = "县城关镇人民路1号" });
         Assert.Equal(200, registered);
 
-        var (added, _) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/credit/entities/{code}/penalties", new
+        var (added, _) = await editor.SendAsync(HttpMethod.Post, $"/api/credit/entities/{code}/penalties", new
         {
             decisionNumber = "县市监罚〔2026〕12号",
             violationType = "食品安全",
@@ -77,6 +87,7 @@ public sealed class HallJourneyTests(HallFixture hall)
             fineAmountWan = "5",
             decisionDate = "2026-10-15",
             authority = "县市场监督管理局",
+            authorityCode = SampleGuide.MarketRegulation,
         });
         Assert.Equal(200, added);
 
@@ -92,12 +103,17 @@ public sealed class HallJourneyTests(HallFixture hall)
     [Fact]
     public async Task A_published_disclosure_is_listed_and_found_in_search()
     {
+        // The administrator registers an organisation; a hospital's own publisher publishes for it.
         var org = "e2e-hospital-" + Guid.NewGuid().ToString("N")[..8];
-        var (registered, _) = await hall.Http.SendAsync(HttpMethod.Post, "/api/disclosures/organizations",
+        var (registered, _) = await (await hall.HttpAs("admin")).SendAsync(HttpMethod.Post, "/api/disclosures/organizations",
             new { id = org, name = "县第二人民医院", sector = "health" });
         Assert.Equal(200, registered);
 
-        var (published, disclosure) = await hall.Http.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{org}/disclosures", new
+        var hospital = "county-peoples-hospital";
+        var publisher = await hall.HttpAs("yiyuan");
+        var (refused, _) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{org}/disclosures", new { kind = "fee_schedule", title = "不是本单位" });
+        Assert.Equal(403, refused);
+        var (published, disclosure) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{hospital}/disclosures", new
         {
             kind = "fee_schedule",
             title = "门诊诊查费收费标准公示",
@@ -107,10 +123,9 @@ public sealed class HallJourneyTests(HallFixture hall)
         Assert.Equal(200, published);
         var id = (string)disclosure!["id"]!;
 
-        var (listed, list) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{org}/disclosures");
+        var (listed, list) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{hospital}/disclosures?pageSize=100");
         Assert.Equal(200, listed);
-        Assert.Equal(id, (string?)Assert.Single(list!["disclosures"]!.AsArray())!["id"]);
-        Assert.Equal("", (string?)list["nextPageToken"]);
+        Assert.Contains(id, list!["disclosures"]!.AsArray().Select(d => (string?)d!["id"]));
 
         var hit = await hall.Http.SearchUntilFoundAsync("门诊诊查费", id, SearchWait);
         Assert.NotNull(hit);
@@ -127,7 +142,8 @@ public sealed class HallJourneyTests(HallFixture hall)
         var (unknown, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items/does-not-exist");
         Assert.Equal(404, unknown);
 
-        var (missing, missingError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"basicCode":"000100000001"}""");
+        var officer = await hall.HttpAs("ziranziyuan");
+        var (missing, missingError) = await officer.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"basicCode":"000100000001"}""");
         Assert.Equal(400, missing);
         Assert.Contains("guide.name", (string?)missingError!["message"]);
 

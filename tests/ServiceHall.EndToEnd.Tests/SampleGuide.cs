@@ -4,12 +4,14 @@ using ServiceHall.Catalog.V1;
 
 namespace ServiceHall.EndToEnd.Tests;
 
-/// <summary>A complete guide under a seeded department (县自然资源和规划局), with a basic code of its own per call.</summary>
+/// <summary>A complete guide under a seeded department (县自然资源和规划局 unless told), with a basic code of its own per call.</summary>
 static class SampleGuide
 {
     public const string NaturalResources = "11331122025902596T";
+    public const string Police = "11331122025900371F";
+    public const string MarketRegulation = "113311220259007426";
 
-    public static ItemGuide Complete(string name) => new()
+    public static ItemGuide Complete(string name, string departmentCode = NaturalResources) => new()
     {
         BasicCode = "09" + Random.Shared.NextInt64(0, 10_000_000_000).ToString("D10", CultureInfo.InvariantCulture),
         Name = name,
@@ -17,7 +19,7 @@ static class SampleGuide
         Audiences = { "法人" },
         HandlingKind = "承诺件",
         LegalPersonThemes = { "国土和规划建设" },
-        DepartmentCode = NaturalResources,
+        DepartmentCode = departmentCode,
         DepartmentNature = "法定机关",
         LegalBasis = { new LegalBasis { Law = "《中华人民共和国城乡规划法》", Article = "第三十七条" } },
         Conditions = "以划拨方式取得国有土地使用权的建设项目，已取得有关部门批准、核准或备案文件。",

@@ -3,6 +3,12 @@ namespace ServiceHall.EndToEnd.Tests;
 /// <summary>Fresh valid unified social credit codes for test data, computed independently of the credit service (domain.md §3).</summary>
 static class TestCodes
 {
+    /// <summary>The seeded demo business (县某某科技有限公司), the business applicant qiye's credit code.</summary>
+    public const string DemoEntity = "91331122MA2E5K7L1L";
+    /// <summary>The valid example ID number of domain.md §3 and a mobile number: what an applicant types into a form.</summary>
+    public const string DemoResidentId = "11010519491231002X";
+    public const string DemoMobile = "13800138000";
+
     const string Charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     static readonly int[] OrgWeights = [3, 7, 9, 10, 5, 8, 4, 2];

@@ -18,11 +18,18 @@ public sealed class RunningHall : IAsyncDisposable
     readonly List<Process> processes = [];
     readonly Dictionary<string, (string Assembly, IReadOnlyDictionary<string, string> Environment)> launches = [];
     readonly ConcurrentQueue<string> output = new();
+    readonly ConcurrentQueue<string> everything = new();
     readonly string dataFolder = Path.Combine(Path.GetTempPath(), "servicehall-hall-" + Guid.NewGuid().ToString("N"));
 
     public Uri GatewayHttp { get; private set; } = null!;
     public Uri GatewayGrpc { get; private set; } = null!;
     public IReadOnlyDictionary<string, Uri> ServiceAddresses { get; private set; } = new Dictionary<string, Uri>();
+
+    /// <summary>The identity service (OpenID Connect provider), reached directly as browsers and the services do.</summary>
+    public Uri Identity { get; private set; } = null!;
+
+    /// <summary>Every line every process printed since the start, for scans of the logs.</summary>
+    public IReadOnlyCollection<string> AllOutput => everything;
 
     /// <summary>The last lines the processes printed, for a failing test's message.</summary>
     public string RecentOutput => string.Join('\n', output.TakeLast(200));
@@ -48,6 +55,7 @@ public sealed class RunningHall : IAsyncDisposable
     {
         var addresses = Services.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
         ServiceAddresses = addresses;
+        Identity = new Uri($"http://127.0.0.1:{FreePort()}");
         var common = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
@@ -57,6 +65,8 @@ public sealed class RunningHall : IAsyncDisposable
             ["Messaging__PollInterval"] = "00:00:01",
             ["Messaging__Subscribers__0"] = addresses["search"].ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
+            // Tokens from the hall's own identity service, over plain HTTP on loopback.
+            ["Identity__Authority"] = Identity.ToString(),
             // The hall as people run it: the demo county's catalog, credit records and disclosures.
             ["Seed__Demo"] = "true",
         };
@@ -74,6 +84,17 @@ public sealed class RunningHall : IAsyncDisposable
             }
             Start(name, AssemblyOf("services", name), settings);
         }
+
+        var identity = new Dictionary<string, string>(common)
+        {
+            ["ASPNETCORE_URLS"] = Identity.ToString(),
+            ["Identity__RequireHttps"] = "false",
+        };
+        foreach (var (key, value) in extraServiceSettings)
+        {
+            identity[key] = value;
+        }
+        Start("identity", AssemblyOf("services", "identity"), identity);
 
         GatewayHttp = new Uri($"http://127.0.0.1:{FreePort()}");
         GatewayGrpc = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -110,7 +131,12 @@ public sealed class RunningHall : IAsyncDisposable
             {
                 using var response = await http.GetAsync(new Uri(GatewayHttp, "/health/ready"), cancellationToken);
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
-                if (response.IsSuccessStatusCode)
+                using var identity = await http.GetAsync(new Uri(Identity, "/health/ready"), cancellationToken);
+                if (!identity.IsSuccessStatusCode)
+                {
+                    last = $"identity: {(int)identity.StatusCode} {await identity.Content.ReadAsStringAsync(cancellationToken)}";
+                }
+                else if (response.IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -154,6 +180,7 @@ public sealed class RunningHall : IAsyncDisposable
             return;
         }
         output.Enqueue($"[{name}] {line}");
+        everything.Enqueue($"[{name}] {line}");
         while (output.Count > 2000 && output.TryDequeue(out _))
         {
         }

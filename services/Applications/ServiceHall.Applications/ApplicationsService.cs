@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Applications.Data;
 using ServiceHall.Applications.V1;
@@ -7,25 +8,30 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications;
 
-public sealed class ApplicationsService(ApplicationsDb db, CatalogService.CatalogServiceClient catalog, ILogger<ApplicationsService> logger)
+public sealed class ApplicationsService(ApplicationsDb db, CatalogService.CatalogServiceClient catalog, AuditTrail audit, ILogger<ApplicationsService> logger)
     : V1.ApplicationsService.ApplicationsServiceBase
 {
     const string ItemPublished = "published";
     const int MaxSaveAttempts = 3;
 
+    /// <summary>The audit action of a reveal of whole personal numbers.</summary>
+    public const string RevealAction = "reveal";
+
+    [Authorize(Roles = HallRoles.Applicant)]
     public override async Task<Application> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
-        SubmissionRules.Check(request).ThrowIfAny();
+        var applicant = Applicant.Of(context.GetHttpContext().User, request.ApplicantCreditCode);
+        SubmissionRules.Check(request, applicant).ThrowIfAny();
         var cancellationToken = context.CancellationToken;
-        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
+        if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } earlier)
         {
             return Resubmitted(earlier, request);
         }
 
-        var item = await FetchOpenItemAsync(request.ItemId, cancellationToken);
+        var (item, departmentCode) = await FetchOpenItemAsync(request.ItemId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var application = ApplicationRecord.Submit(request, item, DateTime.UtcNow);
+            var application = ApplicationRecord.Submit(request, applicant, item, departmentCode, DateTime.UtcNow);
             db.Applications.Add(application);
             try
             {
@@ -36,7 +42,7 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
             {
                 db.Entry(application).State = EntityState.Detached;
                 // Most likely an identical submit raced past the check above and won: answer with its application.
-                if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
+                if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } winner)
                 {
                     return Resubmitted(winner, request);
                 }
@@ -50,19 +56,67 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
         }
     }
 
+    [Authorize(Roles = HallRoles.Applicant + "," + HallRoles.Officer + "," + HallRoles.Supervisor)]
     public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
     {
-        new FieldErrors().Required("tracking_number", request.TrackingNumber).ThrowIfAny();
-        var trackingNumber = TrackingNumber.Normalize(request.TrackingNumber)
-            ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
-                $"tracking_number: '{request.TrackingNumber}' is not a tracking number (expected SH, 8 digits of the date, 8 letters or digits)"));
-        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingNumber == trackingNumber, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"tracking_number: no application '{trackingNumber}'"));
+        var application = await LoadAsync(request.TrackingNumber, context.CancellationToken);
+        context.GetHttpContext().User.EnsureMayRead(application);
         return application.ToMessage();
     }
 
-    Task<ApplicationRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-        db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.IdempotencyKey == idempotencyKey, cancellationToken);
+    [Authorize(Roles = HallRoles.Applicant)]
+    public override async Task<ListApplicationsResponse> ListMyApplications(ListMyApplicationsRequest request, ServerCallContext context)
+    {
+        var paging = Paging.From(request.PageSize, request.PageToken);
+        var owner = context.GetHttpContext().User.Subject();
+        var page = await db.Applications.AsNoTracking()
+            .Where(a => a.OwnerSubject == owner)
+            .OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.TrackingNumber)
+            .Skip(paging.Offset).Take(paging.Size + 1)
+            .ToListAsync(context.CancellationToken);
+        var response = new ListApplicationsResponse { NextPageToken = paging.NextToken(page.Count) };
+        response.Applications.AddRange(page.Take(paging.Size).Select(a => a.ToMessage()));
+        return response;
+    }
+
+    /// <summary>
+    /// The applicant's whole numbers for the owner or an officer handling the case. Every decision, given or
+    /// refused, goes into the audit trail with who asked and why; the numbers themselves never do. The record is
+    /// written before the numbers leave, so there is no reveal without its record.
+    /// </summary>
+    [Authorize(Roles = HallRoles.Applicant + "," + HallRoles.Officer)]
+    public override async Task<ApplicantNumbers> RevealApplicant(RevealApplicantRequest request, ServerCallContext context)
+    {
+        var trackingNumber = ParseTrackingNumber(request.TrackingNumber);
+        RevealReason.Check(request.Reason).ThrowIfAny();
+        var application = await LoadAsync(trackingNumber, context.CancellationToken);
+        var user = context.GetHttpContext().User;
+        var allowed = user.MayReveal(application);
+        await audit.RecordAsync(user, RevealAction, $"tracking_number={application.TrackingNumber}",
+            allowed ? "OK" : StatusCode.PermissionDenied.ToString(), $"reason: {request.Reason.Trim()}", CancellationToken.None);
+        return allowed ? application.ToNumbers() : throw ApplicationAccess.RevealRefused(application);
+    }
+
+    async Task<ApplicationRecord> LoadAsync(string trackingNumberText, CancellationToken cancellationToken)
+    {
+        var trackingNumber = ParseTrackingNumber(trackingNumberText);
+        return await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingNumber == trackingNumber, cancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"tracking_number: no application '{trackingNumber}'"));
+    }
+
+    static string ParseTrackingNumber(string text)
+    {
+        new FieldErrors().Required("tracking_number", text).ThrowIfAny();
+        return TrackingNumber.Normalize(text)
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"tracking_number: '{Shorten(text)}' is not a tracking number (expected SH, 8 digits of the date, 8 letters or digits)"));
+    }
+
+    /// <summary>Quoted back only in part, and masked: someone may paste an ID number into the wrong box.</summary>
+    static string Shorten(string text) => PersonalNumbers.MaskAll(text.Length <= 40 ? text : text[..40] + "…");
+
+    Task<ApplicationRecord?> FindByKeyAsync(string owner, string idempotencyKey, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.OwnerSubject == owner && a.IdempotencyKey == idempotencyKey, cancellationToken);
 
     /// <summary>A retry gets the first application back; a different application under a used key is refused.</summary>
     static Application Resubmitted(ApplicationRecord earlier, SubmitApplicationRequest request) =>
@@ -71,10 +125,11 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
             : throw new RpcException(new Status(StatusCode.FailedPrecondition, "idempotency_key: already used for a different application"));
 
     /// <summary>
-    /// The item from the catalog, which must be published. A catalog that cannot answer is Unavailable to our
-    /// caller (nothing was stored, so a retry with the same key is safe), never an internal error of ours.
+    /// The item from the catalog, which must be published, and the code of its implementing department. GetItem
+    /// is public, so no token is passed on. A catalog that cannot answer is Unavailable to our caller (nothing was
+    /// stored, so a retry with the same key is safe), never an internal error of ours.
     /// </summary>
-    async Task<ServiceItem> FetchOpenItemAsync(string itemId, CancellationToken cancellationToken)
+    async Task<(ServiceItem Item, string DepartmentCode)> FetchOpenItemAsync(string itemId, CancellationToken cancellationToken)
     {
         ServiceItem item;
         try
@@ -109,6 +164,13 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 $"item_id: service item '{itemId}' is not open for applications (status {item.Status})"));
         }
-        return item;
+        // Without its department no officer could ever handle the case; that too is the catalog's fault.
+        var departmentCode = (item.Department?.Code is { Length: > 0 } code ? code : item.Guide.DepartmentCode).Trim();
+        if (departmentCode.Length == 0)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"the catalog answered for item '{itemId}' without its implementing department; nothing was submitted"));
+        }
+        return (item, departmentCode);
     }
 }

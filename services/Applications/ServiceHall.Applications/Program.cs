@@ -4,15 +4,25 @@ using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await builder.Configuration.RunAuditCommandAsync("applications", args) is { } exit)
+{
+    return exit;
+}
 builder.AddServiceDefaults();
+builder.AddHallAuthentication();
+builder.AddAuditTrail("applications");
 builder.AddServiceDatabase<ApplicationsDb>("applications");
+// The catalog's GetItem is public: the client sends no token.
 builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
 
 var app = builder.Build();
 await app.Services.EnsureDatabaseAsync<ApplicationsDb>();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGrpcService<ApplicationsService>();
 app.MapDefaultEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
@@ -9,6 +10,7 @@ namespace ServiceHall.Catalog;
 /// <summary>Departments and towns that implement items (实施主体).</summary>
 public sealed partial class CatalogService
 {
+    [Authorize(Roles = HallRoles.Administrator)]
     public override async Task<Department> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context)
     {
         var department = request.Department ?? throw Invalid("department: is required");
@@ -24,6 +26,7 @@ public sealed partial class CatalogService
         return record.ToMessage();
     }
 
+    [AllowAnonymous]
     public override async Task<Department> GetDepartment(GetDepartmentRequest request, ServerCallContext context)
     {
         new FieldErrors().Required("code", request.Code).MaxLength("code", request.Code, 18).ThrowIfAny();
@@ -31,6 +34,7 @@ public sealed partial class CatalogService
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no department has code '{request.Code}'"));
     }
 
+    [AllowAnonymous]
     public override async Task<ListDepartmentsResponse> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
     {
         if (request.Kind.Length > 0 && !GuideVocabulary.DepartmentKinds.Contains(request.Kind))

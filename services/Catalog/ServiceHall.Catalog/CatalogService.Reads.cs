@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
@@ -6,9 +7,10 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog;
 
-/// <summary>Reads: the public guide, its versions and history, lists for navigation.</summary>
+/// <summary>Reads: the public guide, its versions and history, lists for navigation (public), and the officer's draft.</summary>
 public sealed partial class CatalogService
 {
+    [AllowAnonymous]
     public override Task<ServiceItem> GetItem(GetItemRequest request, ServerCallContext context) =>
         PublicItemAsync(request.Id, context.CancellationToken);
 
@@ -19,12 +21,20 @@ public sealed partial class CatalogService
         return item.ToPublicMessage(await FindDepartmentAsync(item.DepartmentCode, cancellationToken));
     }
 
+    /// <summary>A draft is the department's unfinished work: its officers read it, and supervision (电子监察) does.</summary>
+    [Authorize(Roles = HallRoles.Officer + "," + HallRoles.Supervisor)]
     public override async Task<ServiceItem> GetItemDraft(GetItemRequest request, ServerCallContext context)
     {
         var item = await FindAsync(request.Id, context.CancellationToken);
+        var user = context.User();
+        if (!user.HasRole(HallRoles.Supervisor))
+        {
+            user.RequireOfficerOf(item.DraftGuide.DepartmentCode, $"the draft of service item {item.Id}");
+        }
         return DraftView(item, await FindDepartmentAsync(item.DraftGuide.DepartmentCode, context.CancellationToken));
     }
 
+    [AllowAnonymous]
     public override async Task<ServiceItem> GetItemVersion(GetItemVersionRequest request, ServerCallContext context)
     {
         var item = await FindPublishedAsync(request.Id, context.CancellationToken);
@@ -38,6 +48,7 @@ public sealed partial class CatalogService
         return view;
     }
 
+    [AllowAnonymous]
     public override async Task<ItemHistory> GetItemHistory(GetItemRequest request, ServerCallContext context)
     {
         var item = await FindPublishedAsync(request.Id, context.CancellationToken);
@@ -47,6 +58,7 @@ public sealed partial class CatalogService
         return history;
     }
 
+    [AllowAnonymous]
     public override async Task<ListItemsResponse> ListItems(ListItemsRequest request, ServerCallContext context)
     {
         CheckFilters(request);
@@ -93,6 +105,7 @@ public sealed partial class CatalogService
         return response;
     }
 
+    [AllowAnonymous]
     public override async Task<CatalogNavigation> GetNavigation(GetNavigationRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;

@@ -1,21 +1,28 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog;
 
-/// <summary>The catalog-wide guide report: today's rules over every guide, including guides published under older rules.</summary>
+/// <summary>
+/// The guide report: today's rules over every guide, including guides published under older rules. Supervision and
+/// administrators see the whole catalog; an officer sees their own department's items.
+/// </summary>
 public sealed partial class CatalogService
 {
+    [Authorize(Roles = HallRoles.Officer + "," + HallRoles.Supervisor + "," + HallRoles.Administrator)]
     public override async Task<GuideReport> GetGuideReport(GetGuideReportRequest request, ServerCallContext context)
     {
+        var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "guide reports");
         var departments = await DepartmentsByCodeAsync(context.CancellationToken);
         var query = db.Items.AsNoTracking().Where(i => i.Status != ItemRecord.Cancelled);
-        if (request.DepartmentCode.Length > 0)
+        if (departmentCode.Length > 0)
         {
-            query = query.Where(i => i.DepartmentCode == request.DepartmentCode);
+            query = query.Where(i => i.DepartmentCode == departmentCode);
         }
         var report = new GuideReport { CheckedAt = Timestamp.FromDateTime(clock.GetUtcNow().UtcDateTime) };
         await foreach (var item in query.OrderBy(i => i.Code).AsAsyncEnumerable().WithCancellation(context.CancellationToken))

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
@@ -7,14 +9,24 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog;
 
-/// <summary>Writes: drafts, publication and the lifecycle draft → published ⇄ suspended → cancelled.</summary>
+/// <summary>
+/// Writes: drafts, publication and the lifecycle draft → published ⇄ suspended → cancelled. Only an officer of the
+/// item's department writes it; the department is the stored draft's, so a request cannot claim another one.
+/// </summary>
 public sealed partial class CatalogService(CatalogDb db, CatalogSettings settings, TimeProvider clock) : V1.CatalogService.CatalogServiceBase
 {
     const int MaxReason = 200;
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override async Task<ServiceItem> CreateItem(CreateItemRequest request, ServerCallContext context)
     {
         var guide = request.Guide ?? throw Invalid("guide: is required");
+        var user = context.User();
+        // An empty department is left to the guide checks, which name the field.
+        if (guide.DepartmentCode.Length > 0 && !user.ActsFor(HallRoles.Officer, guide.DepartmentCode))
+        {
+            throw CatalogAccess.Denied($"guide.department_code: items of department {guide.DepartmentCode} are created by its own officers; {user.YourDepartment()}");
+        }
         var department = await CheckDraftAsync(guide, context.CancellationToken);
         await EnsureCodeIsFreeAsync(guide.Code, exceptId: null, context.CancellationToken);
         var item = ItemRecord.Create(guide, Now);
@@ -23,10 +35,16 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         return DraftView(item, department);
     }
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override async Task<ServiceItem> UpdateItem(UpdateItemRequest request, ServerCallContext context)
     {
         var guide = request.Guide ?? throw Invalid("guide: is required");
-        var item = await FindForChangeAsync(request.Id, request.ExpectedVersion, context.CancellationToken);
+        var item = await FindForChangeAsync(context.User(), request.Id, request.ExpectedVersion, context.CancellationToken);
+        var owner = item.DraftGuide.DepartmentCode;
+        if (guide.DepartmentCode.Length > 0 && guide.DepartmentCode != owner)
+        {
+            throw CatalogAccess.Denied($"guide.department_code: item {item.Id} belongs to department {owner} and cannot move to department {guide.DepartmentCode}; another department creates its own item");
+        }
         var department = await CheckDraftAsync(guide, context.CancellationToken);
         if (item.GuideVersion > 0 && guide.Code != item.Code)
         {
@@ -39,9 +57,10 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         return DraftView(item, department);
     }
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override async Task<ServiceItem> PublishItem(ChangeItemRequest request, ServerCallContext context)
     {
-        var item = await FindForChangeAsync(request.Id, request.ExpectedVersion, context.CancellationToken);
+        var item = await FindForChangeAsync(context.User(), request.Id, request.ExpectedVersion, context.CancellationToken);
         if (item.GuideVersion > 0 && !item.DraftAhead)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id}: the draft is the same as public version {item.GuideVersion}; nothing to publish"));
@@ -62,19 +81,22 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         return DraftView(item, department);
     }
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> SuspendItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(request, [ItemRecord.Published], ItemRecord.Suspended, ItemHistoryRecord.SuspendedAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemRecord.Published], ItemRecord.Suspended, ItemHistoryRecord.SuspendedAction, context.CancellationToken);
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> ResumeItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(request, [ItemRecord.Suspended], ItemRecord.Published, ItemHistoryRecord.ResumedAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemRecord.Suspended], ItemRecord.Published, ItemHistoryRecord.ResumedAction, context.CancellationToken);
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> CancelItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(request, [ItemRecord.Draft, ItemRecord.Published, ItemRecord.Suspended], ItemRecord.Cancelled,
+        ChangeStatusAsync(context.User(), request, [ItemRecord.Draft, ItemRecord.Published, ItemRecord.Suspended], ItemRecord.Cancelled,
             ItemHistoryRecord.CancelledAction, context.CancellationToken);
 
-    async Task<ServiceItem> ChangeStatusAsync(ChangeItemRequest request, string[] from, string to, string action, CancellationToken cancellationToken)
+    async Task<ServiceItem> ChangeStatusAsync(ClaimsPrincipal user, ChangeItemRequest request, string[] from, string to, string action, CancellationToken cancellationToken)
     {
-        var item = await FindForChangeAsync(request.Id, request.ExpectedVersion, cancellationToken, allowCancelled: true);
+        var item = await FindForChangeAsync(user, request.Id, request.ExpectedVersion, cancellationToken, allowCancelled: true);
         var reason = Reason(request.Reason);
         if (!from.Contains(item.Status))
         {
@@ -100,9 +122,11 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         return department;
     }
 
-    async Task<ItemRecord> FindForChangeAsync(string id, long expectedVersion, CancellationToken cancellationToken, bool allowCancelled = false)
+    /// <summary>The item to change, once the officer is known to act for its department (before telling anything of its state).</summary>
+    async Task<ItemRecord> FindForChangeAsync(ClaimsPrincipal user, string id, long expectedVersion, CancellationToken cancellationToken, bool allowCancelled = false)
     {
         var item = await FindAsync(id, cancellationToken);
+        user.RequireOfficerOf(item.DraftGuide.DepartmentCode, $"service item {item.Id}");
         if (expectedVersion != 0 && expectedVersion != item.Version)
         {
             throw new RpcException(new Status(StatusCode.Aborted, $"item {item.Id} is at version {item.Version}, not {expectedVersion}: someone changed it; read it again"));

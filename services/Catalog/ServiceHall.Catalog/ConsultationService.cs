@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
@@ -7,14 +9,25 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog;
 
-/// <summary>在线咨询: questions about an item, replies due within working days, and public Q&amp;A.</summary>
+/// <summary>
+/// 在线咨询: questions about an item, replies due within working days, and public Q&amp;A. A signed-in applicant asks
+/// and reads their own questions whole; the item's department answers them, and it and supervision see personal
+/// numbers masked.
+/// </summary>
 public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, TimeProvider clock) : V1.ConsultationService.ConsultationServiceBase
 {
     const int MaxQuestion = 1000;
     const int MaxAnswer = 2000;
+    const int MaxSubject = 200;
 
+    [Authorize(Roles = HallRoles.Applicant)]
     public override async Task<Consultation> AskQuestion(AskQuestionRequest request, ServerCallContext context)
     {
+        var asker = context.User().Subject();
+        if (asker.Length is 0 or > MaxSubject)
+        {
+            throw CatalogAccess.Denied("your sign-in carries no usable subject (sub), so a question could not be kept as yours");
+        }
         new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32)
             .Required("question", request.Question).MaxLength("question", request.Question, MaxQuestion).ThrowIfAny();
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.ItemId, context.CancellationToken);
@@ -31,6 +44,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         {
             Id = Guid.NewGuid().ToString("N"),
             ItemId = item.Id,
+            AskedBy = asker,
             ItemName = item.Name,
             DepartmentCode = item.DepartmentCode,
             Question = request.Question.Trim(),
@@ -43,23 +57,41 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         };
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync(context.CancellationToken);
+        // A number the applicant typed is not echoed back, here or in any later read.
         return consultation.ToMessage(now);
     }
 
-    public override async Task<Consultation> GetConsultation(GetConsultationRequest request, ServerCallContext context) =>
-        (await FindAsync(request.Id, context.CancellationToken)).ToMessage(Now);
+    /// <summary>The asker, the item's department and supervision read a question, personal numbers masked for all of them.</summary>
+    [Authorize(Roles = HallRoles.Applicant + "," + HallRoles.Officer + "," + HallRoles.Supervisor)]
+    public override async Task<Consultation> GetConsultation(GetConsultationRequest request, ServerCallContext context)
+    {
+        var consultation = await FindAsync(request.Id, context.CancellationToken);
+        var user = context.User();
+        if (IsAsker(user, consultation) || user.HasRole(HallRoles.Supervisor) || user.ActsFor(HallRoles.Officer, consultation.DepartmentCode))
+        {
+            return consultation.ToMessage(Now);
+        }
+        throw CatalogAccess.Denied(user.HasRole(HallRoles.Officer)
+            ? $"consultation {consultation.Id} is for department {consultation.DepartmentCode}; {user.YourDepartment()}"
+            : $"consultation {consultation.Id} was asked by someone else; you may read only your own questions");
+    }
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override async Task<Consultation> AnswerConsultation(AnswerConsultationRequest request, ServerCallContext context)
     {
+        var user = context.User();
+        // Signed with the officer's own name unless they sign with their post (户政科).
+        var answeredBy = string.IsNullOrWhiteSpace(request.AnsweredBy) ? user.FindFirstValue(HallClaims.Name) ?? "" : request.AnsweredBy;
         new FieldErrors().Required("answer", request.Answer).MaxLength("answer", request.Answer, MaxAnswer)
-            .Required("answered_by", request.AnsweredBy).MaxLength("answered_by", request.AnsweredBy, 50).ThrowIfAny();
+            .Required("answered_by", answeredBy).MaxLength("answered_by", answeredBy, 50).ThrowIfAny();
         var consultation = await FindAsync(request.Id, context.CancellationToken);
+        user.RequireOfficerOf(consultation.DepartmentCode, $"consultation {consultation.Id}");
         if (consultation.Status != ConsultationRecord.Open)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"consultation {consultation.Id} was already answered"));
         }
         consultation.Answer = request.Answer.Trim();
-        consultation.AnsweredBy = request.AnsweredBy.Trim();
+        consultation.AnsweredBy = answeredBy.Trim();
         consultation.AnsweredAt = Now;
         consultation.Status = ConsultationRecord.Answered;
         consultation.Version++;
@@ -67,9 +99,11 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         return consultation.ToMessage(Now);
     }
 
+    [Authorize(Roles = HallRoles.Officer)]
     public override async Task<Consultation> PublishConsultation(PublishConsultationRequest request, ServerCallContext context)
     {
         var consultation = await FindAsync(request.Id, context.CancellationToken);
+        context.User().RequireOfficerOf(consultation.DepartmentCode, $"consultation {consultation.Id}");
         if (consultation.Status != ConsultationRecord.Answered)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
@@ -112,23 +146,50 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         return consultation.ToMessage(Now);
     }
 
+    /// <summary>A department's open questions, the nearest deadline first: an officer's own department; supervision any, or all.</summary>
+    [Authorize(Roles = HallRoles.Officer + "," + HallRoles.Supervisor)]
     public override async Task<ListConsultationsResponse> ListOpenConsultations(ListOpenConsultationsRequest request, ServerCallContext context)
     {
-        new FieldErrors().Required("department_code", request.DepartmentCode).MaxLength("department_code", request.DepartmentCode, 18).ThrowIfAny();
-        if (!await db.Departments.AnyAsync(d => d.Code == request.DepartmentCode, context.CancellationToken))
+        new FieldErrors().MaxLength("department_code", request.DepartmentCode, 18).ThrowIfAny();
+        var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "open consultations");
+        if (departmentCode.Length > 0 && !await db.Departments.AnyAsync(d => d.Code == departmentCode, context.CancellationToken))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"department_code: no department has code '{request.DepartmentCode}'"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"department_code: no department has code '{departmentCode}'"));
         }
         var paging = Paging.From(request.PageSize, request.PageToken);
-        var page = await db.Consultations.AsNoTracking()
-            .Where(c => c.DepartmentCode == request.DepartmentCode && c.Status == ConsultationRecord.Open)
-            .OrderBy(c => c.ReplyDeadline).ThenBy(c => c.AskedAt).ThenBy(c => c.Id)
+        var open = db.Consultations.AsNoTracking().Where(c => c.Status == ConsultationRecord.Open);
+        if (departmentCode.Length > 0)
+        {
+            open = open.Where(c => c.DepartmentCode == departmentCode);
+        }
+        var page = await open.OrderBy(c => c.ReplyDeadline).ThenBy(c => c.AskedAt).ThenBy(c => c.Id)
             .Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
         var response = new ListConsultationsResponse { NextPageToken = paging.NextToken(page.Count) };
         response.Consultations.AddRange(page.Take(paging.Size).Select(c => c.ToMessage(Now)));
         return response;
     }
 
+    /// <summary>The applicant's own questions, newest first: each with its deadline, status and any answer.</summary>
+    [Authorize(Roles = HallRoles.Applicant)]
+    public override async Task<ListConsultationsResponse> ListMyConsultations(ListMyConsultationsRequest request, ServerCallContext context)
+    {
+        var user = context.User();
+        var asker = user.Subject();
+        if (asker.Length == 0)
+        {
+            throw CatalogAccess.Denied("your sign-in carries no subject (sub), so no questions are yours");
+        }
+        var paging = Paging.From(request.PageSize, request.PageToken);
+        var page = await db.Consultations.AsNoTracking().Where(c => c.AskedBy == asker)
+            .OrderByDescending(c => c.AskedAt).ThenByDescending(c => c.Id)
+            .Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
+        var mine = page.Take(paging.Size).ToList();
+        var response = new ListConsultationsResponse { NextPageToken = paging.NextToken(page.Count) };
+        response.Consultations.AddRange(mine.Select(c => c.ToMessage(Now)));
+        return response;
+    }
+
+    [AllowAnonymous]
     public override async Task<ListItemQuestionsResponse> ListItemQuestions(ListItemQuestionsRequest request, ServerCallContext context)
     {
         new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32).ThrowIfAny();
@@ -143,6 +204,9 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         response.Questions.AddRange(published.Select(c => c.ToPublicQuestion()));
         return response;
     }
+
+    static bool IsAsker(ClaimsPrincipal user, ConsultationRecord consultation) =>
+        user.HasRole(HallRoles.Applicant) && user.Subject() is { Length: > 0 } subject && subject == consultation.AskedBy;
 
     async Task<ConsultationRecord> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ServiceHall.Catalog;
 
-/// <summary>GET /api/catalog/items/{id}/print: the public guide as one HTML page with a print stylesheet.</summary>
+/// <summary>GET /api/catalog/items/{id}/print: the public guide as one HTML page with a print stylesheet; public, like GetItem.</summary>
 public static class PrintableGuideEndpoint
 {
     public static void MapPrintableGuide(this WebApplication app) =>
@@ -17,5 +17,5 @@ public static class PrintableGuideEndpoint
             {
                 return Results.Problem(detail: ex.Status.Detail, statusCode: ex.StatusCode == StatusCode.NotFound ? 404 : 400);
             }
-        });
+        }).AllowAnonymous();
 }

@@ -6,7 +6,13 @@ using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await builder.Configuration.RunAuditCommandAsync("catalog", args) is { } exit)
+{
+    return exit;
+}
 builder.AddServiceDefaults();
+builder.AddHallAuthentication();
+builder.AddAuditTrail("catalog");
 builder.AddServiceDatabase<CatalogDb>("catalog");
 builder.AddOutbox<CatalogDb>();
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
@@ -24,11 +30,14 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
     await SeedCatalog.LoadAsync(app.Services);
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGrpcService<CatalogService>();
 app.MapGrpcService<ConsultationService>();
 app.MapPublicExport<CatalogDb>();
 app.MapPrintableGuide();
 app.MapDefaultEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceHall.Credit.Data;
@@ -10,6 +11,8 @@ namespace ServiceHall.Credit;
 
 public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publicity, TimeProvider clock) : V1.CreditService.CreditServiceBase
 {
+    /// <summary>Registration facts are shared by every department's records, so any credit editor may register an entity.</summary>
+    [Authorize(Roles = HallRoles.CreditEditor + "," + HallRoles.Administrator)]
     public override async Task<V1.MarketEntity> RegisterEntity(RegisterEntityRequest request, ServerCallContext context)
     {
         CreditRules.CheckRegistration(request, out var code).ThrowIfAny();
@@ -25,8 +28,17 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         return entity.ToMessage(today);
     }
 
+    /// <summary>A credit editor records only the penalties their own department decided (the penalty's authority_code).</summary>
+    [Authorize(Roles = HallRoles.CreditEditor)]
     public override async Task<V1.PenaltyRecord> AddPenalty(AddPenaltyRequest request, ServerCallContext context)
     {
+        // Tenancy first, as soon as the deciding body is known: an editor of another department is refused whatever
+        // else the record holds. A missing or malformed code is refused by the checks below.
+        var authorityCode = CreditCode.Normalize(request.Penalty?.AuthorityCode);
+        if (CreditCode.IsValid(authorityCode))
+        {
+            EnsureOwnDepartment(context.GetHttpContext().User, authorityCode);
+        }
         var today = PublicityPeriod.Today(clock);
         var errors = new FieldErrors();
         var code = CreditRules.CheckCode(errors, "code", request.Code);
@@ -38,8 +50,8 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
             .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today))
             .SingleOrDefaultAsync(e => e.Code == code, context.CancellationToken)
             ?? throw NotRegistered(code);
-        // terms is null only when the checks above found a problem, and then nothing gets here.
-        var penalty = Data.PenaltyRecord.Create(code, request.Penalty, terms!, clock.GetUtcNow().UtcDateTime);
+        // The penalty and its terms are null only when the checks above found a problem, and then nothing gets here.
+        var penalty = Data.PenaltyRecord.Create(code, request.Penalty!, terms!, clock.GetUtcNow().UtcDateTime);
         if (await db.Penalties.AnyAsync(p => p.EntityCode == code && p.DecisionNumber == penalty.DecisionNumber, context.CancellationToken))
         {
             throw AlreadyRecorded(code, penalty.DecisionNumber);
@@ -50,7 +62,11 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         return penalty.ToMessage();
     }
 
-    /// <summary>The public lookup: registration facts and the penalties still in publicity.</summary>
+    /// <summary>
+    /// The public lookup (一站式信用查询): registration facts and the penalties still in publicity, personal numbers
+    /// masked. Open to everyone, machine clients included.
+    /// </summary>
+    [AllowAnonymous]
     public override async Task<V1.MarketEntity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
@@ -62,6 +78,18 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
             .SingleOrDefaultAsync(e => e.Code == code, context.CancellationToken)
             ?? throw NotRegistered(code);
         return entity.ToMessage(today);
+    }
+
+    static void EnsureOwnDepartment(System.Security.Claims.ClaimsPrincipal user, string authorityCode)
+    {
+        if (user.ActsFor(HallRoles.CreditEditor, authorityCode))
+        {
+            return;
+        }
+        var department = user.Department();
+        throw new RpcException(new Status(StatusCode.PermissionDenied, department.Length == 0
+            ? $"penalty.authority_code: your sign-in names no department, so you may not record penalties decided by {authorityCode}"
+            : $"penalty.authority_code: you record penalties for your department {department} only, not those decided by {authorityCode}"));
     }
 
     static RpcException NotRegistered(string code) =>

@@ -14,6 +14,9 @@ namespace ServiceHall.Credit;
 /// </summary>
 public static class DemoCredit
 {
+    /// <summary>县市场监督管理局's unified social credit code, the department of the demo accounts shichang and xinyong.</summary>
+    public const string MarketRegulation = "113311220259007426";
+
     public static async Task SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -65,6 +68,8 @@ public static class DemoCredit
             FineAmountWan = "5",
             DecisionDate = decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Authority = "县市场监督管理局",
+            // The demo credit editor (xinyong) works for this department, so the demo can record its penalties.
+            AuthorityCode = MarketRegulation,
         });
         yield return (new RegisterEntityRequest
         {

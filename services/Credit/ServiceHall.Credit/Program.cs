@@ -4,7 +4,13 @@ using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await builder.Configuration.RunAuditCommandAsync("credit", args) is { } exit)
+{
+    return exit;
+}
 builder.AddServiceDefaults();
+builder.AddHallAuthentication();
+builder.AddAuditTrail("credit");
 builder.AddServiceDatabase<CreditDb>("credit");
 builder.AddOutbox<CreditDb>();
 builder.Services.AddOptions<PublicityPeriod>()
@@ -20,9 +26,12 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
     await DemoCredit.SeedAsync(app.Services);
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGrpcService<CreditService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Disclosures.Data;
 using ServiceHall.Disclosures.V1;
@@ -9,6 +10,7 @@ namespace ServiceHall.Disclosures;
 
 public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService.DisclosuresServiceBase
 {
+    [Authorize(Roles = HallRoles.Administrator)]
     public override async Task<Organization> RegisterOrganization(RegisterOrganizationRequest request, ServerCallContext context)
     {
         DisclosureRules.CheckOrganization(request).ThrowIfAny();
@@ -22,8 +24,16 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
         return organization.ToMessage();
     }
 
+    /// <summary>A publisher publishes for their own organisation only (the token's organisation claim).</summary>
+    [Authorize(Roles = HallRoles.Publisher)]
     public override async Task<Disclosure> PublishDisclosure(PublishDisclosureRequest request, ServerCallContext context)
     {
+        // Before anything else: a publisher learns nothing about another organisation, not even whether it exists, and
+        // their text for it is not even checked. An empty id is refused by the checks below.
+        if (!string.IsNullOrWhiteSpace(request.OrganizationId))
+        {
+            EnsureOwnOrganisation(context.GetHttpContext().User, request.OrganizationId);
+        }
         DisclosureRules.CheckDisclosure(request).ThrowIfAny();
         var organization = await FindOrganizationAsync(request.OrganizationId, context.CancellationToken);
         var disclosure = DisclosureRecord.Publish(organization, request, DateTime.UtcNow);
@@ -33,6 +43,8 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
         return disclosure.ToMessage(organization);
     }
 
+    /// <summary>Disclosures are public by law (办事公开): anyone reads them, without signing in.</summary>
+    [AllowAnonymous]
     public override async Task<ListDisclosuresResponse> ListDisclosures(ListDisclosuresRequest request, ServerCallContext context)
     {
         new FieldErrors().Required("organization_id", request.OrganizationId)
@@ -52,6 +64,19 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
     async Task<OrganizationRecord> FindOrganizationAsync(string id, CancellationToken cancellationToken) =>
         await db.Organizations.FindAsync([id], cancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"organization_id: organization '{id}' is not registered"));
+
+    static void EnsureOwnOrganisation(System.Security.Claims.ClaimsPrincipal user, string organizationId)
+    {
+        var organisation = user.Organisation();
+        // Not yet checked for length: quote at most what an id may hold.
+        organizationId = organizationId.Length <= DisclosureRules.MaxIdLength ? organizationId : organizationId[..DisclosureRules.MaxIdLength] + "…";
+        if (!user.HasRole(HallRoles.Publisher) || organisation.Length == 0 || !string.Equals(organisation, organizationId, StringComparison.Ordinal))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, organisation.Length == 0
+                ? $"organization_id: your sign-in names no organisation, so you may not publish for '{organizationId}'"
+                : $"organization_id: you publish for your organisation '{organisation}' only, not for '{organizationId}'"));
+        }
+    }
 
     static RpcException AlreadyRegistered(string id) =>
         new(new Status(StatusCode.AlreadyExists, $"id: organization '{id}' is already registered"));

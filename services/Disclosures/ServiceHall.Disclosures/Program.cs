@@ -4,7 +4,13 @@ using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await builder.Configuration.RunAuditCommandAsync("disclosures", args) is { } exit)
+{
+    return exit;
+}
 builder.AddServiceDefaults();
+builder.AddHallAuthentication();
+builder.AddAuditTrail("disclosures");
 builder.AddServiceDatabase<DisclosuresDb>("disclosures");
 builder.AddOutbox<DisclosuresDb>();
 
@@ -15,9 +21,12 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
     await DemoDisclosures.SeedAsync(app.Services);
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGrpcService<DisclosuresService>();
 app.MapPublicExport<DisclosuresDb>();
 app.MapDefaultEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

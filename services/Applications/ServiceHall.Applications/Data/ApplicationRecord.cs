@@ -7,49 +7,90 @@ namespace ServiceHall.Applications.Data;
 
 /// <summary>
 /// One application (办件). The item's name and department are copied at submission: the case is handled
-/// under the guide the applicant applied for, even if the catalog changes later.
+/// under the guide the applicant applied for, even if the catalog changes later. The applicant's personal
+/// numbers are kept whole here (the department needs them to handle the case) and leave the service masked,
+/// except through an audited reveal.
 /// </summary>
 public sealed class ApplicationRecord
 {
     public const string Submitted = "submitted";
 
     public required string TrackingNumber { get; set; }
+    /// <summary>The token subject of the applicant who submitted it: the owner.</summary>
+    public required string OwnerSubject { get; init; }
     public required string IdempotencyKey { get; init; }
     public required string ItemId { get; init; }
     public required string ItemName { get; init; }
     public required string Department { get; init; }
+    /// <summary>实施主体's unified social credit code: the officers of this department handle the case.</summary>
+    public required string DepartmentCode { get; init; }
     public required string ApplicantName { get; init; }
+    /// <summary>person or business.</summary>
+    public required string ApplicantKind { get; init; }
+    /// <summary>Whole; empty when a business applied without its agent's ID.</summary>
+    public required string ApplicantIdNumber { get; init; }
+    public required string ApplicantPhone { get; init; }
+    /// <summary>A business applicant's credit code, from its sign-in; empty for a person.</summary>
+    public required string ApplicantCreditCode { get; init; }
     public required string Note { get; init; }
     public required string Status { get; set; }
     public DateTime SubmittedAt { get; init; }
 
-    public static ApplicationRecord Submit(SubmitApplicationRequest request, ServiceItem item, DateTime utcNow) => new()
+    /// <param name="request">Already checked by <see cref="SubmissionRules.Check"/>.</param>
+    /// <param name="departmentCode">The implementing department's code, as the catalog gave it.</param>
+    public static ApplicationRecord Submit(SubmitApplicationRequest request, Applicant applicant, ServiceItem item, string departmentCode, DateTime utcNow) => new()
     {
         TrackingNumber = Applications.TrackingNumber.New(utcNow),
+        OwnerSubject = applicant.Subject,
         IdempotencyKey = request.IdempotencyKey,
         ItemId = request.ItemId,
         ItemName = item.Guide.Name,
         Department = item.Department?.Name is { Length: > 0 } department ? department : item.Guide.DepartmentCode,
+        DepartmentCode = departmentCode,
         ApplicantName = request.ApplicantName.Trim(),
+        ApplicantKind = applicant.Kind,
+        ApplicantIdNumber = SubmissionRules.NormalizeIdNumber(request.ApplicantIdNumber),
+        ApplicantPhone = SubmissionRules.NormalizePhone(request.ApplicantPhone),
+        ApplicantCreditCode = applicant.CreditCode,
         Note = request.Note,
         Status = Submitted,
         // PostgreSQL keeps microseconds; the reply to a submit must show the instant a later read will show.
         SubmittedAt = ServiceDatabase.ToStoredPrecision(utcNow),
     };
 
-    /// <summary>Whether a request under this record's idempotency key asks for this same application.</summary>
+    /// <summary>Whether a request under this record's idempotency key (of the same owner) asks for this same application.</summary>
     public bool IsSameSubmission(SubmitApplicationRequest request) =>
-        ItemId == request.ItemId && ApplicantName == request.ApplicantName.Trim();
+        ItemId == request.ItemId
+        && ApplicantName == request.ApplicantName.Trim()
+        && ApplicantIdNumber == SubmissionRules.NormalizeIdNumber(request.ApplicantIdNumber)
+        && ApplicantPhone == SubmissionRules.NormalizePhone(request.ApplicantPhone);
 
+    /// <summary>
+    /// What every reader sees: personal numbers masked (domain.md §3), also where an applicant typed one into the
+    /// note, since officers and supervisors read the note too. Only <see cref="ToNumbers"/> gives them whole.
+    /// </summary>
     public Application ToMessage() => new()
     {
         TrackingNumber = TrackingNumber,
         ItemId = ItemId,
         ItemName = ItemName,
         Department = Department,
-        ApplicantName = ApplicantName,
+        DepartmentCode = DepartmentCode,
+        ApplicantName = PersonalNumbers.MaskAll(ApplicantName),
+        ApplicantKind = ApplicantKind,
+        ApplicantIdNumber = ApplicantIdNumber.Length == 0 ? "" : PersonalNumbers.MaskResidentId(ApplicantIdNumber),
+        ApplicantPhone = PersonalNumbers.MaskMobile(ApplicantPhone),
+        ApplicantCreditCode = ApplicantCreditCode,
         Status = Status,
         SubmittedAt = Timestamp.FromDateTime(SubmittedAt),
-        Note = Note,
+        Note = PersonalNumbers.MaskAll(Note),
+    };
+
+    /// <summary>The whole numbers, for an audited reveal only.</summary>
+    public ApplicantNumbers ToNumbers() => new()
+    {
+        TrackingNumber = TrackingNumber,
+        ApplicantIdNumber = ApplicantIdNumber,
+        ApplicantPhone = ApplicantPhone,
     };
 }

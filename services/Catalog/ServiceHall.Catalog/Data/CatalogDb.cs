@@ -56,6 +56,8 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : DbContext(o
             e.Property(c => c.Id).HasMaxLength(32);
             e.HasIndex(c => new { c.DepartmentCode, c.Status, c.ReplyDeadline });
             e.HasIndex(c => new { c.ItemId, c.Status });
+            e.Property(c => c.AskedBy).HasMaxLength(200);
+            e.HasIndex(c => new { c.AskedBy, c.AskedAt });
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.AddOutbox();

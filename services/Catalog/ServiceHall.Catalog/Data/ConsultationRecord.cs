@@ -1,10 +1,15 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using ServiceHall.Catalog.V1;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog.Data;
 
-/// <summary>A question about an item (在线咨询) and its reply (咨询答复), which may become the item's public Q&amp;A.</summary>
+/// <summary>
+/// A question about an item (在线咨询) and its reply (咨询答复), which may become the item's public Q&amp;A. The question
+/// is kept as the applicant asked it, personal numbers included; <see cref="ToMessage(DateTime)"/> masks them for everyone
+/// but the asker.
+/// </summary>
 public sealed class ConsultationRecord
 {
     public const string Open = "open";
@@ -13,6 +18,8 @@ public sealed class ConsultationRecord
 
     public required string Id { get; init; }
     public required string ItemId { get; init; }
+    /// <summary>The asker's subject (the token's sub): whose question this is.</summary>
+    public required string AskedBy { get; init; }
     public required string ItemName { get; init; }
     public required string DepartmentCode { get; init; }
     public required string Question { get; init; }
@@ -32,32 +39,39 @@ public sealed class ConsultationRecord
     public bool IsOverdue(DateTime utcNow) =>
         (AnsweredAt is { } answered ? ServiceDefaults.CountyClock.Today(answered) : ServiceDefaults.CountyClock.Today(utcNow)) > ReplyDeadline;
 
-    public Consultation ToMessage(DateTime utcNow) => new()
+    /// <summary>
+    /// As everyone sees it, the asker included: every ID and mobile number in the text masked. The asker typed the
+    /// number and knows it; showing it whole would put it in every page, cache and log on the way for nothing.
+    /// </summary>
+    public Consultation ToMessage(DateTime utcNow) => ToMessage(utcNow, PersonalNumbers.MaskAll);
+
+    Consultation ToMessage(DateTime utcNow, Func<string, string> shown) => new()
     {
         Id = Id,
         ItemId = ItemId,
         ItemName = ItemName,
         DepartmentCode = DepartmentCode,
-        Question = Question,
+        Question = shown(Question),
         AskedAt = Timestamp.FromDateTime(AskedAt),
         ReplyDeadline = ReplyDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ReplyWorkingDays = ReplyWorkingDays,
         Status = Status,
         Overdue = IsOverdue(utcNow),
-        Answer = Answer ?? "",
+        Answer = shown(Answer ?? ""),
         AnsweredBy = AnsweredBy ?? "",
         AnsweredAt = AnsweredAt is { } a ? Timestamp.FromDateTime(a) : null,
-        PublicQuestion = PublicQuestion ?? "",
-        PublicAnswer = PublicAnswer ?? "",
+        PublicQuestion = shown(PublicQuestion ?? ""),
+        PublicAnswer = shown(PublicAnswer ?? ""),
         PublishedAt = PublishedAt is { } p ? Timestamp.FromDateTime(p) : null,
     };
 
+    /// <summary>Public Q&amp;A was refused with a personal number in it; masked again all the same, in case it was published before that rule.</summary>
     public PublicQuestion ToPublicQuestion() => new()
     {
         Id = Id,
         ItemId = ItemId,
-        Question = PublicQuestion ?? "",
-        Answer = PublicAnswer ?? "",
+        Question = PersonalNumbers.MaskAll(PublicQuestion ?? ""),
+        Answer = PersonalNumbers.MaskAll(PublicAnswer ?? ""),
         PublishedAt = PublishedAt is { } p ? Timestamp.FromDateTime(p) : null,
     };
 }

@@ -42,6 +42,7 @@ public sealed class CreditDb(DbContextOptions<CreditDb> options) : DbContext(opt
             e.Property(p => p.Category).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(p => p.Content).HasMaxLength(CreditRules.MaxTextLength);
             e.Property(p => p.Authority).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(p => p.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
         modelBuilder.AddOutbox();
     }

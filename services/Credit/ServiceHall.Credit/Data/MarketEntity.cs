@@ -40,15 +40,16 @@ public sealed class MarketEntity
     public IEnumerable<PenaltyRecord> PenaltiesInPublicity(DateOnly today) =>
         Penalties.Where(p => p.InPublicityOn(today)).OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.RecordedAt);
 
+    /// <summary>The public view, personal numbers masked (<see cref="PublicText"/>).</summary>
     public V1.MarketEntity ToMessage(DateOnly today)
     {
         var message = new V1.MarketEntity
         {
             Code = Code,
-            Name = Name,
-            EntityCategory = EntityCategory,
-            LegalRepresentative = LegalRepresentative,
-            Address = Address,
+            Name = PublicText.Masked(Name),
+            EntityCategory = PublicText.Masked(EntityCategory),
+            LegalRepresentative = PublicText.Masked(LegalRepresentative),
+            Address = PublicText.Masked(Address),
             RegisteredAt = Timestamp.FromDateTime(RegisteredAt),
             Version = Version,
         };
@@ -56,6 +57,7 @@ public sealed class MarketEntity
         return message;
     }
 
+    /// <summary>What search and other subscribers receive: the public view, masked like <see cref="ToMessage"/>.</summary>
     public EntityChanged ToEvent(DateOnly today)
     {
         var changed = new EntityChanged
@@ -63,9 +65,9 @@ public sealed class MarketEntity
             EventId = Guid.NewGuid().ToString(),
             Code = Code,
             Version = Version,
-            Name = Name,
-            EntityCategory = EntityCategory,
-            Address = Address,
+            Name = PublicText.Masked(Name),
+            EntityCategory = PublicText.Masked(EntityCategory),
+            Address = PublicText.Masked(Address),
         };
         changed.Records.AddRange(PenaltiesInPublicity(today).Select(p => p.ToPublicRecord()));
         return changed;

@@ -19,6 +19,8 @@ public sealed class PenaltyRecord
     public decimal? FineAmountWan { get; init; }
     public DateOnly DecisionDate { get; init; }
     public required string Authority { get; init; }
+    /// <summary>处罚机关's unified social credit code: only credit editors of this department record its penalties.</summary>
+    public required string AuthorityCode { get; init; }
     public DateOnly PublicityUntil { get; init; }
     public DateTime RecordedAt { get; init; }
 
@@ -39,23 +41,26 @@ public sealed class PenaltyRecord
         FineAmountWan = terms.FineAmountWan,
         DecisionDate = terms.DecisionDate,
         Authority = fields.Authority.Trim(),
+        AuthorityCode = terms.AuthorityCode,
         PublicityUntil = terms.PublicityUntil,
         RecordedAt = now,
     };
 
+    /// <summary>The public view, personal numbers masked in every text field (<see cref="PublicText"/>).</summary>
     public V1.PenaltyRecord ToMessage() => new()
     {
         Id = Id,
-        DecisionNumber = DecisionNumber,
-        ViolationType = ViolationType,
-        Facts = Facts,
-        Basis = Basis,
-        Category = Category,
-        Content = Content,
+        DecisionNumber = PublicText.Masked(DecisionNumber),
+        ViolationType = PublicText.Masked(ViolationType),
+        Facts = PublicText.Masked(Facts),
+        Basis = PublicText.Masked(Basis),
+        Category = PublicText.Masked(Category),
+        Content = PublicText.Masked(Content),
         // Without trailing zeros: SQLite hands 5 back as 5.0, PostgreSQL keeps the scale it was given.
         FineAmountWan = FineAmountWan?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "",
         DecisionDate = DecisionDate.ToString(DateFormat, CultureInfo.InvariantCulture),
-        Authority = Authority,
+        Authority = PublicText.Masked(Authority),
+        AuthorityCode = AuthorityCode,
         PublicityUntil = PublicityUntil.ToString(DateFormat, CultureInfo.InvariantCulture),
     };
 
@@ -63,7 +68,7 @@ public sealed class PenaltyRecord
     {
         Id = Id,
         Kind = "penalty",
-        Title = $"行政处罚 {DecisionNumber}",
-        Summary = $"{Category}：{Content}",
+        Title = PublicText.Masked($"行政处罚 {DecisionNumber}"),
+        Summary = PublicText.Masked($"{Category}：{Content}"),
     };
 }

@@ -4,8 +4,11 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Credit;
 
-/// <summary>The dates and amount of a penalty, parsed from the contract's text fields once they passed the checks.</summary>
-public sealed record PenaltyTerms(DateOnly DecisionDate, DateOnly PublicityUntil, decimal? FineAmountWan);
+/// <summary>
+/// The dates, amount and deciding body's code (normalized) of a penalty, parsed from the contract's text fields once
+/// they passed the checks.
+/// </summary>
+public sealed record PenaltyTerms(DateOnly DecisionDate, DateOnly PublicityUntil, decimal? FineAmountWan, string AuthorityCode);
 
 /// <summary>What a registration and a penalty record must satisfy before anything is written.</summary>
 public static class CreditRules
@@ -57,6 +60,7 @@ public static class CreditRules
             .Required("penalty.category", penalty.Category).MaxLength("penalty.category", penalty.Category.Trim(), MaxNameLength)
             .Required("penalty.content", penalty.Content).MaxLength("penalty.content", penalty.Content.Trim(), MaxTextLength)
             .Required("penalty.authority", penalty.Authority).MaxLength("penalty.authority", penalty.Authority.Trim(), MaxNameLength);
+        var authorityCode = CheckCode(errors, "penalty.authority_code", penalty.AuthorityCode);
 
         var fine = CheckFine(errors, penalty.FineAmountWan.Trim());
         var decided = CheckDate(errors, "penalty.decision_date", penalty.DecisionDate, required: true);
@@ -79,7 +83,7 @@ public static class CreditRules
         }
         return errors.Problems.Count > before || decided is null
             ? null
-            : new PenaltyTerms(decided.Value, until ?? publicity.DefaultUntil(decided.Value), fine);
+            : new PenaltyTerms(decided.Value, until ?? publicity.DefaultUntil(decided.Value), fine, authorityCode);
     }
 
     /// <summary>罚款金额 in 万元: empty when the penalty has no fine, otherwise a plain non-negative decimal such as 2 or 0.35.</summary>

@@ -49,6 +49,7 @@ public static partial class DisclosureRules
             errors.Add("id", "must be a lowercase slug of 2 to 63 letters, digits and '-', starting with a letter or digit (e.g. county-peoples-hospital)");
         }
         errors.Required("name", request.Name).MaxLength("name", request.Name, MaxNameLength);
+        NoPersonalNumbers(errors, "name", request.Name);
         OneOf(errors, "sector", request.Sector, Sectors);
         return errors;
     }
@@ -60,6 +61,8 @@ public static partial class DisclosureRules
         OneOf(errors, "kind", request.Kind, Kinds);
         errors.Required("title", request.Title).MaxLength("title", request.Title, MaxTitleLength)
             .Required("body", request.Body).MaxLength("body", request.Body, MaxBodyLength);
+        NoPersonalNumbers(errors, "title", request.Title);
+        NoPersonalNumbers(errors, "body", request.Body);
         if (!string.IsNullOrEmpty(request.EffectiveDate) && ParseDate(request.EffectiveDate) is null)
         {
             errors.Add("effective_date", $"must be a date written {DateFormat}");
@@ -75,6 +78,24 @@ public static partial class DisclosureRules
 
     static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>
+    /// Disclosures are public and indexed for search, where a personal number must never go: text carrying a resident
+    /// ID or a mobile number is refused rather than masked, so what the publisher sees published is exactly what they
+    /// wrote. Landline hotlines (0578-8125001) and short numbers (12345) are not personal numbers and pass. The number
+    /// found is not repeated in the refusal.
+    /// </summary>
+    static void NoPersonalNumbers(FieldErrors errors, string field, string text)
+    {
+        if (PersonalNumbers.ContainsResidentId(text))
+        {
+            errors.Add(field, "contains a resident ID number; public text must not carry personal numbers");
+        }
+        if (PersonalNumbers.ContainsMobile(text))
+        {
+            errors.Add(field, "contains a mobile phone number; public text must not carry personal numbers (publish an institution hotline instead)");
+        }
+    }
 
     static void OneOf(FieldErrors errors, string field, string value, IReadOnlyList<string> allowed)
     {

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Grpc.Core;
+using ServiceHall.Applications.Data;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Applications;
+
+/// <summary>
+/// Tenancy of an application: its applicant (the token subject that submitted it), the officers of the department
+/// that implements its item (实施主体), and supervisors (电子监察, read only). Roles are checked before this by the
+/// methods' [Authorize] attributes; this decides on the one application.
+/// </summary>
+public static class ApplicationAccess
+{
+    public static bool IsOwner(this ClaimsPrincipal user, ApplicationRecord application) =>
+        user.HasRole(HallRoles.Applicant) && user.Subject().Length > 0 && user.Subject() == application.OwnerSubject;
+
+    public static bool Handles(this ClaimsPrincipal user, ApplicationRecord application) =>
+        user.ActsFor(HallRoles.Officer, application.DepartmentCode);
+
+    public static void EnsureMayRead(this ClaimsPrincipal user, ApplicationRecord application)
+    {
+        if (!user.IsOwner(application) && !user.Handles(application) && !user.HasRole(HallRoles.Supervisor))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"application '{application.TrackingNumber}' is not yours to read: only its applicant, officers of its department and supervisors may"));
+        }
+    }
+
+    /// <summary>Whole personal numbers: the applicant themself, or an officer handling the case; a supervisor sees them masked only.</summary>
+    public static bool MayReveal(this ClaimsPrincipal user, ApplicationRecord application) =>
+        user.IsOwner(application) || user.Handles(application);
+
+    public static RpcException RevealRefused(ApplicationRecord application) =>
+        new(new Status(StatusCode.PermissionDenied,
+            $"application '{application.TrackingNumber}' is not yours: only its applicant and officers of its department may see the applicant's whole numbers"));
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Identity;
+using ServiceHall.Identity.Data;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.Identity;
+
+/// <summary>
+/// One account per role with the tenancy values the whole hall's demo data uses (README). Seeded only with
+/// Seed:Demo=true, the embedded default; a real deployment never has them. Idempotent: an existing account
+/// keeps its password, lockout state and history and only gets its role and tenancy set again.
+/// </summary>
+public static class DemoAccounts
+{
+    /// <summary>Every demo account's password. Demo only.</summary>
+    public const string Password = "ServiceHall@2026";
+
+    /// <summary>
+    /// The demo administrator's fixed authenticator key (base32), so a demo and the tests can compute its codes.
+    /// Demo only: a real account gets a random key on /account/two-factor.
+    /// </summary>
+    public const string AdminAuthenticatorKey = "JBSWY3DPEHPK3PXP";
+
+    public const string MarketRegulation = "113311220259007426";
+    public const string PublicSecurity = "11331122025900371F";
+    public const string NaturalResources = "11331122025902596T";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("zhangsan", "张三", HallRoles.Applicant, ApplicantKind: "person"),
+        new("lisi", "李四", HallRoles.Applicant, ApplicantKind: "person"),
+        new("qiye", "县某某科技有限公司", HallRoles.Applicant, ApplicantKind: "business", CreditCode: "91331122MA2E5K7L1L"),
+        new("gongan", "公安局窗口", HallRoles.Officer, Department: PublicSecurity),
+        new("shichang", "市场监管局窗口", HallRoles.Officer, Department: MarketRegulation),
+        new("ziranziyuan", "自然资源和规划局窗口", HallRoles.Officer, Department: NaturalResources),
+        new("xinyong", "市场监管局信用科", HallRoles.CreditEditor, Department: MarketRegulation),
+        new("yiyuan", "县人民医院信息公开", HallRoles.Publisher, Organisation: "county-peoples-hospital"),
+        new("xuexiao", "县实验小学信息公开", HallRoles.Publisher, Organisation: "county-experimental-primary-school"),
+        new("jiancha", "电子监察室", HallRoles.Supervisor),
+        new("admin", "系统管理员", HallRoles.Administrator),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HallUser>>();
+        foreach (var template in Accounts)
+        {
+            var user = await users.FindByNameAsync(template.UserName);
+            if (user is null)
+            {
+                user = new HallUser { UserName = template.UserName };
+                Apply(template, user);
+                Check(await users.CreateAsync(user, Password), template.UserName);
+            }
+            else
+            {
+                Apply(template, user);
+                Check(await users.UpdateAsync(user), template.UserName);
+            }
+            if (!await users.IsInRoleAsync(user, template.Role))
+            {
+                Check(await users.AddToRoleAsync(user, template.Role), template.UserName);
+            }
+            if (template.Role == HallRoles.Administrator)
+            {
+                await UseFixedAuthenticatorAsync(scope.ServiceProvider, users, user);
+            }
+        }
+    }
+
+    static void Apply(DemoAccount template, HallUser user)
+    {
+        user.DisplayName = template.DisplayName;
+        user.ApplicantKind = template.ApplicantKind;
+        user.CreditCode = template.CreditCode;
+        user.Department = template.Department;
+        user.Organisation = template.Organisation;
+    }
+
+    static async Task UseFixedAuthenticatorAsync(IServiceProvider services, UserManager<HallUser> users, HallUser user)
+    {
+        if (user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) == AdminAuthenticatorKey)
+        {
+            return;
+        }
+        // UserManager only makes random keys; the store sets this one, and UpdateAsync saves it.
+        var store = (IUserAuthenticatorKeyStore<HallUser>)services.GetRequiredService<IUserStore<HallUser>>();
+        await store.SetAuthenticatorKeyAsync(user, AdminAuthenticatorKey, CancellationToken.None);
+        user.TwoFactorEnabled = true;
+        Check(await users.UpdateAsync(user), user.UserName!);
+    }
+
+    static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not seed the demo account '{userName}': " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+/// <summary>A demo account: its sign-in name, what the hall calls it, its role and its tenancy.</summary>
+public sealed record DemoAccount(string UserName, string DisplayName, string Role,
+    string? ApplicantKind = null, string? CreditCode = null, string? Department = null, string? Organisation = null);

@@ -1,0 +1,45 @@
+using ServiceHall.Identity;
+using ServiceHall.Identity.Account;
+using ServiceHall.Identity.Connect;
+using ServiceHall.Identity.Data;
+using ServiceHall.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+if (await builder.Configuration.RunAuditCommandAsync("identity", args) is { } exit)
+{
+    return exit;
+}
+
+var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new IdentitySettings();
+settings.Validate();
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Not AddServiceDefaults, which makes Kestrel speak HTTP/2 only: browsers sign in here, so Kestrel keeps its
+// default (HTTP/1.1 and HTTP/2), and there is no gRPC.
+builder.AddTelemetryAndHealth();
+builder.AddServiceDatabase<IdentityDb>("identity");
+builder.AddAuditTrail("identity");
+builder.AddHallUsers(settings);
+builder.AddHallOpenIddict(settings);
+
+var app = builder.Build();
+await app.Services.EnsureDatabaseAsync<IdentityDb>();
+await HallRolesSeed.SeedAsync(app.Services);
+var demo = app.Configuration.GetValue<bool>("Seed:Demo");
+await HallClients.SeedAsync(app.Services, settings, demo);
+if (demo)
+{
+    await DemoAccounts.SeedAsync(app.Services);
+}
+
+// OpenIddict and the sign-in cookie are authentication handlers; the pages check who is signed in themselves.
+app.UseAuthentication();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapTwoFactorEndpoints();
+app.MapConnectEndpoints();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

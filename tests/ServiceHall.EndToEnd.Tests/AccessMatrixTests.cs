@@ -1,0 +1,319 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Google.Api;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
+using ServiceHall.Credit.V1;
+using ServiceHall.Disclosures.V1;
+using ServiceHall.Search.V1;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>
+/// Every operation of every service reachable through the gateway, taken from the contracts themselves (each gRPC
+/// method, and its JSON route from the google.api.http annotation), tried by anonymous and by every demo account,
+/// over gRPC and over JSON. Each try targets objects that belong to someone (an item of 公安局, 张三's question and
+/// application, 县人民医院's disclosures), so a tenancy hole shows up as an allow. A method without an expectation
+/// fails the test: the matrix cannot fall behind the contracts.
+/// </summary>
+public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
+{
+    const string Anonymous = "anonymous";
+
+    /// <summary>Every demo account of the README, one or two per role.</summary>
+    static readonly string[] Accounts = ["zhangsan", "lisi", "qiye", "gongan", "shichang", "ziranziyuan", "xinyong", "yiyuan", "xuexiao", "jiancha", "admin"];
+    static readonly string[] Everyone = [Anonymous, .. Accounts];
+    static readonly string[] Applicants = ["zhangsan", "lisi", "qiye"];
+
+    static readonly ServiceDescriptor[] Contracts =
+    [
+        CatalogService.Descriptor, ConsultationService.Descriptor, ApplicationsService.Descriptor,
+        CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
+    ];
+
+    static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
+
+    /// <summary>What belongs to whom when the matrix runs.</summary>
+    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string Suffix);
+
+    sealed record Probe(Func<World, IMessage> Request, IReadOnlySet<string> Allowed);
+
+    static Probe Allow(Func<World, IMessage> request, params string[] allowed) => new(request, new HashSet<string>(allowed));
+
+    /// <summary>The access rules of issue 5, one line per operation.</summary>
+    static Dictionary<string, Probe> Expectations() => new()
+    {
+        // Catalog: guides are public, their drafts and every change belong to the item's department.
+        ["servicehall.catalog.v1.CatalogService/GetItem"] = Allow(w => new GetItemRequest { Id = w.PoliceItem.Id }, Everyone),
+        ["servicehall.catalog.v1.CatalogService/GetItemVersion"] = Allow(w => new GetItemVersionRequest { Id = w.PoliceItem.Id, GuideVersion = 1 }, Everyone),
+        ["servicehall.catalog.v1.CatalogService/GetItemHistory"] = Allow(w => new GetItemRequest { Id = w.PoliceItem.Id }, Everyone),
+        ["servicehall.catalog.v1.CatalogService/ListItems"] = Allow(_ => new ListItemsRequest { DepartmentCode = SampleGuide.Police }, Everyone),
+        ["servicehall.catalog.v1.CatalogService/GetNavigation"] = Allow(_ => new GetNavigationRequest(), Everyone),
+        ["servicehall.catalog.v1.CatalogService/GetDepartment"] = Allow(_ => new GetDepartmentRequest { Code = SampleGuide.Police }, Everyone),
+        ["servicehall.catalog.v1.CatalogService/ListDepartments"] = Allow(_ => new ListDepartmentsRequest(), Everyone),
+        ["servicehall.catalog.v1.CatalogService/CreateItem"] = Allow(w => new CreateItemRequest { Guide = SampleGuide.Complete("矩阵新建事项" + w.Suffix, SampleGuide.Police) }, "gongan"),
+        ["servicehall.catalog.v1.CatalogService/UpdateItem"] = Allow(w => new UpdateItemRequest { Id = w.PoliceItem.Id, Guide = w.PoliceItem.Guide, ExpectedVersion = 999 }, "gongan"),
+        // A wrong expected version: the owner passes every access check and is then refused for the version, so
+        // the matrix itself never changes the item's state.
+        ["servicehall.catalog.v1.CatalogService/PublishItem"] = Allow(w => Change(w), "gongan"),
+        ["servicehall.catalog.v1.CatalogService/SuspendItem"] = Allow(w => Change(w), "gongan"),
+        ["servicehall.catalog.v1.CatalogService/ResumeItem"] = Allow(w => Change(w), "gongan"),
+        ["servicehall.catalog.v1.CatalogService/CancelItem"] = Allow(w => Change(w), "gongan"),
+        ["servicehall.catalog.v1.CatalogService/GetItemDraft"] = Allow(w => new GetItemRequest { Id = w.PoliceItem.Id }, "gongan", "jiancha"),
+        ["servicehall.catalog.v1.CatalogService/GetGuideReport"] = Allow(_ => new GetGuideReportRequest { DepartmentCode = SampleGuide.Police }, "gongan", "jiancha", "admin"),
+        ["servicehall.catalog.v1.CatalogService/CreateDepartment"] = Allow(_ => new CreateDepartmentRequest(), "admin"),
+        // Consultations: anyone reads an item's public Q&A; a question belongs to its asker and the item's department.
+        ["servicehall.catalog.v1.ConsultationService/ListItemQuestions"] = Allow(w => new ListItemQuestionsRequest { ItemId = w.PoliceItem.Id }, Everyone),
+        ["servicehall.catalog.v1.ConsultationService/AskQuestion"] = Allow(w => new AskQuestionRequest { ItemId = w.PoliceItem.Id, Question = "请问可以委托他人办理吗？" }, Applicants),
+        ["servicehall.catalog.v1.ConsultationService/ListMyConsultations"] = Allow(_ => new ListMyConsultationsRequest(), Applicants),
+        ["servicehall.catalog.v1.ConsultationService/GetConsultation"] = Allow(w => new GetConsultationRequest { Id = w.Question.Id }, "zhangsan", "gongan", "jiancha"),
+        ["servicehall.catalog.v1.ConsultationService/AnswerConsultation"] = Allow(w => new AnswerConsultationRequest { Id = w.Question.Id, Answer = "可以，需携带委托书。" }, "gongan"),
+        ["servicehall.catalog.v1.ConsultationService/PublishConsultation"] = Allow(w => new PublishConsultationRequest { Id = w.Question.Id }, "gongan"),
+        ["servicehall.catalog.v1.ConsultationService/ListOpenConsultations"] = Allow(_ => new ListOpenConsultationsRequest { DepartmentCode = SampleGuide.Police }, "gongan", "jiancha"),
+        // Applications: a case belongs to its applicant and the item's department; the supervisor reads.
+        ["servicehall.applications.v1.ApplicationsService/SubmitApplication"] = Allow(w => new SubmitApplicationRequest
+        {
+            ItemId = w.PoliceItem.Id, ApplicantName = "矩阵申请人", IdempotencyKey = "matrix-" + w.Suffix,
+            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+        }, Applicants),
+        ["servicehall.applications.v1.ApplicationsService/GetApplication"] = Allow(w => new GetApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, "zhangsan", "gongan", "jiancha"),
+        ["servicehall.applications.v1.ApplicationsService/RevealApplicant"] = Allow(w => new RevealApplicantRequest { TrackingNumber = w.Application.TrackingNumber, Reason = "核对申请人身份" }, "zhangsan", "gongan"),
+        ["servicehall.applications.v1.ApplicationsService/ListMyApplications"] = Allow(_ => new ListMyApplicationsRequest(), Applicants),
+        // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
+        // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
+        ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = TestCodes.DemoEntity }, Everyone),
+        ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), "xinyong", "admin"),
+        ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
+        // Disclosures: public reading; only the organisation's own publisher publishes.
+        ["servicehall.disclosures.v1.DisclosuresService/ListDisclosures"] = Allow(_ => new ListDisclosuresRequest { OrganizationId = "county-peoples-hospital" }, Everyone),
+        ["servicehall.disclosures.v1.DisclosuresService/RegisterOrganization"] = Allow(_ => new RegisterOrganizationRequest(), "admin"),
+        ["servicehall.disclosures.v1.DisclosuresService/PublishDisclosure"] = Allow(w => new PublishDisclosureRequest
+        {
+            OrganizationId = "county-peoples-hospital", Kind = "fee_schedule", Title = "矩阵测试公示" + w.Suffix,
+            Body = "住院床位费每日二十元。", EffectiveDate = "2026-11-01",
+        }, "yiyuan"),
+        // Search: the front door, open to all.
+        ["servicehall.search.v1.SearchService/Search"] = Allow(_ => new SearchRequest { Q = "身份证" }, Everyone),
+        ["servicehall.search.v1.SearchService/Suggest"] = Allow(_ => new SuggestRequest { Q = "身份" }, Everyone),
+    };
+
+    static ChangeItemRequest Change(World w) => new() { Id = w.PoliceItem.Id, Reason = "矩阵测试", ExpectedVersion = 999 };
+
+    static AddPenaltyRequest PoliceDecidedPenalty(World w) => new()
+    {
+        Code = TestCodes.DemoEntity,
+        Penalty = new PenaltyRecord
+        {
+            DecisionNumber = "县公罚〔2026〕" + w.Suffix[..4] + "号", ViolationType = "治安管理", Facts = "矩阵测试", Basis = "《中华人民共和国治安管理处罚法》第二十三条",
+            Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "县公安局", AuthorityCode = SampleGuide.Police,
+        },
+    };
+
+    [Fact]
+    public async Task Every_account_and_anonymous_against_every_operation_finds_no_unexpected_allow()
+    {
+        var expectations = Expectations();
+        var methods = Contracts.SelectMany(s => s.Methods).ToList();
+        var unexpected = methods.Select(m => Key(m)).Where(k => !expectations.ContainsKey(k)).ToList();
+        Assert.True(unexpected.Count == 0, "operations without an access expectation: " + string.Join(", ", unexpected));
+        var stale = expectations.Keys.Where(k => methods.All(m => Key(m) != k)).ToList();
+        Assert.True(stale.Count == 0, "expectations for operations that no longer exist: " + string.Join(", ", stale));
+
+        var world = await PrepareWorldAsync();
+        var report = new StringBuilder();
+        var unexpectedAllows = new List<string>();
+        var unexpectedDenials = new List<string>();
+        var tries = 0;
+        foreach (var method in methods)
+        {
+            var probe = expectations[Key(method)];
+            var route = RouteOf(method);
+            // The ones who must be refused go first: an allowed owner's call may change the object afterwards.
+            foreach (var who in Everyone.OrderBy(p => probe.Allowed.Contains(p)))
+            {
+                var expected = probe.Allowed.Contains(who);
+                var (grpcAllowed, grpcAnswer) = await CallGrpcAsync(Gateway(who), method, probe.Request(world));
+                // Past the gateway, straight at the service's own port: it must refuse the same callers by itself.
+                var (directAllowed, directAnswer) = await CallGrpcAsync(Direct(method, who), method, probe.Request(world));
+                var outcomes = new List<(string Transport, bool Allowed, string Answer)> { ("gRPC", grpcAllowed, grpcAnswer), ("direct", directAllowed, directAnswer) };
+                if (route is not null)
+                {
+                    var (jsonAllowed, jsonAnswer) = await CallJsonAsync(route.Value, probe.Request(world), who);
+                    outcomes.Add(("JSON", jsonAllowed, jsonAnswer));
+                }
+                foreach (var (transport, allowed, answer) in outcomes)
+                {
+                    tries++;
+                    report.AppendLine($"{Key(method),-70} {transport,-4} {who,-12} {(expected ? "allow" : "deny"),-5} → {answer}");
+                    if (allowed && !expected)
+                    {
+                        unexpectedAllows.Add($"{Key(method)} over {transport} by {who}: {answer}");
+                    }
+                    if (!allowed && expected)
+                    {
+                        unexpectedDenials.Add($"{Key(method)} over {transport} by {who}: {answer}");
+                    }
+                }
+            }
+        }
+
+        var artifact = Path.Combine(ArtifactsFolder(), "access-matrix.txt");
+        await File.WriteAllTextAsync(artifact, $"{tries} tries: {methods.Count} operations × {Everyone.Length} callers × gRPC and JSON through the gateway, and gRPC straight to the service\n\n{report}",
+            TestContext.Current.CancellationToken);
+        TestContext.Current.SendDiagnosticMessage($"Access matrix: {tries} tries over {methods.Count} operations and {Everyone.Length} callers; written to {artifact}");
+        Assert.True(unexpectedAllows.Count == 0, $"{unexpectedAllows.Count} unexpected allows of {tries} tries:\n" + string.Join('\n', unexpectedAllows));
+        Assert.True(unexpectedDenials.Count == 0, $"{unexpectedDenials.Count} unexpected denials of {tries} tries:\n" + string.Join('\n', unexpectedDenials));
+    }
+
+    async Task<World> PrepareWorldAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs("gongan"));
+        var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("矩阵测试事项" + suffix, SampleGuide.Police) });
+        var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
+        var question = await new ConsultationService.ConsultationServiceClient(await hall.GrpcAs("zhangsan"))
+            .AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "请问需要本人到场吗？" });
+        var application = await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("zhangsan")).SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = "matrix-world-" + suffix,
+            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+        });
+        return new World(item, question, application, suffix);
+    }
+
+    static string Key(MethodDescriptor method) => $"{method.Service.FullName}/{method.Name}";
+
+    static bool IsRefusal(StatusCode code) => code is StatusCode.Unauthenticated or StatusCode.PermissionDenied;
+
+    async Task<CallInvoker> Gateway(string who) => who == Anonymous ? hall.GrpcAnonymous : await hall.GrpcAs(who);
+
+    readonly Dictionary<string, Grpc.Net.Client.GrpcChannel> directChannels = [];
+
+    /// <summary>A channel to the service that serves the method (servicehall.&lt;service&gt;.v1), bypassing the gateway.</summary>
+    async Task<CallInvoker> Direct(MethodDescriptor method, string who)
+    {
+        var service = method.Service.FullName.Split('.')[1];
+        if (!directChannels.TryGetValue(service, out var channel))
+        {
+            channel = directChannels[service] = Grpc.Net.Client.GrpcChannel.ForAddress(hall.Hall.ServiceAddresses[service]);
+        }
+        return who == Anonymous ? channel.CreateCallInvoker() : await hall.SignedIn.GrpcAs(hall.Hall, channel, who);
+    }
+
+    async Task<(bool Allowed, string Answer)> CallGrpcAsync(Task<CallInvoker> invokerTask, MethodDescriptor method, IMessage request)
+    {
+        var invoker = await invokerTask;
+        var call = new Method<byte[], byte[]>(MethodType.Unary, method.Service.FullName, method.Name, Bytes, Bytes);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await invoker.AsyncUnaryCall(call, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)), request.ToByteArray());
+                return (true, "OK");
+            }
+            // The gateway's rate limit (429) reaches a gRPC client as Unavailable: wait and ask again.
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && attempt < 5)
+            {
+                await Task.Delay(1000);
+            }
+            catch (RpcException ex)
+            {
+                return (!IsRefusal(ex.StatusCode), ex.StatusCode.ToString());
+            }
+        }
+    }
+
+    async Task<(bool Allowed, string Answer)> CallJsonAsync((HttpMethod Verb, string Path, string Body) route, IMessage request, string who)
+    {
+        var http = who == Anonymous ? hall.Http : await hall.HttpAs(who);
+        var (path, bound) = Fill(route.Path, request);
+        var unbound = request.Descriptor.Parser.ParseFrom(request.ToByteString());
+        foreach (var field in bound)
+        {
+            field.Accessor.Clear(unbound);
+        }
+        // body "*": the request's other fields; body "<field>": that field's message; no body: a query string.
+        var json = route.Body is "" or "*"
+            ? JsonFormatter.Default.Format(unbound)
+            : request.Descriptor.FindFieldByName(route.Body).Accessor.GetValue(request) is IMessage part ? JsonFormatter.Default.Format(part) : "{}";
+        if (route.Body == "")
+        {
+            var query = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject()
+                .Where(p => p.Value is System.Text.Json.Nodes.JsonValue)
+                .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString())}");
+            path += query.Any() ? "?" + string.Join('&', query) : "";
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = new HttpRequestMessage(route.Verb, path);
+            if (route.Body != "")
+            {
+                message.Content = new StringContent(json, Encoding.UTF8, new System.Net.Http.Headers.MediaTypeHeaderValue("application/json"));
+            }
+            using var response = await http.SendAsync(message);
+            var status = (int)response.StatusCode;
+            if (status is 429 or 503 && attempt < 5)
+            {
+                await Task.Delay(1000);
+                continue;
+            }
+            return (status is not (401 or 403), status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The JSON route of a method from its google.api.http annotation, if it has one.</summary>
+    static (HttpMethod Verb, string Path, string Body)? RouteOf(MethodDescriptor method)
+    {
+        var rule = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
+        if (rule is null)
+        {
+            return null;
+        }
+        var body = rule.Body;
+        return rule.PatternCase switch
+        {
+            HttpRule.PatternOneofCase.Get => (HttpMethod.Get, rule.Get, body),
+            HttpRule.PatternOneofCase.Post => (HttpMethod.Post, rule.Post, body),
+            HttpRule.PatternOneofCase.Put => (HttpMethod.Put, rule.Put, body),
+            HttpRule.PatternOneofCase.Delete => (HttpMethod.Delete, rule.Delete, body),
+            HttpRule.PatternOneofCase.Patch => (HttpMethod.Patch, rule.Patch, body),
+            _ => null,
+        };
+    }
+
+    /// <summary>The route's path with each {field} filled from the request, and the fields it took.</summary>
+    static (string Path, List<FieldDescriptor> Bound) Fill(string template, IMessage request)
+    {
+        var bound = new List<FieldDescriptor>();
+        var path = PathVariable().Replace(template, m =>
+        {
+            var field = request.Descriptor.FindFieldByName(m.Groups[1].Value)
+                ?? throw new InvalidOperationException($"{template}: no field {m.Groups[1].Value} in {request.Descriptor.Name}");
+            bound.Add(field);
+            return Uri.EscapeDataString(field.Accessor.GetValue(request)?.ToString() ?? "");
+        });
+        return (path, bound);
+    }
+
+    [GeneratedRegex(@"\{([a-z_]+)(=[^}]*)?\}")]
+    private static partial Regex PathVariable();
+
+    public void Dispose()
+    {
+        foreach (var channel in directChannels.Values)
+        {
+            channel.Dispose();
+        }
+    }
+
+    /// <summary>Where the test run leaves what people read afterwards (not committed: TestResults is ignored).</summary>
+    static string ArtifactsFolder()
+    {
+        var folder = Path.Combine(Testing.RunningHall.RepositoryRoot(), "TestResults", "artifacts");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,150 @@
+using Lucene.Net.Index;
+using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
+using ServiceHall.ServiceDefaults;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>
+/// ID and mobile numbers (domain.md §3) never leave the hall unmasked: not in an answer, not in a log line, not in
+/// the search index. The scan reads the whole seeded county and a journey that puts personal numbers in on
+/// purpose, plus whatever the other end-to-end tests did before it in this run.
+/// </summary>
+public sealed class PersonalDataScanTests(HallFixture hall)
+{
+    [Fact]
+    public async Task Answers_logs_and_the_search_index_hold_no_unmasked_ID_or_mobile_number()
+    {
+        var application = await PutPersonalNumbersInAsync();
+        await ReadTheSeededCountyAsync();
+
+        // The owner's explicit reveal is the one sanctioned full view, and it is audited by the service.
+        var owner = await hall.HttpAs("zhangsan");
+        var (revealed, full) = await owner.SendAsync(HttpMethod.Post, $"/api/applications/{application}:reveal", new { reason = "核对本人信息" });
+        Assert.Equal(200, revealed);
+        Assert.Equal(TestCodes.DemoResidentId, (string?)full!["applicantIdNumber"]);
+
+        var answers = Recorded.Answers.Where(a => !a.Reveal).ToList();
+        Assert.True(answers.Count > 200, $"only {answers.Count} answers were recorded");
+        var leakingAnswers = answers.Where(a => PersonalNumbers.Found(a.Text)).Select(a => $"{a.Who} {a.What}: {Excerpt(a.Text)}").ToList();
+        Assert.True(leakingAnswers.Count == 0, "answers with a personal number:\n" + string.Join('\n', leakingAnswers.Take(20)));
+
+        var logs = hall.Hall.AllOutput.ToList();
+        Assert.True(logs.Count > 100, $"only {logs.Count} log lines");
+        var leakingLogs = logs.Where(PersonalNumbers.Found).ToList();
+        Assert.True(leakingLogs.Count == 0, "log lines with a personal number:\n" + string.Join('\n', leakingLogs.Take(20)));
+
+        var (documents, leakingIndex) = ScanIndex(Path.Combine(hall.Hall.DataFolder, "search-index"));
+        Assert.True(documents > 200, $"only {documents} documents in the index");
+        Assert.True(leakingIndex.Count == 0, "index entries with a personal number:\n" + string.Join('\n', leakingIndex.Take(20)));
+
+        TestContext.Current.SendDiagnosticMessage($"Scanned {answers.Count} answers, {logs.Count} log lines, {documents} index documents: no unmasked personal number");
+    }
+
+    /// <summary>An application with ID and mobile number, a question quoting a phone, an officer and the owner reading both.</summary>
+    async Task<string> PutPersonalNumbersInAsync()
+    {
+        var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs("gongan"));
+        var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("个人信息扫描测试事项" + Guid.NewGuid().ToString("N")[..6], SampleGuide.Police) });
+        var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
+
+        var applicant = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("zhangsan"));
+        var application = await applicant.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = Guid.NewGuid().ToString(),
+            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+            Note = $"联系电话 {TestCodes.DemoMobile}，身份证 {TestCodes.DemoResidentId}",
+        });
+        Assert.Equal(PersonalNumbers.MaskResidentId(TestCodes.DemoResidentId), application.ApplicantIdNumber);
+        Assert.Equal(PersonalNumbers.MaskMobile(TestCodes.DemoMobile), application.ApplicantPhone);
+        await applicant.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
+        await applicant.ListMyApplicationsAsync(new ListMyApplicationsRequest());
+        await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("gongan"))
+            .GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
+
+        var asker = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs("zhangsan"));
+        var question = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = $"我的电话 {TestCodes.DemoMobile}，身份证号 {TestCodes.DemoResidentId}，可以代办吗？" });
+        await asker.ListMyConsultationsAsync(new ListMyConsultationsRequest());
+        var answering = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs("gongan"));
+        await answering.GetConsultationAsync(new GetConsultationRequest { Id = question.Id });
+        await answering.ListOpenConsultationsAsync(new ListOpenConsultationsRequest());
+        await answering.AnswerConsultationAsync(new AnswerConsultationRequest { Id = question.Id, Answer = "可以代办，请携带委托书。" });
+        // Published without the asker's details, so it may reach search; the text with them is refused.
+        await answering.PublishConsultationAsync(new PublishConsultationRequest { Id = question.Id, PublicQuestion = "可以代办吗？" });
+        return application.TrackingNumber;
+    }
+
+    /// <summary>Everything the public and the staff can list: every item's guide, the departments, credit records, disclosures, searches.</summary>
+    async Task ReadTheSeededCountyAsync()
+    {
+        var officer = await hall.HttpAs("jiancha");
+        var pageToken = "";
+        do
+        {
+            var (status, page) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items?pageSize=100&pageToken=" + Uri.EscapeDataString(pageToken));
+            Assert.Equal(200, status);
+            foreach (var item in page!["items"]!.AsArray())
+            {
+                var id = (string)item!["id"]!;
+                Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}")).Status);
+                Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}/questions")).Status);
+            }
+            pageToken = (string?)page["nextPageToken"] ?? "";
+        }
+        while (pageToken.Length > 0);
+
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/departments")).Status);
+        Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/consultations")).Status);
+        Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/guide-report")).Status);
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{TestCodes.DemoEntity}")).Status);
+        foreach (var organisation in new[] { "county-peoples-hospital", "county-experimental-primary-school", "county-water-company" })
+        {
+            Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{organisation}/disclosures")).Status);
+        }
+        foreach (var q in new[] { "身份证", "营业执照", "罚款", "医院收费", "户口", TestCodes.DemoMobile })
+        {
+            Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(q))).Status);
+        }
+        // An ID number is never searched: refused, and (the scan checks) not echoed in the refusal.
+        Assert.Equal(400, (await hall.Http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(TestCodes.DemoResidentId))).Status);
+    }
+
+    /// <summary>Every stored field of every document, and every term of every field, of the committed index.</summary>
+    static (int Documents, List<string> Leaks) ScanIndex(string folder)
+    {
+        using var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(folder));
+        using var reader = DirectoryReader.Open(directory);
+        var leaks = new List<string>();
+        var live = MultiFields.GetLiveDocs(reader);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is not null && !live.Get(doc))
+            {
+                continue;
+            }
+            foreach (var field in reader.Document(doc).Fields)
+            {
+                if (field.GetStringValue() is { } text && PersonalNumbers.Found(text))
+                {
+                    leaks.Add($"document {doc} field {field.Name}: {Excerpt(text)}");
+                }
+            }
+        }
+        var fields = MultiFields.GetFields(reader);
+        foreach (var name in fields ?? Enumerable.Empty<string>())
+        {
+            var terms = fields!.GetTerms(name).GetEnumerator();
+            while (terms.MoveNext())
+            {
+                var term = terms.Term.Utf8ToString();
+                if (PersonalNumbers.Found(term))
+                {
+                    leaks.Add($"term {name}:{term}");
+                }
+            }
+        }
+        return (reader.NumDocs, leaks);
+    }
+
+    static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}

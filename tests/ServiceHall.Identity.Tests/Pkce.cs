@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ServiceHall.Identity.Tests;
+
+/// <summary>A PKCE pair (RFC 7636): a random verifier and its S256 challenge.</summary>
+public sealed record Pkce(string Verifier, string Challenge)
+{
+    public static Pkce New()
+    {
+        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        return new Pkce(verifier, Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+}

@@ -53,6 +53,7 @@ public static partial class PersonalNumbers
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
     private static partial Regex IdCandidate();
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    // Not inside a longer run of letters and digits: a hexadecimal id (an item's GUID) may hold eleven digits in a row.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")]
     private static partial Regex Mobile();
 }

@@ -146,5 +146,12 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         return (reader.NumDocs, leaks);
     }
 
-    static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    /// <summary>The text around the first number the mask would change.</summary>
+    static string Excerpt(string text)
+    {
+        var masked = PersonalNumbers.MaskAll(text);
+        var at = Enumerable.Range(0, Math.Min(text.Length, masked.Length)).FirstOrDefault(i => text[i] != masked[i]);
+        var start = Math.Max(0, at - 80);
+        return "…" + text[start..Math.Min(text.Length, at + 80)] + "…";
+    }
 }

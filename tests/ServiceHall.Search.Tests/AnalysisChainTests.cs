@@ -60,4 +60,20 @@ public sealed class AnalysisChainTests : IDisposable
     [InlineData("91350100M000100Y43", false)]
     public void Resident_ID_numbers_are_recognised_by_their_check_character(string text, bool found) =>
         Assert.Equal(found, PersonalNumbers.ContainsResidentId(text));
+
+    [Theory]
+    [InlineData("联系电话13800138000，谢谢", true)]
+    [InlineData("Tel:13800138000", true)]
+    [InlineData("id a10b5629138001380001b84ad", false)]   // eleven digits inside a hexadecimal id are not a phone
+    [InlineData("0578-8125001", false)]
+    [InlineData("12345", false)]
+    public void Mobile_numbers_are_recognised_only_standing_alone(string text, bool found) =>
+        Assert.Equal(found, PersonalNumbers.ContainsMobile(text));
+
+    [Fact]
+    public void Masking_keeps_the_first_three_and_last_four_and_leaves_ids_alone()
+    {
+        Assert.Equal("身份证110***********002X，电话138****8000，事项 a10b5629138001380001b84ad",
+            PersonalNumbers.MaskAll("身份证11010519491231002X，电话13800138000，事项 a10b5629138001380001b84ad"));
+    }
 }

@@ -16,7 +16,9 @@ var identity = builder.AddProject<Projects.ServiceHall_Identity>("identity", lau
     .WithHttpEndpoint(port: identityPort, name: "http", isProxied: false)
     .WithEnvironment("Data__Folder", dataFolder)
     .WithEnvironment("Seed__Demo", "true")
-    .WithEnvironment("Identity__RequireHttps", "false");
+    .WithEnvironment("Identity__RequireHttps", "false")
+    // The portal signs people in through the gateway's address (its pages are served there).
+    .WithEnvironment("Identity__PortalRedirectUri", "http://localhost:" + httpPort + "/signin-oidc");
 var identityAddress = identity.GetEndpoint("http");
 
 var port = firstServicePort;
@@ -34,6 +36,12 @@ var catalog = Service<Projects.ServiceHall_Catalog>("catalog").WithEnvironment("
 var applications = Service<Projects.ServiceHall_Applications>("applications").WithReference(catalog.GetEndpoint("http"));
 var credit = Service<Projects.ServiceHall_Credit>("credit").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
 var disclosures = Service<Projects.ServiceHall_Disclosures>("disclosures").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
+// The portal serves people's pages (HTTP/1.1 for browsers, behind the gateway) and calls the services over gRPC.
+var portal = builder.AddProject<Projects.ServiceHall_Portal>("portal", launchProfileName: null)
+    .WithHttpEndpoint(port: builder.Configuration.GetValue("Hall:PortalPort", 5106), name: "http", isProxied: false)
+    .WithEnvironment("Identity__Authority", identityAddress)
+    .WithReference(catalog.GetEndpoint("http"))
+    .WithReference(search.GetEndpoint("http"));
 // Search rebuilds and catches up from the sources' public export on start.
 search.WithReference(catalog.GetEndpoint("http")).WithReference(credit.GetEndpoint("http")).WithReference(disclosures.GetEndpoint("http"));
 
@@ -51,7 +59,7 @@ var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", o =>
     .WithEnvironment("Identity__Authority", identityAddress)
     .WithUrl(gatewayHttp, "HTTP/JSON and browsers")
     .WithUrl(gatewayGrpc, "gRPC");
-foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog), ("applications", applications), ("credit", credit), ("disclosures", disclosures) })
+foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog), ("applications", applications), ("credit", credit), ("disclosures", disclosures), ("portal", portal) })
 {
     gateway.WithEnvironment($"ReverseProxy__Clusters__{name}__Destinations__primary__Address", service.GetEndpoint("http")).WaitFor(service);
 }

@@ -4,23 +4,27 @@ namespace ServiceHall.Gateway;
 
 /// <summary>
 /// The gateway's /health/ready is the hall's: one check per proxied service, asking that service's own
-/// /health/ready over HTTP/2, so an orchestrator (or a person) sees at once which part is down.
+/// /health/ready the way the gateway proxies to it (HTTP/2 to the h2c services, HTTP/1.1 to the portal), so an
+/// orchestrator (or a person) sees at once which part is down.
 /// </summary>
 public static class BackendReadiness
 {
-    const string Client = "backend-readiness";
+    const string Http2Client = "backend-readiness-h2";
+    const string Http11Client = "backend-readiness-h1";
 
     public static IServiceCollection AddBackendReadiness(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient(Client, http =>
+        services.AddHttpClient(Http2Client, http =>
         {
             http.DefaultRequestVersion = System.Net.HttpVersion.Version20;
             http.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
             http.Timeout = TimeSpan.FromSeconds(3);
         });
+        services.AddHttpClient(Http11Client, http => http.Timeout = TimeSpan.FromSeconds(3));
         var checks = services.AddHealthChecks();
         foreach (var cluster in configuration.GetSection("ReverseProxy:Clusters").GetChildren())
         {
+            var client = cluster["HttpRequest:Version"] is "1.1" or "1.0" ? Http11Client : Http2Client;
             foreach (var destination in cluster.GetSection("Destinations").GetChildren())
             {
                 var address = destination["Address"];
@@ -30,19 +34,19 @@ public static class BackendReadiness
                 }
                 var probe = new Uri(new Uri(address.TrimEnd('/') + "/"), "health/ready");
                 checks.Add(new HealthCheckRegistration($"{cluster.Key}/{destination.Key}",
-                    sp => new ServiceReady(sp.GetRequiredService<IHttpClientFactory>(), probe), HealthStatus.Unhealthy, ["backend"]));
+                    sp => new ServiceReady(sp.GetRequiredService<IHttpClientFactory>(), client, probe), HealthStatus.Unhealthy, ["backend"]));
             }
         }
         return services;
     }
 
-    sealed class ServiceReady(IHttpClientFactory clients, Uri probe) : IHealthCheck
+    sealed class ServiceReady(IHttpClientFactory clients, string client, Uri probe) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
-                using var response = await clients.CreateClient(Client).GetAsync(probe, cancellationToken);
+                using var response = await clients.CreateClient(client).GetAsync(probe, cancellationToken);
                 return response.IsSuccessStatusCode
                     ? HealthCheckResult.Healthy(probe.ToString())
                     : HealthCheckResult.Unhealthy($"{probe} answered {(int)response.StatusCode}");

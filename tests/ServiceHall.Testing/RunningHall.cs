@@ -28,6 +28,9 @@ public sealed class RunningHall : IAsyncDisposable
     /// <summary>The identity service (OpenID Connect provider), reached directly as browsers and the services do.</summary>
     public Uri Identity { get; private set; } = null!;
 
+    /// <summary>The portal process itself; people reach it through <see cref="GatewayHttp"/>.</summary>
+    public Uri Portal { get; private set; } = null!;
+
     /// <summary>Every line every process printed since the start, for scans of the logs.</summary>
     public IReadOnlyCollection<string> AllOutput => everything;
 
@@ -56,6 +59,9 @@ public sealed class RunningHall : IAsyncDisposable
         var addresses = Services.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
         ServiceAddresses = addresses;
         Identity = new Uri($"http://127.0.0.1:{FreePort()}");
+        Portal = new Uri($"http://127.0.0.1:{FreePort()}");
+        GatewayHttp = new Uri($"http://127.0.0.1:{FreePort()}");
+        GatewayGrpc = new Uri($"http://127.0.0.1:{FreePort()}");
         var common = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
@@ -89,6 +95,8 @@ public sealed class RunningHall : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = Identity.ToString(),
             ["Identity__RequireHttps"] = "false",
+            // People reach the portal through the gateway, so that is where the identity service sends them back.
+            ["Identity__PortalRedirectUri"] = new Uri(GatewayHttp, "/signin-oidc").ToString(),
         };
         foreach (var (key, value) in extraServiceSettings)
         {
@@ -96,14 +104,19 @@ public sealed class RunningHall : IAsyncDisposable
         }
         Start("identity", AssemblyOf("services", "identity"), identity);
 
-        GatewayHttp = new Uri($"http://127.0.0.1:{FreePort()}");
-        GatewayGrpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var portal = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = Portal.ToString() };
+        foreach (var (key, value) in extraServiceSettings)
+        {
+            portal[key] = value;
+        }
+        Start("portal", AssemblyOf("services", "portal"), portal);
+
         var gateway = new Dictionary<string, string>(common)
         {
             ["Kestrel__Endpoints__Http__Url"] = GatewayHttp.ToString(),
             ["Kestrel__Endpoints__Grpc__Url"] = GatewayGrpc.ToString(),
         };
-        foreach (var (name, address) in addresses)
+        foreach (var (name, address) in addresses.Append(new("portal", Portal)))
         {
             gateway[$"ReverseProxy__Clusters__{name}__Destinations__primary__Address"] = address.ToString();
         }

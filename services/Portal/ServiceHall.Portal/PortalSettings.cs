@@ -1,0 +1,46 @@
+namespace ServiceHall.Portal;
+
+/// <summary>The portal's own settings (section Portal); everything has a default that suits the local hall.</summary>
+public sealed class PortalSettings
+{
+    public const string Section = "Portal";
+
+    /// <summary>How long a page waits for a service before it says the service is slow (people should not wait on a blank page).</summary>
+    public TimeSpan ServiceDeadline { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The portal's client at the identity provider; the demo secret is the seeded demo client's (README).</summary>
+    public string ClientId { get; init; } = "servicehall-portal";
+    public string ClientSecret { get; init; } = "portal-demo-secret";
+
+    /// <summary>
+    /// Person themes (自然人主题) whose first items the home page shows as popular services; when none are named,
+    /// the themes with the most items.
+    /// </summary>
+    public IReadOnlyList<string> PopularThemes { get; init; } = [];
+    public int PopularThemeCount { get; init; } = 3;
+    public int PopularItemsPerTheme { get; init; } = 3;
+
+    /// <summary>The page languages; the first is the default. A language is added with its PortalText.{culture}.resx.</summary>
+    public IReadOnlyList<string> Cultures { get; init; } = ["zh-CN"];
+
+    public static PortalSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var defaults = new PortalSettings();
+        var settings = new PortalSettings
+        {
+            ServiceDeadline = section.GetValue(nameof(ServiceDeadline), defaults.ServiceDeadline),
+            ClientId = section[nameof(ClientId)] is { Length: > 0 } id ? id : defaults.ClientId,
+            ClientSecret = section[nameof(ClientSecret)] is { Length: > 0 } secret ? secret : defaults.ClientSecret,
+            PopularThemes = section.GetSection(nameof(PopularThemes)).Get<string[]>() ?? [],
+            PopularThemeCount = section.GetValue(nameof(PopularThemeCount), defaults.PopularThemeCount),
+            PopularItemsPerTheme = section.GetValue(nameof(PopularItemsPerTheme), defaults.PopularItemsPerTheme),
+            Cultures = section.GetSection(nameof(Cultures)).Get<string[]>() is { Length: > 0 } cultures ? cultures : defaults.Cultures,
+        };
+        if (settings.ServiceDeadline <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(ServiceDeadline)} must be positive, like 00:00:03");
+        }
+        return settings;
+    }
+}

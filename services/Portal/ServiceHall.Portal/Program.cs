@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ServiceHall.Catalog.V1;
+using ServiceHall.Portal;
+using ServiceHall.Search.V1;
+using ServiceHall.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+// The stylesheet and script live in the project's wwwroot; run from build output (the app host, the end-to-end
+// tests) in any environment, they are found through the build's static web assets manifest. A published portal
+// has them copied next to it and no manifest, and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+// Not AddServiceDefaults: that makes Kestrel HTTP/2-only for gRPC, and browsers need HTTP/1.1 too.
+builder.AddTelemetryAndHealth();
+var settings = PortalSettings.From(builder.Configuration);
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton<HallCalls>();
+builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
+builder.AddServiceClient<ConsultationService.ConsultationServiceClient>("catalog");
+builder.AddServiceClient<SearchService.SearchServiceClient>("search");
+builder.AddPortalSignIn(settings);
+builder.AddGatewayForwarding();
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Items/Item", "/items/{id}/ask"));
+// Chinese text stays text in the page instead of a numeric entity per character (pages stay small and readable).
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+var app = builder.Build();
+app.UseForwardedHeaders();
+// Never a raw error page: failures and bare status codes (404, 400, 403) render the portal's own page in Chinese.
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestLocalization(PortalCultures.Options(settings));
+app.UsePageHeaders();
+app.UseStaticFiles(BrowserCaching.StaticFiles());
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapElderMode();
+app.MapRazorPages();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>
+/// Debian's chromium driven by Playwright (its own browser download does not work on these machines), headless,
+/// one browser for the portal tests of a run. Each test opens its own context: its own cookies, viewport and
+/// JavaScript setting, like a separate person's browser.
+/// </summary>
+public sealed class PortalBrowser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+
+    IPlaywright? playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium and fonts-wqy-microhei (.ci/run does)");
+        }
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+    }
+
+    public Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool javaScript = true) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = viewport,
+            JavaScriptEnabled = javaScript,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+
+    /// <summary>Where screenshots of each page kind go: build output people open, never committed (TestResults is ignored).</summary>
+    public static string ScreenshotFolder()
+    {
+        var folder = Path.Combine(Testing.RunningHall.RepositoryRoot(), "TestResults", "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ServiceHall.Testing;
+
+namespace ServiceHall.EndToEnd.Tests;
+
+/// <summary>
+/// A citizen at the portal, in a real browser, through the gateway: search 身份证, open the item, read its materials,
+/// sign in at the identity service, ask a question, and find it under their questions with its reply deadline. On a
+/// desktop and a 360-pixel phone, with and without JavaScript.
+/// </summary>
+public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser browser) : IClassFixture<PortalBrowser>
+{
+    public static TheoryData<string, bool> Devices => new() { { "desktop", true }, { "desktop", false }, { "phone", true }, { "phone", false } };
+
+    static ViewportSize Viewport(string device) => device == "phone" ? PortalBrowser.Phone : PortalBrowser.Desktop;
+
+    string Portal(string path) => new Uri(hall.Hall.GatewayHttp, path).ToString();
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task A_citizen_finds_the_ID_card_item_reads_its_materials_signs_in_asks_and_sees_the_reply_deadline(string device, bool javaScript)
+    {
+        await using var context = await browser.NewContextAsync(Viewport(device), javaScript);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(Portal("/"));
+        await page.FillAsync("#q", "身份证");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        var hit = await FirstIdCardHitAsync(page);
+        await hit.ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/items/"));
+        Assert.Contains("身份证", await page.InnerTextAsync("h1"));
+        var materials = await page.Locator("#materials li.material").AllInnerTextsAsync();
+        Assert.NotEmpty(materials);
+        Assert.All(materials, m => Assert.False(string.IsNullOrWhiteSpace(m)));
+        var itemUrl = page.Url;
+
+        await page.Locator("a.signin", new PageLocatorOptions { HasTextString = "登录后咨询" }).ClickAsync();
+        await SignInAsync(page, "zhangsan");
+        await page.WaitForURLAsync(itemUrl);
+
+        var question = $"请问身份证丢失后补领需要多久（{device}{(javaScript ? "" : "，无脚本")}{Guid.NewGuid().ToString("N")[..4]}）？";
+        await page.FillAsync("#question", question);
+        await page.ClickAsync("#ask button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/my/questions"));
+
+        var mine = page.Locator("li.question", new PageLocatorOptions { HasTextString = question });
+        Assert.Equal(1, await mine.CountAsync());
+        var deadline = mine.Locator("time.deadline");
+        var datetime = await deadline.GetAttributeAsync("datetime");
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", datetime);
+        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日", (await deadline.InnerTextAsync()).Trim());
+
+        // The same deadline the catalog gave the question (the API, as the same person).
+        var (status, list) = await (await hall.HttpAs("zhangsan")).SendAsync(HttpMethod.Get, "/api/catalog/my/consultations?pageSize=100");
+        Assert.Equal(200, status);
+        var asked = list!["consultations"]!.AsArray().Single(c => (string?)c!["question"] == question);
+        Assert.Equal((string?)asked!["replyDeadline"], datetime);
+
+        if (device == "phone")
+        {
+            // Nothing wider than the phone: no sideways scrolling.
+            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= PortalBrowser.Phone.Width, $"page is {scrollWidth}px wide at {PortalBrowser.Phone.Width}px");
+        }
+    }
+
+    [Fact]
+    public async Task Every_page_kind_passes_axe_without_serious_or_critical_violations_and_is_screenshot_at_phone_and_desktop()
+    {
+        var itemPath = await IdCardItemPathAsync();
+        var pages = new (string Kind, string Url, bool SignedIn)[]
+        {
+            ("home", Portal("/"), false),
+            ("search", Portal("/search?q=" + Uri.EscapeDataString("身份证")), false),
+            ("item", Portal(itemPath), false),
+            ("print", Portal(itemPath + "/print"), false),
+            ("browse", Portal("/browse"), false),
+            ("browse-items", Portal("/browse/items?personTheme=" + Uri.EscapeDataString("户籍办理")), false),
+            ("sign-in", Portal("/signin?returnUrl=%2F"), false),
+            ("item-signed-in", Portal(itemPath), true),
+            ("my-questions", Portal("/my/questions"), true),
+        };
+        var problems = new List<string>();
+        foreach (var (device, viewport) in new[] { ("phone", PortalBrowser.Phone), ("desktop", PortalBrowser.Desktop) })
+        {
+            await using var context = await browser.NewContextAsync(viewport);
+            var page = await context.NewPageAsync();
+            foreach (var (kind, url, signedIn) in pages)
+            {
+                if (signedIn && !await IsSignedInAsync(page))
+                {
+                    await page.GotoAsync(Portal("/signin?returnUrl=%2F"));
+                    await SignInAsync(page, "lisi");
+                    await page.WaitForURLAsync(new Regex("^" + Regex.Escape(hall.Hall.GatewayHttp.ToString())));
+                }
+                var response = await page.GotoAsync(url);
+                Assert.True(response is { Ok: true }, $"{kind} at {url}: {response?.Status}");
+                var result = await page.RunAxe();
+                problems.AddRange(result.Violations
+                    .Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{kind} ({device}): {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}"));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalBrowser.ScreenshotFolder(), $"{kind}-{device}.png"), FullPage = true });
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task Elder_mode_is_one_control_and_is_remembered_without_JavaScript()
+    {
+        await using var context = await browser.NewContextAsync(PortalBrowser.Desktop, javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Portal("/browse"));
+        var standardSize = await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.DoesNotContain("elder", await page.GetAttributeAsync("body", "class") ?? "");
+
+        await page.ClickAsync("button.elder-toggle");
+        await page.WaitForURLAsync(new Regex("/browse"));
+        Assert.Contains("elder", await page.GetAttributeAsync("body", "class") ?? "");
+        Assert.Equal("true", await page.GetAttributeAsync("button.elder-toggle", "aria-pressed"));
+
+        // Remembered: another page, later, is still in elder mode and larger.
+        await page.GotoAsync(Portal("/"));
+        Assert.Contains("elder", await page.GetAttributeAsync("body", "class") ?? "");
+        var elderSize = await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.True(elderSize >= 20 && elderSize > standardSize, $"elder {elderSize}px, standard {standardSize}px");
+
+        await page.ClickAsync("button.elder-toggle");
+        Assert.DoesNotContain("elder", await page.GetAttributeAsync("body", "class") ?? "");
+    }
+
+    [Fact]
+    public async Task A_page_with_its_stylesheet_and_script_stays_under_100_KB()
+    {
+        var itemPath = await IdCardItemPathAsync();
+        foreach (var path in new[] { "/", "/search?q=" + Uri.EscapeDataString("身份证"), itemPath, "/browse", itemPath + "/print" })
+        {
+            using var response = await hall.Http.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+            var html = await response.Content.ReadAsStringAsync();
+            var bytes = (long)System.Text.Encoding.UTF8.GetByteCount(html);
+            var assets = AssetReference().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            Assert.Contains(assets, a => a.Contains(".css", StringComparison.Ordinal));
+            foreach (var asset in assets)
+            {
+                using var assetResponse = await hall.Http.GetAsync(asset);
+                Assert.True(assetResponse.IsSuccessStatusCode, $"{asset} (from {path}): {(int)assetResponse.StatusCode}");
+                bytes += (await assetResponse.Content.ReadAsByteArrayAsync()).Length;
+            }
+            Assert.True(bytes < 100 * 1024, $"{path} with {assets.Count} assets is {bytes} bytes");
+        }
+    }
+
+    [GeneratedRegex("(?:<link[^>]+rel=\"stylesheet\"[^>]+href|<script[^>]+src)=\"([^\"]+)\"")]
+    private static partial Regex AssetReference();
+
+    /// <summary>Searches until the index (which takes in the seeded county at start) shows an ID-card item.</summary>
+    async Task<ILocator> FirstIdCardHitAsync(IPage page)
+    {
+        var deadline = DateTime.UtcNow + HallJourneyTests.SearchWait;
+        while (true)
+        {
+            var hit = page.Locator("ol.hits li.hit a.hit-title", new PageLocatorOptions { HasTextString = "身份证" }).First;
+            if (await hit.CountAsync() > 0)
+            {
+                return hit;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "no ID-card hit on the portal's search page:\n" + await page.InnerTextAsync("main"));
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+    }
+
+    async Task<string> IdCardItemPathAsync()
+    {
+        var (status, items) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items?personTheme=" + Uri.EscapeDataString("户籍办理") + "&pageSize=50");
+        Assert.Equal(200, status);
+        var id = (string?)items!["items"]!.AsArray().First(i => ((string?)i!["name"])!.Contains("身份证", StringComparison.Ordinal))!["id"];
+        return $"/items/{id}";
+    }
+
+    /// <summary>On the identity service's Chinese sign-in page: the demo account's name and password.</summary>
+    static async Task SignInAsync(IPage page, string account)
+    {
+        await page.WaitForSelectorAsync("input[name=username]");
+        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+        await page.FillAsync("input[name=username]", account);
+        await page.FillAsync("input[name=password]", HallSignIn.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    static async Task<bool> IsSignedInAsync(IPage page) =>
+        page.Url.StartsWith("http", StringComparison.Ordinal) && await page.Locator("form[action='/signout']").CountAsync() > 0;
+}

@@ -69,7 +69,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
     }
 
     [Fact]
-    public async Task Every_page_kind_passes_axe_without_serious_or_critical_violations_and_is_screenshot_at_phone_and_desktop()
+    public async Task Every_page_kind_passes_axe_without_serious_or_critical_violations_and_is_screenshot_at_phone_and_desktop_and_in_elder_mode()
     {
         var itemPath = await IdCardItemPathAsync();
         var pages = new (string Kind, string Url, bool SignedIn)[]
@@ -85,9 +85,14 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
             ("my-questions", Portal("/my/questions"), true),
         };
         var problems = new List<string>();
-        foreach (var (device, viewport) in new[] { ("phone", PortalBrowser.Phone), ("desktop", PortalBrowser.Desktop) })
+        foreach (var (device, viewport, elder) in new[] { ("phone", PortalBrowser.Phone, false), ("desktop", PortalBrowser.Desktop, false), ("desktop-elder", PortalBrowser.Desktop, true) })
         {
             await using var context = await browser.NewContextAsync(viewport);
+            if (elder)
+            {
+                // 长辈模式 as its toggle leaves it: the same pages must pass in their larger, higher-contrast form.
+                await context.AddCookiesAsync([new Cookie { Name = "elder", Value = "1", Url = hall.Hall.GatewayHttp.ToString() }]);
+            }
             var page = await context.NewPageAsync();
             foreach (var (kind, url, signedIn) in pages)
             {

@@ -50,6 +50,36 @@ public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : 
         Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("养蜂场备案登记", id, HallJourneyTests.SearchWait));
     }
 
+    [Fact]
+    public async Task With_search_down_the_portal_says_so_and_people_still_browse_and_read_guides()
+    {
+        var (status, items) = await fixture.Http.SendAsync(HttpMethod.Get, "/api/catalog/items?pageSize=1&personTheme=" + Uri.EscapeDataString("户籍办理"));
+        Assert.Equal(200, status);
+        var itemId = (string)items!["items"]![0]!["id"]!;
+
+        fixture.Running.Kill("search");
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            using var search = await fixture.Http.GetAsync("/search?q=" + Uri.EscapeDataString("身份证"), TestContext.Current.CancellationToken);
+            var page = await search.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, search.StatusCode);
+            Assert.Contains("搜索服务暂时不可用", page);
+            Assert.Contains("href=\"/browse", page);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the search page took {watch.Elapsed} with search down");
+
+            foreach (var path in new[] { "/", "/browse", "/browse/items?personTheme=" + Uri.EscapeDataString("户籍办理"), $"/items/{itemId}" })
+            {
+                using var response = await fixture.Http.GetAsync(path, TestContext.Current.CancellationToken);
+                Assert.True(response.IsSuccessStatusCode, $"{path} with search down: {(int)response.StatusCode}");
+            }
+        }
+        finally
+        {
+            await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken);
+        }
+    }
+
     int CommittedDocuments(string id)
     {
         using var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(IndexFolder));

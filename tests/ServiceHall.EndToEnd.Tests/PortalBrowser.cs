@@ -32,14 +32,20 @@ public sealed class PortalBrowser : IAsyncLifetime
         });
     }
 
-    public Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool javaScript = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport,
             JavaScriptEnabled = javaScript,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
+        // CI runs every test project at once on 2 cores: give each step more than Playwright's 30 s default.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>Where screenshots of each page kind go: build output people open, never committed (TestResults is ignored).</summary>
     public static string ScreenshotFolder()
@@ -57,4 +63,14 @@ public sealed class PortalBrowser : IAsyncLifetime
         }
         playwright?.Dispose();
     }
+}
+
+/// <summary>
+/// The browser tests run on their own, after the others: a page waits on the whole hall, and sharing 2 cores with
+/// the access matrix and the personal-number scan (hundreds of requests each) only makes them slow, not truer.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
 }

@@ -10,11 +10,18 @@ namespace ServiceHall.EndToEnd.Tests;
 /// sign in at the identity service, ask a question, and find it under their questions with its reply deadline. On a
 /// desktop and a 360-pixel phone, with and without JavaScript.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser browser) : IClassFixture<PortalBrowser>
 {
     public static TheoryData<string, bool> Devices => new() { { "desktop", true }, { "desktop", false }, { "phone", true }, { "phone", false } };
 
     static ViewportSize Viewport(string device) => device == "phone" ? PortalBrowser.Phone : PortalBrowser.Desktop;
+
+    /// <summary>
+    /// Server-rendered pages are whole once their HTML is parsed; waiting for the load event as well only adds the
+    /// stylesheet and script, which a busy CI machine (every test project at once on 2 cores) can hold up.
+    /// </summary>
+    static readonly PageWaitForURLOptions Rendered = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
 
     string Portal(string path) => new Uri(hall.Hall.GatewayHttp, path).ToString();
 
@@ -28,10 +35,11 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
         await page.GotoAsync(Portal("/"));
         await page.FillAsync("#q", "身份证");
         await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/search\\?"), Rendered);
         var hit = await FirstIdCardHitAsync(page);
         await hit.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/items/"));
+        await page.WaitForURLAsync(new Regex("/items/"), Rendered);
         Assert.Contains("身份证", await page.InnerTextAsync("h1"));
         var materials = await page.Locator("#materials li.material").AllInnerTextsAsync();
         Assert.NotEmpty(materials);
@@ -40,12 +48,12 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
 
         await page.Locator("a.signin", new PageLocatorOptions { HasTextString = "登录后咨询" }).ClickAsync();
         await SignInAsync(page, "zhangsan");
-        await page.WaitForURLAsync(itemUrl);
+        await page.WaitForURLAsync(itemUrl, Rendered);
 
         var question = $"请问身份证丢失后补领需要多久（{device}{(javaScript ? "" : "，无脚本")}{Guid.NewGuid().ToString("N")[..4]}）？";
         await page.FillAsync("#question", question);
         await page.ClickAsync("#ask button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/my/questions"));
+        await page.WaitForURLAsync(new Regex("/my/questions"), Rendered);
 
         var mine = page.Locator("li.question", new PageLocatorOptions { HasTextString = question });
         Assert.Equal(1, await mine.CountAsync());
@@ -176,7 +184,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
             }
             Assert.True(DateTime.UtcNow < deadline, "no ID-card hit on the portal's search page:\n" + await page.InnerTextAsync("main"));
             await Task.Delay(500);
-            await page.ReloadAsync();
+            await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
     }
 

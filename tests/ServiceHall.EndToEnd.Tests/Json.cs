@@ -25,6 +25,29 @@ static class Json
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>
+    /// Waits until search says its index is "ready": caught up with every source and all of it searchable. A test
+    /// about the seeded hall asserts only after this, never on the first answer that has any hits (the index may
+    /// still be filling then).
+    /// </summary>
+    public static async Task SearchIndexReadyAsync(this HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? status;
+        do
+        {
+            var (_, body) = await http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString("办理"));
+            status = (string?)body?["indexStatus"];
+            if (status == "ready")
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"the search index still says '{status}' after {timeout}");
+    }
+
     /// <summary>Asks the search API until a hit with this id appears, or the timeout passes.</summary>
     public static async Task<JsonNode?> SearchUntilFoundAsync(this HttpClient http, string query, string id, TimeSpan timeout)
     {

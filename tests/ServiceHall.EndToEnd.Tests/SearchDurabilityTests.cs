@@ -37,7 +37,7 @@ public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : 
     public async Task Changes_acknowledged_before_a_kill_9_are_back_after_the_restart()
     {
         // The start-up rebuild commits when it ends; a change made after it waits for the (hour-long) commit timer.
-        await IndexReadyAsync();
+        await fixture.Http.SearchIndexReadyAsync(HallJourneyTests.SearchWait);
         var id = await PublishAsync("养蜂场备案登记");
         Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("养蜂场备案登记", id, HallJourneyTests.SearchWait));
 
@@ -121,24 +121,6 @@ public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : 
 
         Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("蜂产品收购站许可", id, HallJourneyTests.SearchWait));
         Assert.NotEmpty(Directory.GetDirectories(fixture.Running.DataFolder, "search-index.damaged-*"));
-    }
-
-    async Task IndexReadyAsync()
-    {
-        var deadline = DateTime.UtcNow + HallJourneyTests.SearchWait;
-        string? status;
-        do
-        {
-            var (_, body) = await fixture.Http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString("身份证"));
-            status = (string?)body?["indexStatus"];
-            if (status == "ready")
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"the index still says '{status}'");
     }
 
     async Task<string> PublishAsync(string name)

@@ -13,7 +13,7 @@ public sealed class SearchJourneyTests(HallFixture hall)
     [InlineData("居民身份证")]
     public async Task Every_way_of_typing_ID_card_finds_the_ID_card_items(string q)
     {
-        var body = await SearchUntilAsync("/api/search?q=" + Uri.EscapeDataString(q), b => Hits(b).Count > 0);
+        var body = await SearchWhenReadyAsync("/api/search?q=" + Uri.EscapeDataString(q));
 
         var top3 = Hits(body).Take(3).Select(h => (string)h["title"]!).ToList();
         Assert.Contains(top3, t => t.StartsWith("居民身份证", StringComparison.Ordinal));
@@ -27,13 +27,13 @@ public sealed class SearchJourneyTests(HallFixture hall)
         Assert.Equal(200, status);
         Assert.Equal("/api/credit/entities/91331122MA2E5K7L1L", (string?)code!["redirectUrl"]);
 
-        var body = await SearchUntilAsync("/api/search?type=item&q=" + Uri.EscapeDataString("许可"), b => Hits(b).Count > 0);
+        var body = await SearchWhenReadyAsync("/api/search?type=item&q=" + Uri.EscapeDataString("许可"));
         var facets = body["facets"]!.AsArray();
         var types = facets.First(f => (string?)f!["name"] == "type")!["values"]!.AsArray();
         Assert.Contains(types, v => (string?)v!["value"] == "item" && (bool?)v["selected"] == true);
         Assert.Contains(facets, f => (string?)f!["name"] == "department");
 
-        var suggestions = await SearchUntilAsync("/api/search/suggest?q=gjj", b => b["suggestions"]!.AsArray().Count > 0);
+        var suggestions = await SearchWhenReadyAsync("/api/search/suggest?q=gjj");
         Assert.Contains(suggestions["suggestions"]!.AsArray(), s => ((string)s!["text"]!).Contains("公积金"));
 
         var (refused, error) = await hall.Http.SendAsync(HttpMethod.Get, "/api/search?q=a&sort=date");
@@ -43,19 +43,12 @@ public sealed class SearchJourneyTests(HallFixture hall)
 
     static List<JsonNode> Hits(JsonNode body) => [.. body["hits"]!.AsArray().Select(h => h!)];
 
-    /// <summary>The hall indexes its seed on start; a query may have to wait for it.</summary>
-    async Task<JsonNode> SearchUntilAsync(string path, Func<JsonNode, bool> done)
+    /// <summary>The hall indexes its seed on start: wait until the index says it is complete, then ask once.</summary>
+    async Task<JsonNode> SearchWhenReadyAsync(string path)
     {
-        var deadline = DateTime.UtcNow + HallJourneyTests.SearchWait;
-        while (true)
-        {
-            var (status, body) = await hall.Http.SendAsync(HttpMethod.Get, path);
-            Assert.Equal(200, status);
-            if (done(body!) || DateTime.UtcNow > deadline)
-            {
-                return body!;
-            }
-            await Task.Delay(200);
-        }
+        await hall.Http.SearchIndexReadyAsync(HallJourneyTests.SearchWait);
+        var (status, body) = await hall.Http.SendAsync(HttpMethod.Get, path);
+        Assert.Equal(200, status);
+        return body!;
     }
 }

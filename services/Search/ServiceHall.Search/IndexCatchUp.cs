@@ -14,7 +14,7 @@ namespace ServiceHall.Search;
 /// last commit; they are after the mark, so this brings them back. The catch-up starts a margin below the mark,
 /// because sequences become visible at commit, not in number order, on PostgreSQL.
 /// </summary>
-sealed class IndexCatchUp(PublicIndex index, IndexStatus status, IConfiguration configuration, ILogger<IndexCatchUp> logger) : BackgroundService
+sealed class IndexCatchUp(PublicIndex index, TitleBook titles, IndexStatus status, IConfiguration configuration, ILogger<IndexCatchUp> logger) : BackgroundService
 {
     public const long Margin = 1000;
     static readonly TimeSpan ExportDeadline = TimeSpan.FromMinutes(30);
@@ -34,6 +34,13 @@ sealed class IndexCatchUp(PublicIndex index, IndexStatus status, IConfiguration 
         {
             await Task.WhenAll(sources.Select(source => CatchUpAsync(source, full, stoppingToken)));
             index.CommitIfChanged();
+            // "ready" must mean what it says: every caught-up change searchable, and the title book (pinyin, typo
+            // correction, suggestions) read from that index, not from the half-built one of a second ago.
+            if (!index.WaitUntilAllSearchable(TimeSpan.FromSeconds(30)))
+            {
+                logger.LogWarning("The caught-up changes were not all searchable after 30 s; saying ready anyway");
+            }
+            titles.Refresh();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -159,6 +159,13 @@ public sealed class PublicIndex : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Waits (bounded) until every change written so far is searchable: the start-up catch-up calls it before it
+    /// says "ready", so a search that reads "ready" never sees an index the catch-up has not finished showing.
+    /// </summary>
+    public bool WaitUntilAllSearchable(TimeSpan wait) =>
+        !disposed && reopener.WaitForGeneration(tracking.Generation, (int)wait.TotalMilliseconds);
+
     /// <summary>Runs a query against the newest searcher; the caller pages with offset and size and bounds the time.</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
     {

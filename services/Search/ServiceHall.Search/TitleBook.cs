@@ -74,6 +74,15 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
         return words.Count == 0 ? null : string.Join(" ", query.Words.Where(w => !w.All(char.IsAsciiLetter)).Concat(words));
     }
 
+    /// <summary>Reads the book again from the newest searcher now, not at most every <see cref="MinAge"/>.</summary>
+    public void Refresh()
+    {
+        lock (building)
+        {
+            current = index.Search(Build);
+        }
+    }
+
     Snapshot Current
     {
         get

@@ -38,7 +38,6 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
 {
     readonly SemaphoreSlim gate = new(1, 1);
     readonly bool postgres = ServiceDatabase.IsPostgres(connectionString);
-    bool prepared;
 
     public Task RecordAsync(ClaimsPrincipal? user, string action, string target, string result, string detail = "", CancellationToken cancellationToken = default) =>
         RecordAsync(user?.Describe() ?? "anonymous", action, target, result, detail, cancellationToken);
@@ -90,9 +89,8 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
     /// <summary>Reads the whole chain in order and checks numbering, links and hashes.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        // Reading never creates the table: on a fresh database that would make the service's own schema creation
-        // (EnsureCreated, which skips a database holding any table) think it had nothing to do.
-        await using var connection = await OpenAsync(cancellationToken, prepare: false);
+        // The service's migrations create the table; a database that never ran them simply has no records yet.
+        await using var connection = await OpenAsync(cancellationToken);
         if (!await TableExistsAsync(connection, cancellationToken))
         {
             return new AuditVerification(0, null, "");
@@ -173,42 +171,10 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
         return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
-    async Task<DbConnection> OpenAsync(CancellationToken cancellationToken, bool prepare = true)
+    async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        if (prepare && !prepared)
-        {
-            await using var create = connection.CreateCommand();
-            create.CommandText = postgres ? PostgresSchema : SqliteSchema;
-            await create.ExecuteNonQueryAsync(cancellationToken);
-            prepared = true;
-        }
         return connection;
     }
-
-    const string Columns = "sequence BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, " +
-        "result TEXT NOT NULL, detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL";
-
-    const string SqliteSchema = "CREATE TABLE IF NOT EXISTS audit_records (" + Columns + ");" + """
-        CREATE TRIGGER IF NOT EXISTS audit_records_no_update BEFORE UPDATE ON audit_records
-        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS audit_records_no_delete BEFORE DELETE ON audit_records
-        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
-        """;
-
-    const string PostgresSchema = "CREATE TABLE IF NOT EXISTS audit_records (" + Columns + ");" + """
-        CREATE OR REPLACE FUNCTION audit_records_append_only() RETURNS trigger LANGUAGE plpgsql AS
-        $$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END $$;
-        DO $$ BEGIN
-          IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_records_no_change') THEN
-            CREATE TRIGGER audit_records_no_change BEFORE UPDATE OR DELETE ON audit_records
-              FOR EACH ROW EXECUTE FUNCTION audit_records_append_only();
-          END IF;
-          IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_records_no_truncate') THEN
-            CREATE TRIGGER audit_records_no_truncate BEFORE TRUNCATE ON audit_records
-              FOR EACH STATEMENT EXECUTE FUNCTION audit_records_append_only();
-          END IF;
-        END $$;
-        """;
 }

@@ -14,15 +14,23 @@ namespace ServiceHall.ServiceDefaults;
 /// </summary>
 public static class ServiceDatabase
 {
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string serviceName)
+    /// <summary>
+    /// Registers the service's context as <typeparamref name="TContext"/>, implemented by the provider's own subclass
+    /// (<typeparamref name="TSqlite"/> or <typeparamref name="TPostgres"/>), because each provider has its own
+    /// migrations (docs/decisions/0008-migrations-per-provider.md).
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder, string serviceName)
         where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
     {
         var connectionString = ConnectionStringFor(builder.Configuration, serviceName);
-        builder.Services.AddDbContext<TContext>((services, o) =>
+        var postgres = IsPostgres(connectionString);
+        void Configure(IServiceProvider services, DbContextOptionsBuilder o)
         {
             // Interceptors registered by other parts (the outbox's save notifier) apply to every context.
             o.AddInterceptors(services.GetServices<IInterceptor>());
-            if (IsPostgres(connectionString))
+            if (postgres)
             {
                 o.UseNpgsql(connectionString);
             }
@@ -30,7 +38,15 @@ public static class ServiceDatabase
             {
                 o.UseSqlite(connectionString);
             }
-        });
+        }
+        if (postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>(Configure);
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TSqlite>(Configure);
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReady<TContext>>($"{serviceName}-database");
         return builder;
     }
@@ -49,28 +65,6 @@ public static class ServiceDatabase
         var folder = configuration["Data:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "data");
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, serviceName + ".db")}";
-    }
-
-    /// <summary>Creates the schema on first start. Retries while a PostgreSQL server is still coming up.</summary>
-    public static async Task EnsureDatabaseAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
-        where TContext : DbContext
-    {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceHall.Database");
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                await db.Database.EnsureCreatedAsync(cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (attempt < 10 && ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Database not ready (attempt {Attempt}); retrying", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
-            }
-        }
     }
 
     /// <summary>The clock's now at the precision the database keeps (see <see cref="ToStoredPrecision"/>).</summary>

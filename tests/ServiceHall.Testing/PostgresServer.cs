@@ -42,6 +42,10 @@ public sealed class PostgresServer
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Include Error Detail=true";
     }
 
+    /// <summary>Runs psql against one database of this cluster (loading a dump, creating a database), stopping at the first error.</summary>
+    public void Psql(string database, string arguments) =>
+        Run(Path.Combine(binFolder!, "psql"), $"-X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p {Port} -U postgres -d {database} {arguments}", asUser: null);
+
     /// <summary>Skips the calling test, with the reason, when there is no PostgreSQL to run against.</summary>
     public static PostgresServer Require()
     {

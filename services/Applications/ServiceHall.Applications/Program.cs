@@ -11,12 +11,15 @@ if (await builder.Configuration.RunAuditCommandAsync("applications", args) is { 
 builder.AddServiceDefaults();
 builder.AddHallAuthentication();
 builder.AddAuditTrail("applications");
-builder.AddServiceDatabase<ApplicationsDb>("applications");
+builder.AddServiceDatabase<ApplicationsDb, ApplicationsDbSqlite, ApplicationsDbPostgres>("applications");
 // The catalog's GetItem is public: the client sends no token.
 builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
 
 var app = builder.Build();
-await app.Services.EnsureDatabaseAsync<ApplicationsDb>();
+if (await app.Services.PrepareDatabaseAsync<ApplicationsDb>("applications", args) is { } migrated)
+{
+    return migrated;
+}
 
 app.UseAuthentication();
 app.UseAuthorization();

@@ -13,7 +13,7 @@ if (await builder.Configuration.RunAuditCommandAsync("catalog", args) is { } exi
 builder.AddServiceDefaults();
 builder.AddHallAuthentication();
 builder.AddAuditTrail("catalog");
-builder.AddServiceDatabase<CatalogDb>("catalog");
+builder.AddServiceDatabase<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>("catalog");
 builder.AddOutbox<CatalogDb>();
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -24,7 +24,10 @@ builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddScoped<CatalogService>();
 
 var app = builder.Build();
-await app.Services.EnsureDatabaseAsync<CatalogDb>();
+if (await app.Services.PrepareDatabaseAsync<CatalogDb>("catalog", args) is { } migrated)
+{
+    return migrated;
+}
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
     await SeedCatalog.LoadAsync(app.Services);

@@ -11,7 +11,7 @@ if (await builder.Configuration.RunAuditCommandAsync("credit", args) is { } exit
 builder.AddServiceDefaults();
 builder.AddHallAuthentication();
 builder.AddAuditTrail("credit");
-builder.AddServiceDatabase<CreditDb>("credit");
+builder.AddServiceDatabase<CreditDb, CreditDbSqlite, CreditDbPostgres>("credit");
 builder.AddOutbox<CreditDb>();
 builder.Services.AddOptions<PublicityPeriod>()
     .BindConfiguration(PublicityPeriod.Section)
@@ -20,7 +20,10 @@ builder.Services.AddOptions<PublicityPeriod>()
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
-await app.Services.EnsureDatabaseAsync<CreditDb>();
+if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } migrated)
+{
+    return migrated;
+}
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
     await DemoCredit.SeedAsync(app.Services);

@@ -11,11 +11,14 @@ if (await builder.Configuration.RunAuditCommandAsync("disclosures", args) is { }
 builder.AddServiceDefaults();
 builder.AddHallAuthentication();
 builder.AddAuditTrail("disclosures");
-builder.AddServiceDatabase<DisclosuresDb>("disclosures");
+builder.AddServiceDatabase<DisclosuresDb, DisclosuresDbSqlite, DisclosuresDbPostgres>("disclosures");
 builder.AddOutbox<DisclosuresDb>();
 
 var app = builder.Build();
-await app.Services.EnsureDatabaseAsync<DisclosuresDb>();
+if (await app.Services.PrepareDatabaseAsync<DisclosuresDb>("disclosures", args) is { } migrated)
+{
+    return migrated;
+}
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
     await DemoDisclosures.SeedAsync(app.Services);

@@ -18,13 +18,16 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Not AddServiceDefaults, which makes Kestrel speak HTTP/2 only: browsers sign in here, so Kestrel keeps its
 // default (HTTP/1.1 and HTTP/2), and there is no gRPC.
 builder.AddTelemetryAndHealth();
-builder.AddServiceDatabase<IdentityDb>("identity");
+builder.AddServiceDatabase<IdentityDb, IdentityDbSqlite, IdentityDbPostgres>("identity");
 builder.AddAuditTrail("identity");
 builder.AddHallUsers(settings);
 builder.AddHallOpenIddict(settings);
 
 var app = builder.Build();
-await app.Services.EnsureDatabaseAsync<IdentityDb>();
+if (await app.Services.PrepareDatabaseAsync<IdentityDb>("identity", args) is { } migrated)
+{
+    return migrated;
+}
 await HallRolesSeed.SeedAsync(app.Services);
 var demo = app.Configuration.GetValue<bool>("Seed:Demo");
 await HallClients.SeedAsync(app.Services, settings, demo);

@@ -3,7 +3,7 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications.Data;
 
-public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : DbContext(options)
+public abstract class ApplicationsDb(DbContextOptions options) : DbContext(options)
 {
     public const int MaxSubjectLength = 200;
     public const int MaxDepartmentCodeLength = 64;

@@ -4,7 +4,7 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog.Data;
 
-public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : DbContext(options)
+public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
     public DbSet<ItemHistoryRecord> History => Set<ItemHistoryRecord>();

@@ -4,7 +4,7 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Credit.Data;
 
-public sealed class CreditDb(DbContextOptions<CreditDb> options) : DbContext(options)
+public abstract class CreditDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<MarketEntity> Entities => Set<MarketEntity>();
     public DbSet<PenaltyRecord> Penalties => Set<PenaltyRecord>();

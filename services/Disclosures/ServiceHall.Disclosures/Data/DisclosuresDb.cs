@@ -4,7 +4,7 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Disclosures.Data;
 
-public sealed class DisclosuresDb(DbContextOptions<DisclosuresDb> options) : DbContext(options)
+public abstract class DisclosuresDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<OrganizationRecord> Organizations => Set<OrganizationRecord>();
     public DbSet<DisclosureRecord> Disclosures => Set<DisclosureRecord>();

@@ -5,7 +5,7 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Identity.Data;
 
 /// <summary>Users and roles (ASP.NET Core Identity) and OpenIddict's applications, authorizations, scopes and tokens.</summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<HallUser>(options)
+public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<HallUser>(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -76,7 +76,7 @@ CREATE TABLE public.audit_records (
 --
 
 COPY public.applications ("TrackingNumber", "OwnerSubject", "IdempotencyKey", "ItemId", "ItemName", "Department", "DepartmentCode", "ApplicantName", "ApplicantKind", "ApplicantIdNumber", "ApplicantPhone", "ApplicantCreditCode", "Note", "Status", "SubmittedAt") FROM stdin;
-SH20261201000001	demo-applicant-zhangsan	fixture-key-1	7967575142f148e1b525f30f3a62c9bc	居民身份证首次申领	县公安局	11331122025900371F	张三	person	11010519491231002X	13800138000		fixture	submitted	2026-12-01 02:30:00+00
+SH20261201K7M2Q9XB	demo-applicant-zhangsan	fixture-key-1	7967575142f148e1b525f30f3a62c9bc	居民身份证首次申领	县公安局	11331122025900371F	张三	person	11010519491231002X	13800138000		fixture	submitted	2026-12-01 02:30:00+00
 \.
 
 
@@ -85,7 +85,7 @@ SH20261201000001	demo-applicant-zhangsan	fixture-key-1	7967575142f148e1b525f30f3
 --
 
 COPY public.audit_records (sequence, at, actor, action, target, result, detail, previous_hash, hash) FROM stdin;
-1	2026-12-01T02:30:00.0000000Z	user:zhangsan	SubmitApplication	application:SH20261201000001	ok		0000000000000000000000000000000000000000000000000000000000000000	0f78ca191cf65aff07fb10c2a862e9147227bddb70a9c9725fa14223aaa742a2
+1	2026-12-01T02:30:00.0000000Z	user:zhangsan	SubmitApplication	application:SH20261201K7M2Q9XB	ok		0000000000000000000000000000000000000000000000000000000000000000	3f26bea332a9b81dcf48623ac79de42ad6747588028b381484ec059b71e8036d
 \.
 
 

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceHall.Disclosures.Data;
+using ServiceHall.Disclosures.V1;
+using ServiceHall.Testing;
+
+namespace ServiceHall.Disclosures.Tests;
+
+/// <summary>A disclosures database made before migrations (EnsureCreated) is adopted by today's service without losing a row.</summary>
+public sealed class SchemaAdoptionTests
+{
+    public static TheoryData<string> Databases => Testing.Databases.Both;
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task An_ensure_created_database_keeps_every_row_and_the_service_reads_it(string database)
+    {
+        using var adopted = AdoptedDatabase.Restore("disclosures", database);
+        var before = await adopted.RowCountsAsync();
+        Assert.Equal(3, before["organizations"]);
+
+        await using (var host = new ServiceHost<Program>("disclosures", Testing.Databases.Sqlite, adopted.SettingsFor("disclosures")))
+        {
+            var listed = await new V1.DisclosuresService.DisclosuresServiceClient(host.Channel).ListDisclosuresAsync(
+                new ListDisclosuresRequest { OrganizationId = "county-peoples-hospital" });
+            Assert.NotEmpty(listed.Disclosures);
+
+            await using var scope = host.Services.CreateAsyncScope();
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<DisclosuresDb>().Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        }
+
+        AdoptedDatabase.AssertKeptEveryRow(before, await adopted.RowCountsAsync());
+        var audit = await adopted.VerifyAuditAsync();
+        Assert.True(audit.Intact, audit.Problem);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceHall.Identity.Data;
+using ServiceHall.Testing;
+
+namespace ServiceHall.Identity.Tests;
+
+/// <summary>An identity database made before migrations (EnsureCreated) is adopted: accounts, roles and clients survive and people still sign in.</summary>
+public sealed class SchemaAdoptionTests
+{
+    public static TheoryData<string> Databases => Testing.Databases.Both;
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task An_ensure_created_database_keeps_every_account_and_people_still_sign_in(string database)
+    {
+        using var adopted = AdoptedDatabase.Restore("identity", database);
+        var before = await adopted.RowCountsAsync();
+        Assert.Equal(11, before["AspNetUsers"]);
+
+        await using (var host = IdentityHost.Start(Testing.Databases.Sqlite, adopted.SettingsFor("identity")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await host.Browser().SignInAsync("zhangsan", Browser.Password)).StatusCode);
+
+            await using var scope = host.Services.CreateAsyncScope();
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        }
+
+        var after = await adopted.RowCountsAsync();
+        AdoptedDatabase.AssertKeptEveryRow(before, after);
+        Assert.Equal(before["AspNetUsers"], after["AspNetUsers"]);
+        var audit = await adopted.VerifyAuditAsync();
+        Assert.True(audit.Intact, audit.Problem);
+        Assert.True(audit.Records > 0, "the sign-in was not audited");
+    }
+}

@@ -27,7 +27,8 @@ sealed class LuceneSearchIndex : IDisposable
     public LuceneSearchIndex(string folder, SmartCnSegmenter segmenter)
     {
         Folder = folder;
-        // Explicitly NIO: FSDirectory.Open picks MMapDirectory on 64-bit Linux (see design.md, Search).
+        // Explicitly NIO: FSDirectory.Open picks MMapDirectory on 64-bit Linux
+        // (see docs/decisions/0003-lucene-projection-with-rebuild.md).
         directory = new NIOFSDirectory(new DirectoryInfo(folder));
         writer = new IndexWriter(directory, new IndexWriterConfig(SmartCnSegmenter.Version, segmenter.Analyzer) { OpenMode = OpenMode.CREATE });
         tracking = new TrackingIndexWriter(writer);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ServiceHall.ServiceDefaults;
 
 /// <summary>
-/// Resident ID numbers (GB 11643) and mobile numbers are personal information (domain.md §3): text holding one is
+/// Resident ID numbers (GB 11643) and mobile numbers are personal information (docs/domain.md §6): text holding one is
 /// refused where it would become public or searched, and the number is never repeated back. An ID number counts
 /// only with a valid check character (ISO 7064 MOD 11-2), so a 15-digit business registration number (工商注册号)
 /// or another long number is not mistaken for one.
@@ -21,7 +21,7 @@ public static partial class PersonalNumbers
     /// <summary>Either kind of personal number.</summary>
     public static bool Found(string text) => ContainsResidentId(text) || ContainsMobile(text);
 
-    /// <summary>The display mask of domain.md §3: first 3 and last 4 kept, never the birth date (110***********002X).</summary>
+    /// <summary>The display mask of docs/domain.md §6: first 3 and last 4 kept, never the birth date (110***********002X).</summary>
     public static string MaskResidentId(string id) =>
         id.Length <= 7 ? new string('*', id.Length) : id[..3] + new string('*', id.Length - 7) + id[^4..];
 

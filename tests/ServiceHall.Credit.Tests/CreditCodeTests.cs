@@ -2,7 +2,7 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Credit.Tests;
 
-/// <summary>GB 32100 codes with their embedded GB 11714 organisation code; examples computed by hand from domain.md §3.</summary>
+/// <summary>GB 32100 codes with their embedded GB 11714 organisation code; examples computed by hand from docs/domain.md §7.</summary>
 public sealed class CreditCodeTests
 {
     [Theory]
@@ -98,7 +98,7 @@ public sealed class CreditCodeTests
     [Fact]
     public void The_weights_are_powers_of_three_mod_31()
     {
-        // domain.md lists them: 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28. A code of a single 1 at
+        // docs/domain.md §7 lists them: 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28. A code of a single 1 at
         // position i followed by zeros has Σ = weight(i), so its check character reveals the weight.
         int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
         for (var i = 0; i < weights.Length; i++)

@@ -6,7 +6,7 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>
-/// ID and mobile numbers (domain.md §3) never leave the hall unmasked: not in an answer, not in a log line, not in
+/// ID and mobile numbers (docs/domain.md §6) never leave the hall unmasked: not in an answer, not in a log line, not in
 /// the search index. The scan reads the whole seeded county and a journey that puts personal numbers in on
 /// purpose, plus whatever the other end-to-end tests did before it in this run.
 /// </summary>

@@ -35,7 +35,7 @@ public static class Labels
         _ => value,
     };
 
-    /// <summary>网上办理深度 I–IV (domain.md §1).</summary>
+    /// <summary>网上办理深度 I–IV (docs/domain.md §1).</summary>
     public static string OnlineDepth(IStringLocalizer text, int depth) => depth switch
     {
         1 => text["OnlineDepth1"],

@@ -66,7 +66,7 @@ public sealed class ApplicationRecord
         && ApplicantPhone == SubmissionRules.NormalizePhone(request.ApplicantPhone);
 
     /// <summary>
-    /// What every reader sees: personal numbers masked (domain.md §3), also where an applicant typed one into the
+    /// What every reader sees: personal numbers masked (docs/domain.md §6), also where an applicant typed one into the
     /// note, since officers and supervisors read the note too. Only <see cref="ToNumbers"/> gives them whole.
     /// </summary>
     public Application ToMessage() => new()

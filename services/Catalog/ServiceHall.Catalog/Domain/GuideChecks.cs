@@ -7,7 +7,7 @@ using static ServiceHall.Catalog.GuideVocabulary;
 namespace ServiceHall.Catalog;
 
 /// <summary>
-/// The guide checks (domain.md §1). <see cref="Save"/> holds on every save: shape, closed vocabularies and
+/// The guide checks (docs/domain.md §2). <see cref="Save"/> holds on every save: shape, closed vocabularies and
 /// consistency (the promised limit within the statutory one, level IV with zero visits, a basis for every fee).
 /// <see cref="Publish"/> adds completeness: what a reader cannot do without. A national inspection in 2017 found a
 /// third of sampled guides missing limits, fees or contacts; these checks are the hall's answer to that.
@@ -253,7 +253,7 @@ public static partial class GuideChecks
             var field = $"guide.fees[{i}]";
             c.Required("fee-complete", $"{field}.name", f.Name).Length($"{field}.name", f.Name, MaxName);
             c.Required("fee-complete", $"{field}.standard", f.Standard).Length($"{field}.standard", f.Standard, MaxText);
-            // A fee without a legal basis is a data error (domain.md §1).
+            // A fee without a legal basis is a data error (docs/domain.md §2).
             c.Required("fee-basis", $"{field}.basis", f.Basis).Length($"{field}.basis", f.Basis, MaxText);
             c.Length($"{field}.reduction", f.Reduction, MaxText);
         }

@@ -1,6 +1,6 @@
 namespace ServiceHall.Catalog;
 
-/// <summary>The closed word lists of a guide (domain.md §1), in the Chinese the public reads.</summary>
+/// <summary>The closed word lists of a guide (docs/domain.md §1), in the Chinese the public reads.</summary>
 public static class GuideVocabulary
 {
     public const string Person = "自然人";

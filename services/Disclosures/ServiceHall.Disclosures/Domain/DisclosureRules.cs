@@ -14,7 +14,7 @@ public static partial class DisclosureRules
     public const int MaxBodyLength = 20000;
     public const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>The sectors whose public-service units must disclose (公共企事业单位办事公开, domain.md §4).</summary>
+    /// <summary>The sectors whose public-service units must disclose (公共企事业单位办事公开, docs/domain.md §9).</summary>
     public static readonly IReadOnlyList<string> Sectors =
     [
         "education",        // 教育

@@ -138,7 +138,7 @@ public sealed class ApplicationAccessTests
         await using var host = new ApplicationsHost(database, Catalog());
         var qiye = host.As(Qiye);
         var request = Submit("biz-1");
-        request.ApplicantName = "缙云县好滋味餐饮管理有限公司";
+        request.ApplicantName = "镇康县好滋味餐饮管理有限公司";
         request.ApplicantIdNumber = "";
 
         var submitted = await qiye.SubmitApplicationAsync(request, cancellationToken: Cancel);

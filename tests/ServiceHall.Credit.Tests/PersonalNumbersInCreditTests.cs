@@ -29,7 +29,7 @@ public sealed class PersonalNumbersInCreditTests
         var registered = await editor.RegisterEntityAsync(new RegisterEntityRequest
         {
             Code = Code,
-            Name = "缙云县壶镇老街烧饼店",
+            Name = "镇康县勐捧老街米线店",
             EntityCategory = "个体工商户",
             LegalRepresentative = $"李美华（{IdNumber}）",
             Address = $"壶镇镇老街12号，电话{Mobile}",

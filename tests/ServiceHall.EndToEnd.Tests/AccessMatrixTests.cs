@@ -109,7 +109,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         Penalty = new PenaltyRecord
         {
             DecisionNumber = "县公罚〔2026〕" + w.Suffix[..4] + "号", ViolationType = "治安管理", Facts = "矩阵测试", Basis = "《中华人民共和国治安管理处罚法》第二十三条",
-            Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "县公安局", AuthorityCode = SampleGuide.Police,
+            Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "镇康县公安局", AuthorityCode = SampleGuide.Police,
         },
     };
 

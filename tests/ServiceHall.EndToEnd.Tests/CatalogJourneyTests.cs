@@ -20,7 +20,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         Assert.NotEmpty(byTheme);
         var byDepartment = await ListAsync($"/api/catalog/items?departmentCode={Police}&pageSize=100");
         Assert.True(byDepartment.Count >= 10, $"{byDepartment.Count} police items");
-        Assert.All(byDepartment, i => Assert.Equal("县公安局", (string?)i["departmentName"]));
+        Assert.All(byDepartment, i => Assert.Equal("镇康县公安局", (string?)i["departmentName"]));
         Assert.NotEmpty(await ListAsync("/api/catalog/items?onlineDepth=4"));
 
         var id = (string)byTheme[0]["id"]!;

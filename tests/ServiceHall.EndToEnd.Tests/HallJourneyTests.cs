@@ -87,7 +87,7 @@ public sealed class HallJourneyTests(HallFixture hall)
             content = "罚款人民币五万元",
             fineAmountWan = "5",
             decisionDate = "2026-10-15",
-            authority = "县市场监督管理局",
+            authority = "镇康县市场监督管理局",
             authorityCode = SampleGuide.MarketRegulation,
         });
         Assert.Equal(200, added);

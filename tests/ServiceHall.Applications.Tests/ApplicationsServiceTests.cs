@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using ServiceHall.Applications.V1;
-using static ServiceHall.Applications.Tests.Callers;
 using ServiceHall.Testing;
+using static ServiceHall.Applications.Tests.Callers;
 
 namespace ServiceHall.Applications.Tests;
 

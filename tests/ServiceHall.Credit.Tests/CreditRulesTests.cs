@@ -124,7 +124,7 @@ public sealed class CreditRulesTests
         penalty.AuthorityCode = "11530924015900298P";
         var errors = new FieldErrors();
         Assert.Null(CreditRules.CheckPenalty(errors, penalty, Today, ThreeYears));
-        Assert.Equal("penalty.authority_code: check character should be '6', not '7'", Assert.Single(errors.Problems));
+        Assert.Equal("penalty.authority_code: check character should be 'N', not 'P'", Assert.Single(errors.Problems));
     }
 
     [Fact]

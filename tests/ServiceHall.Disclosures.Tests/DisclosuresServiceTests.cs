@@ -230,7 +230,7 @@ public sealed class DisclosuresServiceTests
         var db = scope.ServiceProvider.GetRequiredService<DisclosuresDb>();
         Assert.Equal(["education", "health", "water"], (await db.Organizations.Select(o => o.Sector).ToListAsync(Cancel)).Order());
         var units = await db.Organizations.OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync(Cancel);
-        Assert.Equal([DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany], units.Select(u => u.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([DemoCounty.School, DemoCounty.Hospital, DemoCounty.WaterCompany], units.Select(u => u.Id).Order(StringComparer.Ordinal));
         Assert.All(units, u => Assert.StartsWith(DemoCounty.Name, u.Name, StringComparison.Ordinal));
         Assert.Equal(await db.Disclosures.CountAsync(Cancel), await db.Set<OutboxMessage>().CountAsync(m => m.Topic == Topics.DisclosurePublished, Cancel));
 

@@ -85,7 +85,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.applications.v1.ApplicationsService/ListMyApplications"] = Allow(_ => new ListMyApplicationsRequest(), Applicants),
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
-        ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = TestCodes.DemoEntity }, Everyone),
+        ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
         ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), DemoCounty.Xinyong, DemoCounty.Admin),
         ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
         // Disclosures: public reading; only the organisation's own publisher publishes.
@@ -105,7 +105,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
 
     static AddPenaltyRequest PoliceDecidedPenalty(World w) => new()
     {
-        Code = TestCodes.DemoEntity,
+        Code = DemoCounty.Business,
         Penalty = new PenaltyRecord
         {
             DecisionNumber = "县公罚〔2026〕" + w.Suffix[..4] + "号", ViolationType = "治安管理", Facts = "矩阵测试", Basis = "《中华人民共和国治安管理处罚法》第二十三条",

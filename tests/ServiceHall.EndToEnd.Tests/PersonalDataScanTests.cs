@@ -97,7 +97,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/departments")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/consultations")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/guide-report")).Status);
-        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{TestCodes.DemoEntity}")).Status);
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{DemoCounty.Business}")).Status);
         foreach (var organisation in new[] { DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany })
         {
             Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{organisation}/disclosures")).Status);

@@ -1,11 +1,10 @@
 using ServiceHall.Testing;
+
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>Fresh valid unified social credit codes for test data, computed independently of the credit service (domain.md §3).</summary>
 static class TestCodes
 {
-    /// <summary>The seeded demo business (县某某科技有限公司), the business applicant qiye's credit code.</summary>
-    public const string DemoEntity = DemoCounty.Business;
     /// <summary>The valid example ID number of domain.md §3 and a mobile number: what an applicant types into a form.</summary>
     public const string DemoResidentId = "11010519491231002X";
     public const string DemoMobile = "13800138000";

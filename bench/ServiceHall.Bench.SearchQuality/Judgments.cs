@@ -6,7 +6,7 @@ namespace ServiceHall.Bench.SearchQuality;
 /// <summary>
 /// One query as people type it, with graded judgments by the item's 12-digit basic code (基本编码):
 /// 2 = the item the person means, 1 = a related item that is acceptable to see. Unjudged results count as 0.
-/// A basic code stands for every implementation of the item (a town item's four towns share one).
+/// A basic code stands for every implementation of the item (a town item's seven towns share one).
 /// </summary>
 public sealed record JudgedQuery(
     [property: JsonPropertyName("query")] string Query,

@@ -6,9 +6,9 @@ namespace ServiceHall.Bench.SearchQuality;
 /// first grade-2 service.
 /// </summary>
 /// <remarks>
-/// Judgments name services by basic code, and a town item is one service implemented by four towns: four hits
+/// Judgments name services by basic code, and a town item is one service implemented by seven towns: seven hits
 /// with one basic code. By default (<paramref name="collapseCopies"/>) the page is read as the list of distinct
-/// services in the order they first appear, so the copies neither earn the gain four times (nDCG above 1) nor
+/// services in the order they first appear, so the copies neither earn the gain seven times (nDCG above 1) nor
 /// count as misses. Without collapsing, each copy after the first takes its place on the page and earns nothing,
 /// as a reader scrolling past the repeats experiences it.
 /// </remarks>

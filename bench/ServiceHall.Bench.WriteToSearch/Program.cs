@@ -16,7 +16,7 @@ string[] syllables = ["春雨", "秋月", "青山", "绿水", "白云", "红日"
 await using var hall = await RunningHall.StartAsync();
 using var http = new HttpClient { BaseAddress = hall.GatewayHttp };
 // The market regulation bureau's officer publishes (the demo account); the token outlives the run (10 minutes).
-var officer = await HallSignIn.SignInAsync(hall.Identity, "shichang");
+var officer = await HallSignIn.SignInAsync(hall.Identity, DemoCounty.Shichang);
 http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officer.AccessToken);
 var latencies = new List<double>();
 for (var i = 0; i < warmUp + count; i++)
@@ -30,7 +30,7 @@ for (var i = 0; i < warmUp + count; i++)
         audiences = new[] { "法人" },
         handlingKind = "承诺件",
         legalPersonThemes = new[] { "投资审批" },
-        departmentCode = "113311220259007426", // 县市场监督管理局, seeded
+        departmentCode = DemoCounty.MarketRegulation, // 县市场监督管理局, seeded
         departmentNature = "法定机关",
         legalBasis = new[] { new { law = "《企业投资项目核准和备案管理条例》", article = "第三条" } },
         conditions = "符合国家产业政策",
@@ -39,9 +39,9 @@ for (var i = 0; i < warmUp + count; i++)
         siteVisits = 0,
         onlineDepth = 4,
         place = new { address = "县政务服务中心四楼", hours = "周一至周五" },
-        contacts = new { consultPhone = "0578-3102315", complaintPhone = "12315" },
-        review = new { name = "县人民政府", phone = "0578-3100148" },
-        litigation = new { name = "县人民法院", phone = "0578-3100200" },
+        contacts = new { consultPhone = "0883-6020000", complaintPhone = "12315" },
+        review = new { name = "县人民政府", phone = "0883-6990000" },
+        litigation = new { name = "县人民法院", phone = "0883-6980000" },
         resultType = "批文",
         resultName = "项目核准文件",
         materials = new[] { new { name = "项目申请报告", type = "电子件", form = "电子", necessity = "必要", source = "申请人自备" } },

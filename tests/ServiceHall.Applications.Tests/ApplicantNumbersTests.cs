@@ -17,7 +17,7 @@ public sealed class ApplicantNumbersTests
     [InlineData("11010519491231002", ZhangSanPhone, "applicant_id_number: is not a valid resident ID number")]   // 17 characters
     [InlineData("1101051949123100AX", ZhangSanPhone, "applicant_id_number: is not a valid resident ID number")]  // letters
     [InlineData(ZhangSanId, "12812345678", "applicant_phone: is not a mobile number")]                            // 12x is no mobile prefix
-    [InlineData(ZhangSanId, "057812345678", "applicant_phone: is not a mobile number")]                           // a landline
+    [InlineData(ZhangSanId, "088312345678", "applicant_phone: is not a mobile number")]                           // a landline
     [InlineData(ZhangSanId, "1381234567", "applicant_phone: is not a mobile number")]                             // 10 digits
     public async Task Bad_numbers_are_refused_by_field_without_repeating_them(string idNumber, string phone, string problem)
     {

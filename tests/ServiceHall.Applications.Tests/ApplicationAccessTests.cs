@@ -138,7 +138,7 @@ public sealed class ApplicationAccessTests
         await using var host = new ApplicationsHost(database, Catalog());
         var qiye = host.As(Qiye);
         var request = Submit("biz-1");
-        request.ApplicantName = "缙云县好滋味餐饮管理有限公司";
+        request.ApplicantName = "镇康县好滋味餐饮管理有限公司";
         request.ApplicantIdNumber = "";
 
         var submitted = await qiye.SubmitApplicationAsync(request, cancellationToken: Cancel);
@@ -158,12 +158,12 @@ public sealed class ApplicationAccessTests
         Assert.Equal(QiyeCode, stated.ApplicantCreditCode);
         Assert.Equal(ZhangSanIdMasked, stated.ApplicantIdNumber);
         Assert.Equal(StatusCode.PermissionDenied, another.StatusCode);
-        Assert.Contains("your own business 91331122MA2E5K7L1L", another.Status.Detail);
+        Assert.Contains($"your own business {DemoCounty.Business}", another.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, person.StatusCode);
         Assert.Contains("applicant_credit_code: must be empty when a person applies", person.Status.Detail);
         Assert.Equal(StatusCode.PermissionDenied, businessWithoutCode.StatusCode);
         Assert.Equal(2, await StoredApplicationsAsync(host));
-        Assert.Equal("qiye", (await StoredAsync(host, submitted.TrackingNumber)).OwnerSubject);
+        Assert.Equal(DemoCounty.Qiye, (await StoredAsync(host, submitted.TrackingNumber)).OwnerSubject);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using ServiceHall.Applications.V1;
+using ServiceHall.Testing;
 using static ServiceHall.Applications.Tests.Callers;
 
 namespace ServiceHall.Applications.Tests;
@@ -41,7 +42,7 @@ public sealed class ApplicationsServiceTests
         Assert.Equal(1, catalog.Lookups);
         // The owner is the token's subject, and the numbers are kept whole for the department.
         var stored = await StoredAsync(host, first.TrackingNumber);
-        Assert.Equal(("zhangsan", ZhangSanId, ZhangSanPhone), (stored.OwnerSubject, stored.ApplicantIdNumber, stored.ApplicantPhone));
+        Assert.Equal((DemoCounty.Zhangsan, ZhangSanId, ZhangSanPhone), (stored.OwnerSubject, stored.ApplicantIdNumber, stored.ApplicantPhone));
     }
 
     [Theory]

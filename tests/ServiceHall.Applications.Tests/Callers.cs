@@ -10,18 +10,18 @@ namespace ServiceHall.Applications.Tests;
 /// <summary>The people the tests call as, named after the demo accounts, and what they submit.</summary>
 static class Callers
 {
-    public static readonly TestUser ZhangSan = TestUser.Person("zhangsan");
-    public static readonly TestUser LiSi = TestUser.Person("lisi");
-    public const string QiyeCode = "91331122MA2E5K7L1L";
-    public static readonly TestUser Qiye = TestUser.Business(QiyeCode, "qiye");
+    public static readonly TestUser ZhangSan = TestUser.Person(DemoCounty.Zhangsan);
+    public static readonly TestUser LiSi = TestUser.Person(DemoCounty.Lisi);
+    public const string QiyeCode = DemoCounty.Business;
+    public static readonly TestUser Qiye = TestUser.Business(QiyeCode, DemoCounty.Qiye);
     /// <summary>Officer of 县市场监督管理局, the department of the fake catalog's items.</summary>
-    public static readonly TestUser Shichang = TestUser.Officer(FakeCatalog.MarketRegulation, "shichang");
+    public static readonly TestUser Shichang = TestUser.Officer(FakeCatalog.MarketRegulation, DemoCounty.Shichang);
     /// <summary>Officer of 县公安局: another department.</summary>
-    public static readonly TestUser Gongan = TestUser.Officer(FakeCatalog.PublicSecurity, "gongan");
-    public static readonly TestUser Jiancha = TestUser.Supervisor("jiancha");
-    public static readonly TestUser Xinyong = TestUser.CreditEditor(FakeCatalog.MarketRegulation, "xinyong");
-    public static readonly TestUser Yiyuan = TestUser.Publisher("county-peoples-hospital", "yiyuan");
-    public static readonly TestUser Admin = TestUser.Administrator("admin");
+    public static readonly TestUser Gongan = TestUser.Officer(FakeCatalog.PublicSecurity, DemoCounty.Gongan);
+    public static readonly TestUser Jiancha = TestUser.Supervisor(DemoCounty.Jiancha);
+    public static readonly TestUser Xinyong = TestUser.CreditEditor(FakeCatalog.MarketRegulation, DemoCounty.Xinyong);
+    public static readonly TestUser Yiyuan = TestUser.Publisher(DemoCounty.Hospital, DemoCounty.Yiyuan);
+    public static readonly TestUser Admin = TestUser.Administrator(DemoCounty.Admin);
     public static readonly TestUser Bank = TestUser.Machine("bank-credit-check");
 
     /// <summary>张三's resident ID (GB 11643, valid check character) and mobile number; never to be seen whole in a response.</summary>
@@ -29,7 +29,7 @@ static class Callers
     public const string ZhangSanIdMasked = "110***********002X";
     public const string ZhangSanPhone = "13812345678";
     public const string ZhangSanPhoneMasked = "138****5678";
-    public const string LiSiId = "33112219850612341X";
+    public const string LiSiId = "530924198506123412";
     public const string LiSiPhone = "15957812345";
 
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ServiceHall.Catalog.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Applications.Tests;
 
@@ -10,9 +11,9 @@ namespace ServiceHall.Applications.Tests;
 sealed class FakeCatalog : CatalogService.CatalogServiceClient
 {
     /// <summary>县市场监督管理局, the department of the demo's market officer (shichang).</summary>
-    public const string MarketRegulation = "113311220259007426";
+    public const string MarketRegulation = DemoCounty.MarketRegulation;
     /// <summary>县公安局, the department of the demo's police officer (gongan).</summary>
-    public const string PublicSecurity = "11331122025900371F";
+    public const string PublicSecurity = DemoCounty.PublicSecurity;
 
     readonly Dictionary<string, ServiceItem> items = [];
     int lookups;

@@ -45,10 +45,10 @@ public sealed class AccessMatrixTests
     static readonly TestUser[] Callers =
     [
         Sample.Zhangsan,
-        TestUser.Business("91331122MA2E5K7L1L", "qiye"),
+        TestUser.Business(DemoCounty.Business, DemoCounty.Qiye),
         Sample.PoliceOfficer,
-        TestUser.CreditEditor(Sample.MarketCode, "xinyong"),
-        TestUser.Publisher("county-peoples-hospital", "yiyuan"),
+        TestUser.CreditEditor(Sample.MarketCode, DemoCounty.Xinyong),
+        TestUser.Publisher(DemoCounty.Hospital, DemoCounty.Yiyuan),
         Sample.Supervisor,
         Sample.Administrator,
         TestUser.Machine(),

@@ -27,7 +27,7 @@ public sealed class CatalogLifecycleTests
 
         var draft = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
         Assert.Equal(("draft", 0), (draft.Status, draft.GuideVersion));
-        Assert.Equal("000100000001-331122000000-000-11331122025900371F-1-00", draft.Guide.Code);
+        Assert.Equal($"000100000001-{DemoCounty.AreaCode}-000-{DemoCounty.PublicSecurity}-1-00", draft.Guide.Code);
         Assert.Empty(draft.Problems);
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() => visitor.GetItemAsync(new GetItemRequest { Id = draft.Id }).ResponseAsync)).StatusCode);
 
@@ -151,7 +151,7 @@ public sealed class CatalogLifecycleTests
 
         var badDepartment = await Assert.ThrowsAsync<RpcException>(() => Sample.Catalog(host, Sample.Administrator).CreateDepartmentAsync(new CreateDepartmentRequest
         {
-            Department = new Department { Code = "11331122025900371X", Name = "县某局", Kind = "县级部门", Phone = "3101110" },
+            Department = new Department { Code = DemoCounty.PublicSecurity[..^1] + "X", Name = "县某局", Kind = "县级部门", Phone = "3101110" },
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badDepartment.StatusCode);
         Assert.Contains("department.code", badDepartment.Status.Detail);

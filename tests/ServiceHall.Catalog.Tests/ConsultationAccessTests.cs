@@ -33,7 +33,7 @@ public sealed class ConsultationAccessTests
         var townQuestion = await Sample.Consultations(host, Sample.Lisi).AskQuestionAsync(new AskQuestionRequest { ItemId = townItem, Question = "高龄津贴几岁起领？" });
         var read = new GetConsultationRequest { Id = asked.Id };
 
-        foreach (var stranger in new[] { Sample.Lisi, TestUser.Business("91331122MA2E5K7L1L", "qiye"), Sample.TownOfficer })
+        foreach (var stranger in new[] { Sample.Lisi, TestUser.Business(DemoCounty.Business, DemoCounty.Qiye), Sample.TownOfficer })
         {
             var refused = await Assert.ThrowsAsync<RpcException>(() => Sample.Consultations(host, stranger).GetConsultationAsync(read).ResponseAsync);
             Assert.True(refused.StatusCode == StatusCode.PermissionDenied, $"{stranger.Subject}: {refused.Status}");
@@ -72,7 +72,7 @@ public sealed class ConsultationAccessTests
         Assert.Contains(records, r => r.Action.EndsWith("ConsultationService/GetConsultation", StringComparison.Ordinal) && r.Result == "PermissionDenied"
             && r.Actor.StartsWith("lisi [applicant]", StringComparison.Ordinal) && r.Target == $"id={asked.Id}");
         Assert.Contains(records, r => r.Action.EndsWith("ConsultationService/AnswerConsultation", StringComparison.Ordinal) && r.Result == "PermissionDenied"
-            && r.Actor.StartsWith("xinhe [officer]", StringComparison.Ordinal));
+            && r.Actor.StartsWith("mengpeng [officer]", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Action.EndsWith("ConsultationService/ListOpenConsultations", StringComparison.Ordinal) && r.Result == "PermissionDenied");
         Assert.True((await audit.VerifyAsync(TestContext.Current.CancellationToken)).Intact);
     }
@@ -133,7 +133,7 @@ public sealed class ConsultationAccessTests
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var stored = await scope.ServiceProvider.GetRequiredService<CatalogDb>().Consultations.SingleAsync(TestContext.Current.CancellationToken);
-            Assert.Equal((WithNumbers, "zhangsan"), (stored.Question, stored.AskedBy));
+            Assert.Equal((WithNumbers, DemoCounty.Zhangsan), (stored.Question, stored.AskedBy));
         }
 
         // Public Q&A still refuses the numbers; the audit trail never holds them.
@@ -157,7 +157,7 @@ public sealed class ConsultationAccessTests
         var unsigned = await zhangsan.AskQuestionAsync(new AskQuestionRequest { ItemId = policeItem, Question = "能办吗？" });
         var signed = await zhangsan.AskQuestionAsync(new AskQuestionRequest { ItemId = policeItem, Question = "要多久？" });
 
-        Assert.Equal("gongan", (await police.AnswerConsultationAsync(new AnswerConsultationRequest { Id = unsigned.Id, Answer = "能。" })).AnsweredBy);
+        Assert.Equal(DemoCounty.Gongan, (await police.AnswerConsultationAsync(new AnswerConsultationRequest { Id = unsigned.Id, Answer = "能。" })).AnsweredBy);
         Assert.Equal("户政科", (await police.AnswerConsultationAsync(new AnswerConsultationRequest { Id = signed.Id, Answer = "十五天。", AnsweredBy = "户政科" })).AnsweredBy);
     }
 

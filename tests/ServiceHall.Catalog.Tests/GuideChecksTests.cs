@@ -1,4 +1,5 @@
 using ServiceHall.Catalog.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Catalog.Tests;
 
@@ -40,7 +41,7 @@ public sealed class GuideChecksTests
         ["fees on a free item"] = (g => g.Charged = false, "charged-has-fees", "guide.charged"),
         ["appointment without quota"] = (g => g.Appointment = new Appointment { Supported = true }, "appointment-quota", "guide.appointment.daily_quota"),
         ["malformed consult phone"] = (g => g.Contacts.ConsultPhone = "3101110", "phone-format", "guide.contacts.consult_phone"),
-        ["malformed review phone"] = (g => g.Review.Phone = "0578 3100148", "phone-format", "guide.review.phone"),
+        ["malformed review phone"] = (g => g.Review.Phone = "0883 6990000", "phone-format", "guide.review.phone"),
         ["link that is no link"] = (g => g.Contacts.ConsultOnline = "javascript:alert(1)", "link-format", "guide.contacts.consult_online"),
         ["vague material"] = (g => g.Materials[0].Name = "其他相关材料", "material-specific", "guide.materials[0].name"),
         ["material list ending in 等"] = (g => g.Materials[0].Name = "身份证明等", "material-specific", "guide.materials[0].name"),
@@ -128,12 +129,12 @@ public sealed class GuideChecksTests
         guide.Review = null;
         guide.Litigation = null;
         guide.Code = ImplementationCode.Compose(guide.BasicCode, Sample.AreaCode, Sample.PoliceCode);
-        Assert.Equal("000100000001-331122000000-000-11331122025900371F-1-00", guide.Code);
+        Assert.Equal($"000100000001-{DemoCounty.AreaCode}-000-{DemoCounty.PublicSecurity}-1-00", guide.Code);
         Assert.Empty(GuideChecks.Publish(guide, Police));
     }
 
     [Theory]
-    [InlineData("0578-3101110")]
+    [InlineData("0883-6010000")]
     [InlineData("0571-87654321-8001")]
     [InlineData("13800138000")]
     [InlineData("12345")]
@@ -143,7 +144,7 @@ public sealed class GuideChecksTests
     [Theory]
     [InlineData("3101110")]
     [InlineData("12800138000")]
-    [InlineData("0578-310")]
-    [InlineData("电话0578-3101110")]
+    [InlineData("0883-310")]
+    [InlineData("电话0883-6010000")]
     public void Phone_numbers_nobody_can_call_are_refused(string phone) => Assert.False(GuideChecks.IsPhone(phone));
 }

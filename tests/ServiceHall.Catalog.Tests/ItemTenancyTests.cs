@@ -56,7 +56,7 @@ public sealed class ItemTenancyTests
         foreach (var method in refusals.Keys)
         {
             Assert.Contains(records, r => r.Action.EndsWith("CatalogService/" + method, StringComparison.Ordinal)
-                && r.Result == "PermissionDenied" && r.Actor.StartsWith("xinhe [officer]", StringComparison.Ordinal));
+                && r.Result == "PermissionDenied" && r.Actor.StartsWith("mengpeng [officer]", StringComparison.Ordinal));
         }
         Assert.True((await audit.VerifyAsync(TestContext.Current.CancellationToken)).Intact);
     }

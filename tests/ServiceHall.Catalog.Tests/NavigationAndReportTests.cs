@@ -46,8 +46,8 @@ public sealed class NavigationAndReportTests
         var navigation = await catalog.GetNavigationAsync(new GetNavigationRequest());
         Assert.Equal([("户籍办理", 1), ("社会保障", 1), ("证件办理", 1)], navigation.PersonThemes.Select(e => (e.Value, e.Count)));
         Assert.Equal([("准营准办", 1)], navigation.LegalPersonThemes.Select(e => (e.Value, e.Count)));
-        Assert.Equal([("县公安局", 2)], navigation.Departments.Select(e => (e.Label, e.Count)));
-        Assert.Equal([("新河镇人民政府", 1)], navigation.Towns.Select(e => (e.Label, e.Count)));
+        Assert.Equal([("镇康县公安局", 2)], navigation.Departments.Select(e => (e.Label, e.Count)));
+        Assert.Equal([("勐捧镇人民政府", 1)], navigation.Towns.Select(e => (e.Label, e.Count)));
         Assert.Equal([("4", 1), ("3", 2)], navigation.OnlineDepths.Select(e => (e.Value, e.Count)));
 
         var bad = await Assert.ThrowsAsync<RpcException>(() => catalog.ListItemsAsync(new ListItemsRequest { PersonTheme = "办证", OnlineDepth = 9 }).ResponseAsync);

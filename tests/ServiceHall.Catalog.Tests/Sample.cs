@@ -9,19 +9,19 @@ namespace ServiceHall.Catalog.Tests;
 /// </summary>
 static class Sample
 {
-    public const string PoliceCode = "11331122025900371F";
-    public const string TownCode = "11331122025906669K";
-    /// <summary>县市场监督管理局: a real department of the demo county that implements none of the sample items.</summary>
-    public const string MarketCode = "113311220259007426";
-    public const string AreaCode = "331122000000";
+    public const string PoliceCode = DemoCounty.PublicSecurity;
+    public const string TownCode = DemoCounty.Mengpeng;
+    /// <summary>镇康县市场监督管理局: a real department of the demo county that implements none of the sample items.</summary>
+    public const string MarketCode = DemoCounty.MarketRegulation;
+    public const string AreaCode = DemoCounty.AreaCode;
 
-    public static readonly TestUser PoliceOfficer = TestUser.Officer(PoliceCode, "gongan");
-    public static readonly TestUser TownOfficer = TestUser.Officer(TownCode, "xinhe");
-    public static readonly TestUser MarketOfficer = TestUser.Officer(MarketCode, "shichang");
-    public static readonly TestUser Administrator = TestUser.Administrator("admin");
-    public static readonly TestUser Supervisor = TestUser.Supervisor("jiancha");
-    public static readonly TestUser Zhangsan = TestUser.Person("zhangsan");
-    public static readonly TestUser Lisi = TestUser.Person("lisi");
+    public static readonly TestUser PoliceOfficer = TestUser.Officer(PoliceCode, DemoCounty.Gongan);
+    public static readonly TestUser TownOfficer = TestUser.Officer(TownCode, "mengpeng");
+    public static readonly TestUser MarketOfficer = TestUser.Officer(MarketCode, DemoCounty.Shichang);
+    public static readonly TestUser Administrator = TestUser.Administrator(DemoCounty.Admin);
+    public static readonly TestUser Supervisor = TestUser.Supervisor(DemoCounty.Jiancha);
+    public static readonly TestUser Zhangsan = TestUser.Person(DemoCounty.Zhangsan);
+    public static readonly TestUser Lisi = TestUser.Person(DemoCounty.Lisi);
 
     /// <summary>The officer who writes the items of this department.</summary>
     public static TestUser OfficerOf(string departmentCode) => departmentCode switch
@@ -41,12 +41,12 @@ static class Sample
 
     public static Department Police => new()
     {
-        Code = PoliceCode, Name = "县公安局", Kind = "县级部门", Address = "县城解放街12号", Phone = "0578-3101110", Hours = "周一至周五",
+        Code = PoliceCode, Name = "镇康县公安局", Kind = "县级部门", Address = "南伞镇团结路12号", Phone = "0883-6010000", Hours = "周一至周五",
     };
 
     public static Department Town => new()
     {
-        Code = TownCode, Name = "新河镇人民政府", Kind = "乡镇街道", Address = "新河镇新河大道1号", Phone = "0578-3122001", Hours = "周一至周五",
+        Code = TownCode, Name = "勐捧镇人民政府", Kind = "乡镇街道", Address = "勐捧镇振兴路1号", Phone = "0883-6200000", Hours = "周一至周五",
     };
 
     public static async Task AddDepartmentsAsync(ServiceHost<Program> host)
@@ -77,9 +77,9 @@ static class Sample
         Fees = { new Fee { Name = "居民身份证工本费", Standard = "20元/证", Basis = "《中华人民共和国居民身份证法》第二十一条；财综〔2007〕34号" } },
         Place = new ServicePlace { Address = "县政务服务中心一楼公安综合窗口", Hours = "周一至周五 8:30-17:30", InServiceCenter = true },
         Coverage = "全省",
-        Contacts = new Contacts { ConsultPhone = "0578-3101110", ComplaintPhone = "0578-3101119", ConsultOnline = "https://www.example.gov.cn/hall/consult" },
-        Review = new AppealBody { Name = "县人民政府", Phone = "0578-3100148" },
-        Litigation = new AppealBody { Name = "县人民法院", Phone = "0578-3100200" },
+        Contacts = new Contacts { ConsultPhone = "0883-6010000", ComplaintPhone = "0883-6010001", ConsultOnline = "https://www.example.gov.cn/hall/consult" },
+        Review = new AppealBody { Name = "县人民政府", Phone = "0883-6990000" },
+        Litigation = new AppealBody { Name = "县人民法院", Phone = "0883-6980000" },
         ResultType = "证照",
         ResultName = "中华人民共和国居民身份证",
         Materials =

@@ -18,6 +18,22 @@ public sealed class SeedCatalogTests
     }
 
     [Fact]
+    public void The_seed_is_the_demo_county_with_its_seven_towns_and_valid_codes()
+    {
+        var content = SeedCatalog.Read(SeedCatalog.DefaultFolder, Sample.AreaCode);
+
+        // Tests and benches take the codes from DemoCounty: it must list the seed's departments as they are.
+        Assert.Equal(DemoCounty.Departments, content.Departments.Select(d => (d.Name, d.Code)).ToList());
+        Assert.All(content.Departments, d => Assert.True(ServiceHall.ServiceDefaults.CreditCode.IsValid(d.Code), d.Code));
+        Assert.Equal(["南伞镇人民政府", "勐捧镇人民政府", "凤尾镇人民政府", "勐堆乡人民政府", "木场乡人民政府", "军弄乡人民政府", "忙丙乡人民政府"],
+            content.Departments.Where(d => d.Kind == "乡镇街道").Select(d => d.Name));
+        Assert.All(content.Guides, g => Assert.Contains($"-{DemoCounty.AreaCode}-000-{g.DepartmentCode}-", g.Code));
+        // Fictitious numbers of the 临沧 area code, or the national hotlines.
+        Assert.All(content.Departments, d => Assert.StartsWith("0883-6", d.Phone));
+        Assert.All(content.Guides, g => Assert.Matches(@"^(0883-6\d{6}|12\d{3})$", g.Contacts.ComplaintPhone));
+    }
+
+    [Fact]
     public async Task The_seed_loads_on_a_fresh_start_and_the_catalog_wide_report_finds_nothing()
     {
         await using var host = new ServiceHost<Program>("catalog", Databases.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });

@@ -62,7 +62,7 @@ public sealed class TokenAndAuditTests
             ("CatalogService/PublishItem", "FailedPrecondition", "gongan [officer] of " + Sample.PoliceCode),
             ("CatalogService/CreateItem", "Unauthenticated", "anonymous"),
             ("CatalogService/CreateItem", "PermissionDenied", "zhangsan [applicant]"),
-            ("CatalogService/CancelItem", "PermissionDenied", "xinhe [officer] of " + Sample.TownCode),
+            ("CatalogService/CancelItem", "PermissionDenied", "mengpeng [officer] of " + Sample.TownCode),
             ("ConsultationService/GetConsultation", "PermissionDenied", "lisi [applicant]"),
             ("CatalogService/CreateItem", "Unauthenticated", "anonymous"),
         ];

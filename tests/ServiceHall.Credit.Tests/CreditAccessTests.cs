@@ -16,15 +16,15 @@ public sealed class CreditAccessTests
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
     const string Code = "91350100M000100Y43";
-    const string MarketRegulation = "113311220259007426";
-    const string PublicSecurity = "11331122025900371F";
+    const string MarketRegulation = DemoCounty.MarketRegulation;
+    const string PublicSecurity = DemoCounty.PublicSecurity;
 
-    static readonly TestUser Xinyong = TestUser.CreditEditor(MarketRegulation, "xinyong");
+    static readonly TestUser Xinyong = TestUser.CreditEditor(MarketRegulation, DemoCounty.Xinyong);
     static readonly TestUser PoliceCreditEditor = TestUser.CreditEditor(PublicSecurity, "police-credit");
     static readonly TestUser[] NotCreditEditors =
     [
-        TestUser.Person("zhangsan"), TestUser.Business("91331122MA2E5K7L1L", "qiye"), TestUser.Officer(MarketRegulation, "shichang"),
-        TestUser.Publisher("county-peoples-hospital", "yiyuan"), TestUser.Supervisor("jiancha"), TestUser.Machine("bank-credit-check"),
+        TestUser.Person(DemoCounty.Zhangsan), TestUser.Business(DemoCounty.Business, DemoCounty.Qiye), TestUser.Officer(MarketRegulation, DemoCounty.Shichang),
+        TestUser.Publisher(DemoCounty.Hospital, DemoCounty.Yiyuan), TestUser.Supervisor(DemoCounty.Jiancha), TestUser.Machine("bank-credit-check"),
     ];
 
     static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -117,16 +117,16 @@ public sealed class CreditAccessTests
         // Any department's credit editor may register: registration facts belong to no one department.
         var byPoliceEditor = await As(host, PoliceCreditEditor).RegisterEntityAsync(Registration(), cancellationToken: Cancel);
         var other = Registration();
-        other.Code = "91331122MA2C1D6P5Y";
+        other.Code = DemoCounty.Machinery;
         var byAdministrator = await As(host, TestUser.Administrator()).RegisterEntityAsync(other, cancellationToken: Cancel);
 
         Assert.Equal(Code, byPoliceEditor.Code);
-        Assert.Equal("91331122MA2C1D6P5Y", byAdministrator.Code);
+        Assert.Equal(DemoCounty.Machinery, byAdministrator.Code);
         var audit = host.Services.GetRequiredService<AuditTrail>();
         var records = await audit.RecentAsync(100, Cancel);
         Assert.Equal(NotCreditEditors.Length, records.Count(r => r.Result == "PermissionDenied"));
         Assert.Contains(records, r => r.Result == "OK" && r.Target == $"code={Code}" && r.Actor.StartsWith("police-credit [credit_editor]", StringComparison.Ordinal));
-        Assert.Contains(records, r => r.Result == "OK" && r.Target == "code=91331122MA2C1D6P5Y" && r.Actor.StartsWith("administrator-a [administrator]", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Result == "OK" && r.Target == "code=" + DemoCounty.Machinery && r.Actor.StartsWith("administrator-a [administrator]", StringComparison.Ordinal));
         Assert.True((await audit.VerifyAsync(Cancel)).Intact);
     }
 
@@ -181,7 +181,7 @@ public sealed class CreditAccessTests
 
     [Theory]
     [InlineData("", "penalty.authority_code: is required")]
-    [InlineData("113311220259007427", "penalty.authority_code: check character should be '6', not '7'")]
+    [InlineData("11530924015900298P", "penalty.authority_code: check character should be 'N', not 'P'")]
     public async Task The_deciding_bodys_code_is_required_and_checked(string authorityCode, string problem)
     {
         await using var host = new ServiceHost<Program>("credit", Testing.Databases.Sqlite);

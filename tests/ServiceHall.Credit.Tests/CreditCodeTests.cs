@@ -1,4 +1,5 @@
 using ServiceHall.ServiceDefaults;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Credit.Tests;
 
@@ -7,17 +8,33 @@ public sealed class CreditCodeTests
 {
     [Theory]
     [InlineData("91350100M000100Y43")] // the worked example: Σ = 1640, organisation Σ = 139
-    [InlineData("91331122MA2E5K7L1L")] // the demo entities of the county
-    [InlineData("92331122MA2F8H3N18")]
-    [InlineData("91331122MA2C1D6P5Y")]
-    [InlineData("91331122MA200006X1")] // organisation check 10 → 'X'
-    [InlineData("91331122MA20000001")] // organisation check 11 → '0'
-    [InlineData("91331122MA20001900")] // check 31 → '0'
-    [InlineData("91331122MA2000377Y")] // check 30 → 'Y', the last character of the alphabet
+    [InlineData(DemoCounty.Business)] // the demo entities of the county
+    [InlineData(DemoCounty.SoleTrader)]
+    [InlineData(DemoCounty.Machinery)]
+    [InlineData("91530924MA600018XQ")] // organisation check 10 → 'X'
+    [InlineData("91530924MA60000405")] // organisation check 11 → '0'
+    [InlineData("91530924MA60003580")] // check 31 → '0'
+    [InlineData("91530924MA6000235Y")] // check 30 → 'Y', the last character of the alphabet
     public void Valid_codes_pass(string code)
     {
         Assert.Null(CreditCode.Problem(code));
         Assert.True(CreditCode.IsValid(code));
+    }
+
+    [Fact]
+    public void The_demo_countys_codes_are_valid_and_of_its_area()
+    {
+        string[] entities = [DemoCounty.Business, DemoCounty.SoleTrader, DemoCounty.Machinery,
+            DemoCounty.HospitalCreditCode, DemoCounty.SchoolCreditCode, DemoCounty.WaterCompanyCreditCode];
+        foreach (var code in DemoCounty.Departments.Select(d => d.Code).Concat(entities))
+        {
+            Assert.True(CreditCode.Problem(code) is null, $"{code}: {CreditCode.Problem(code)}");
+            Assert.Equal(DemoCounty.Area, code[2..8]);
+        }
+        // Departments and towns are registered by the establishment authority (1): 机关 11, 事业单位 12, 群团 13.
+        Assert.All(DemoCounty.Departments, d => Assert.Matches("^1[123]", d.Code));
+        Assert.Equal(DemoCounty.Departments.Count, DemoCounty.Departments.Select(d => d.Code).Distinct().Count());
+        Assert.Equal(DemoCredit.MarketRegulation, DemoCounty.MarketRegulation);
     }
 
     [Theory]
@@ -36,7 +53,7 @@ public sealed class CreditCodeTests
         Assert.Equal('4', CreditCode.OrganisationCheckCharacter("M000100Y"));
         Assert.Equal('X', CreditCode.OrganisationCheckCharacter("MA200006"));
         Assert.Equal('0', CreditCode.OrganisationCheckCharacter("MA200000"));
-        Assert.Equal('0', CreditCode.CheckCharacter("91331122MA2000190"));
+        Assert.Equal('0', CreditCode.CheckCharacter("91530924MA6000358"));
     }
 
     [Theory]

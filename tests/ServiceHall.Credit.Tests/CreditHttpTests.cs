@@ -14,7 +14,7 @@ public sealed class CreditHttpTests
     public async Task Entities_are_registered_penalised_and_read_as_json()
     {
         await using var host = new ServiceHost<Program>("credit", Databases.Sqlite);
-        var http = host.ClientAs(TestUser.CreditEditor("113311220259007426", "xinyong"));
+        var http = host.ClientAs(TestUser.CreditEditor(DemoCounty.MarketRegulation, DemoCounty.Xinyong));
         var ct = TestContext.Current.CancellationToken;
 
         var registered = await http.PostAsync("/api/credit/entities", Json(new
@@ -33,7 +33,7 @@ public sealed class CreditHttpTests
             content = "警告",
             decisionDate = PublicityPeriod.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             authority = "县市场监督管理局",
-            authorityCode = "113311220259007426",
+            authorityCode = DemoCounty.MarketRegulation,
         }), ct);
         Assert.Equal(HttpStatusCode.OK, penalised.StatusCode);
 
@@ -50,7 +50,7 @@ public sealed class CreditHttpTests
         var penalty = Assert.Single(entity.GetProperty("penalties").EnumerateArray());
         Assert.Equal("县市监罚〔2026〕5号", penalty.GetProperty("decisionNumber").GetString());
         Assert.True(penalty.TryGetProperty("publicityUntil", out _));
-        Assert.Equal("113311220259007426", penalty.GetProperty("authorityCode").GetString());
+        Assert.Equal(DemoCounty.MarketRegulation, penalty.GetProperty("authorityCode").GetString());
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class CreditHttpTests
         var registration = Json(new { code = Code, name = "福州示范食品有限公司", entityCategory = "法人及非法人组织" });
 
         var anonymous = await host.CreateClient().PostAsync("/api/credit/entities", registration, ct);
-        var applicant = await host.ClientAs(TestUser.Person("zhangsan")).PostAsync("/api/credit/entities", registration, ct);
+        var applicant = await host.ClientAs(TestUser.Person(DemoCounty.Zhangsan)).PostAsync("/api/credit/entities", registration, ct);
         var penalty = await host.CreateClient().PostAsync($"/api/credit/entities/{Code}/penalties", Json(new { decisionNumber = "x" }), ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

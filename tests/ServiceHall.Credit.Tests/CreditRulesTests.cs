@@ -1,5 +1,6 @@
 using ServiceHall.Credit.V1;
 using ServiceHall.ServiceDefaults;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Credit.Tests;
 
@@ -16,7 +17,7 @@ public sealed class CreditRulesTests
         FineAmountWan = "2",
         DecisionDate = "2026-03-10",
         Authority = "县市场监督管理局",
-        AuthorityCode = "113311220259007426",
+        AuthorityCode = DemoCounty.MarketRegulation,
     };
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class CreditRulesTests
         Assert.Equal(36, PublicityPeriod.DefaultMaximumMonths);
         var terms = CreditRules.CheckPenalty(new FieldErrors(), Penalty(), Today, ThreeYears);
 
-        Assert.Equal(new PenaltyTerms(new DateOnly(2026, 3, 10), new DateOnly(2029, 3, 10), 2m, "113311220259007426"), terms);
+        Assert.Equal(new PenaltyTerms(new DateOnly(2026, 3, 10), new DateOnly(2029, 3, 10), 2m, DemoCounty.MarketRegulation), terms);
     }
 
     [Fact]
@@ -117,13 +118,13 @@ public sealed class CreditRulesTests
     public void The_deciding_bodys_code_is_checked_and_normalized()
     {
         var penalty = Penalty();
-        penalty.AuthorityCode = " 11331122025900371f ";
-        Assert.Equal("11331122025900371F", CreditRules.CheckPenalty(new FieldErrors(), penalty, Today, ThreeYears)!.AuthorityCode);
+        penalty.AuthorityCode = $" {DemoCounty.PublicSecurity.ToLowerInvariant()} ";
+        Assert.Equal(DemoCounty.PublicSecurity, CreditRules.CheckPenalty(new FieldErrors(), penalty, Today, ThreeYears)!.AuthorityCode);
 
-        penalty.AuthorityCode = "113311220259007427";
+        penalty.AuthorityCode = "11530924015900298P";
         var errors = new FieldErrors();
         Assert.Null(CreditRules.CheckPenalty(errors, penalty, Today, ThreeYears));
-        Assert.Equal("penalty.authority_code: check character should be '6', not '7'", Assert.Single(errors.Problems));
+        Assert.Equal("penalty.authority_code: check character should be 'N', not 'P'", Assert.Single(errors.Problems));
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class CreditServiceTests
 
     const string Code = "91350100M000100Y43";
     /// <summary>县市场监督管理局: the demo credit editor's department, and the deciding body of the penalties below.</summary>
-    const string MarketRegulation = "113311220259007426";
-    static readonly TestUser Xinyong = TestUser.CreditEditor(MarketRegulation, "xinyong");
+    const string MarketRegulation = DemoCounty.MarketRegulation;
+    static readonly TestUser Xinyong = TestUser.CreditEditor(MarketRegulation, DemoCounty.Xinyong);
 
     static DateOnly Today => PublicityPeriod.Today(TimeProvider.System);
 
@@ -289,19 +289,25 @@ public sealed class CreditServiceTests
         await using var host = new ServiceHost<Program>("credit", Testing.Databases.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
         var credit = Public(host);
 
-        var entity = await credit.GetEntityAsync(new GetEntityRequest { Code = "91331122MA2E5K7L1L" });
+        var entity = await credit.GetEntityAsync(new GetEntityRequest { Code = DemoCounty.Business });
 
         var penalty = Assert.Single(entity.Penalties);
-        Assert.Equal("县市场监督管理局", penalty.Authority);
+        Assert.Equal("镇康县市场监督管理局", penalty.Authority);
         // The demo's credit editor (xinyong, of this department) may record more of its penalties.
         Assert.Equal(MarketRegulation, penalty.AuthorityCode);
         Assert.Contains("食品安全法", penalty.Basis);
-        Assert.Empty((await credit.GetEntityAsync(new GetEntityRequest { Code = "92331122MA2F8H3N18" })).Penalties);
+        Assert.Empty((await credit.GetEntityAsync(new GetEntityRequest { Code = DemoCounty.SoleTrader })).Penalties);
+        // The market entities and the public units whose disclosures the demo publishes, all of the county (530924).
+        foreach (var code in new[] { DemoCounty.Machinery, DemoCounty.HospitalCreditCode, DemoCounty.SchoolCreditCode, DemoCounty.WaterCompanyCreditCode })
+        {
+            Assert.Equal(code, (await credit.GetEntityAsync(new GetEntityRequest { Code = code })).Code);
+            Assert.Equal(DemoCounty.Area, code[2..8]);
+        }
         var (entities, penalties, events) = await StoredAsync(host);
-        Assert.Equal((3, 1, 3), (entities, penalties, events.Count));
+        Assert.Equal((6, 1, 6), (entities, penalties, events.Count));
 
         // Seeding again (a restart) finds the entities and adds nothing.
         await DemoCredit.SeedAsync(host.Services);
-        Assert.Equal(3, (await StoredAsync(host)).Events.Count);
+        Assert.Equal(6, (await StoredAsync(host)).Events.Count);
     }
 }

@@ -14,7 +14,7 @@ public sealed class PersonalNumbersInCreditTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    const string Code = "92331122MA2F8H3N18";
+    const string Code = DemoCounty.SoleTrader;
     const string IdNumber = "11010519491231002X";
     const string Mobile = "13812345678";
 
@@ -25,11 +25,11 @@ public sealed class PersonalNumbersInCreditTests
     public async Task Numbers_in_any_text_field_are_masked_in_answers_and_events_and_kept_whole_in_the_record(string database)
     {
         await using var host = new ServiceHost<Program>("credit", database);
-        var editor = new V1.CreditService.CreditServiceClient(host.As(TestUser.CreditEditor("113311220259007426", "xinyong")));
+        var editor = new V1.CreditService.CreditServiceClient(host.As(TestUser.CreditEditor(DemoCounty.MarketRegulation, DemoCounty.Xinyong)));
         var registered = await editor.RegisterEntityAsync(new RegisterEntityRequest
         {
             Code = Code,
-            Name = "缙云县壶镇老街烧饼店",
+            Name = "镇康县勐捧老街米线店",
             EntityCategory = "个体工商户",
             LegalRepresentative = $"李美华（{IdNumber}）",
             Address = $"壶镇镇老街12号，电话{Mobile}",
@@ -47,7 +47,7 @@ public sealed class PersonalNumbersInCreditTests
                 Content = $"警告。当事人联系电话：{Mobile}",
                 DecisionDate = PublicityPeriod.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Authority = "县市场监督管理局",
-                AuthorityCode = "113311220259007426",
+                AuthorityCode = DemoCounty.MarketRegulation,
             },
         }, cancellationToken: Cancel);
         var found = await new V1.CreditService.CreditServiceClient(host.Channel).GetEntityAsync(new GetEntityRequest { Code = Code }, cancellationToken: Cancel);
@@ -58,7 +58,7 @@ public sealed class PersonalNumbersInCreditTests
         Assert.Equal("李美华（110***********002X）", found.LegalRepresentative);
         Assert.Equal("警告。当事人联系电话：138****5678", Assert.Single(found.Penalties).Content);
         // The codes are not personal numbers and stay whole.
-        Assert.Equal((Code, "113311220259007426"), (found.Code, found.Penalties[0].AuthorityCode));
+        Assert.Equal((Code, DemoCounty.MarketRegulation), (found.Code, found.Penalties[0].AuthorityCode));
         foreach (var answer in new[] { registered.ToString(), added.ToString(), found.ToString() })
         {
             Assert.False(PersonalNumbers.Found(answer), answer);

@@ -17,17 +17,17 @@ public sealed class DisclosuresAccessTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    const string Hospital = "county-peoples-hospital";
-    const string School = "county-experimental-primary-school";
+    const string Hospital = DemoCounty.Hospital;
+    const string School = DemoCounty.School;
 
-    static readonly TestUser Admin = TestUser.Administrator("admin");
-    static readonly TestUser Yiyuan = TestUser.Publisher(Hospital, "yiyuan");
-    static readonly TestUser Xuexiao = TestUser.Publisher(School, "xuexiao");
+    static readonly TestUser Admin = TestUser.Administrator(DemoCounty.Admin);
+    static readonly TestUser Yiyuan = TestUser.Publisher(Hospital, DemoCounty.Yiyuan);
+    static readonly TestUser Xuexiao = TestUser.Publisher(School, DemoCounty.Xuexiao);
     /// <summary>Everyone but an administrator and a publisher.</summary>
     static readonly TestUser[] Others =
     [
-        TestUser.Person("zhangsan"), TestUser.Business("91331122MA2E5K7L1L", "qiye"), TestUser.Officer("113311220259007426", "shichang"),
-        TestUser.CreditEditor("113311220259007426", "xinyong"), TestUser.Supervisor("jiancha"), TestUser.Machine("bank-credit-check"),
+        TestUser.Person(DemoCounty.Zhangsan), TestUser.Business(DemoCounty.Business, DemoCounty.Qiye), TestUser.Officer(DemoCounty.MarketRegulation, DemoCounty.Shichang),
+        TestUser.CreditEditor(DemoCounty.MarketRegulation, DemoCounty.Xinyong), TestUser.Supervisor(DemoCounty.Jiancha), TestUser.Machine("bank-credit-check"),
     ];
 
     static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -43,7 +43,7 @@ public sealed class DisclosuresAccessTests
 
     static RegisterOrganizationRequest Unit(string id, string name, string sector) => new() { Id = id, Name = name, Sector = sector };
 
-    static PublishDisclosureRequest Notice(string organizationId, string body = "本院门诊时间调整为 8:00—17:00。咨询电话 0578-8125001，或拨打 12345。") =>
+    static PublishDisclosureRequest Notice(string organizationId, string body = "本院门诊时间调整为 8:00—17:00。咨询电话 0883-6310000，或拨打 12345。") =>
         new() { OrganizationId = organizationId, Kind = "notice", Title = "门诊时间调整公告", Body = body };
 
     static async Task<RpcException> RefusedAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
@@ -165,7 +165,7 @@ public sealed class DisclosuresAccessTests
         var id = await RefusedAsync(yiyuan.PublishDisclosureAsync(withId, cancellationToken: Cancel));
         var unit = await RefusedAsync(As(host, Admin).RegisterOrganizationAsync(Unit("county-gas-company", "县燃气公司（联系人 15957812345）", "gas"), cancellationToken: Cancel));
         // Hotlines and short numbers are the institution's, not a person's.
-        var hotlines = await yiyuan.PublishDisclosureAsync(Notice(Hospital, "投诉电话 0578-8125001、0576-12345678，便民热线 12345，急救 120。"), cancellationToken: Cancel);
+        var hotlines = await yiyuan.PublishDisclosureAsync(Notice(Hospital, "投诉电话 0883-6310000、0576-12345678，便民热线 12345，急救 120。"), cancellationToken: Cancel);
 
         Assert.Equal(StatusCode.InvalidArgument, mobile.StatusCode);
         Assert.StartsWith("body: contains a mobile phone number", mobile.Status.Detail);

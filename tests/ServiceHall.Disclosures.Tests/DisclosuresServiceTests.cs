@@ -18,15 +18,15 @@ public sealed class DisclosuresServiceTests
 
     static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    static RegisterOrganizationRequest Hospital() => new() { Id = "county-peoples-hospital", Name = "县人民医院", Sector = "health" };
+    static RegisterOrganizationRequest Hospital() => new() { Id = DemoCounty.Hospital, Name = "县人民医院", Sector = "health" };
 
     /// <summary>The administrator who registers units, and the hospital's own publisher (who also reads, as anyone may).</summary>
     static (V1.DisclosuresService.DisclosuresServiceClient Admin, V1.DisclosuresService.DisclosuresServiceClient Hospital) Clients(ServiceHost<Program> host) =>
-        (new(host.As(TestUser.Administrator("admin"))), new(host.As(TestUser.Publisher("county-peoples-hospital", "yiyuan"))));
+        (new(host.As(TestUser.Administrator(DemoCounty.Admin))), new(host.As(TestUser.Publisher(DemoCounty.Hospital, DemoCounty.Yiyuan))));
 
     static PublishDisclosureRequest FeeSchedule(string title) => new()
     {
-        OrganizationId = "county-peoples-hospital",
+        OrganizationId = DemoCounty.Hospital,
         Kind = "fee_schedule",
         Title = title,
         Body = "普通门诊诊察费 15 元/次。收费依据：省医疗服务价格项目目录。",
@@ -41,7 +41,7 @@ public sealed class DisclosuresServiceTests
         var (admin, disclosures) = Clients(host);
 
         var organization = await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
-        Assert.Equal(new Organization { Id = "county-peoples-hospital", Name = "县人民医院", Sector = "health" }, organization);
+        Assert.Equal(new Organization { Id = DemoCounty.Hospital, Name = "县人民医院", Sector = "health" }, organization);
         var published = new List<Disclosure>();
         foreach (var title in new[] { "门诊收费 一", "门诊收费 二", "门诊收费 三" })
         {
@@ -83,7 +83,7 @@ public sealed class DisclosuresServiceTests
         Assert.Equal(message.EventId, announced.EventId);
         Assert.Equal(published.Id, announced.DisclosureId);
         Assert.Equal(1, announced.Version);
-        Assert.Equal("county-peoples-hospital", announced.OrganizationId);
+        Assert.Equal(DemoCounty.Hospital, announced.OrganizationId);
         Assert.Equal("县人民医院", announced.OrganizationName);
         Assert.Equal("health", announced.Sector);
         Assert.Equal("fee_schedule", announced.Kind);
@@ -100,12 +100,12 @@ public sealed class DisclosuresServiceTests
 
         var publish = await Assert.ThrowsAsync<RpcException>(() => disclosures.PublishDisclosureAsync(FeeSchedule("门诊收费"), cancellationToken: Cancel).ResponseAsync);
         var list = await Assert.ThrowsAsync<RpcException>(() => disclosures.ListDisclosuresAsync(
-            new ListDisclosuresRequest { OrganizationId = "county-peoples-hospital" }, cancellationToken: Cancel).ResponseAsync);
+            new ListDisclosuresRequest { OrganizationId = DemoCounty.Hospital }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, publish.StatusCode);
-        Assert.Contains("county-peoples-hospital", publish.Status.Detail);
+        Assert.Contains(DemoCounty.Hospital, publish.Status.Detail);
         Assert.Equal(StatusCode.NotFound, list.StatusCode);
-        Assert.Contains("county-peoples-hospital", list.Status.Detail);
+        Assert.Contains(DemoCounty.Hospital, list.Status.Detail);
         await AssertNothingPublishedAsync(host);
     }
 
@@ -138,7 +138,7 @@ public sealed class DisclosuresServiceTests
 
         var error = await Assert.ThrowsAsync<RpcException>(() => disclosures.PublishDisclosureAsync(new PublishDisclosureRequest
         {
-            OrganizationId = "county-peoples-hospital",
+            OrganizationId = DemoCounty.Hospital,
             Kind = "price_list",
             Title = "",
             Body = new string('字', DisclosureRules.MaxBodyLength + 1),
@@ -204,7 +204,7 @@ public sealed class DisclosuresServiceTests
         var published = await disclosures.PublishDisclosureAsync(FeeSchedule("门诊收费"), cancellationToken: Cancel);
         var http = host.CreateClient();
 
-        var response = await http.GetAsync("/api/disclosures/organizations/county-peoples-hospital/disclosures?pageSize=10", Cancel);
+        var response = await http.GetAsync($"/api/disclosures/organizations/{DemoCounty.Hospital}/disclosures?pageSize=10", Cancel);
         var missing = await http.GetAsync("/api/disclosures/organizations/no-such-unit/disclosures", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -223,12 +223,15 @@ public sealed class DisclosuresServiceTests
         // Read as the public does, without signing in.
         var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
 
-        var water = await disclosures.ListDisclosuresAsync(new ListDisclosuresRequest { OrganizationId = "county-water-company" }, cancellationToken: Cancel);
+        var water = await disclosures.ListDisclosuresAsync(new ListDisclosuresRequest { OrganizationId = DemoCounty.WaterCompany }, cancellationToken: Cancel);
         Assert.Contains(water.Disclosures, d => d.Kind == "fee_schedule" && d.Body.Contains("收费依据", StringComparison.Ordinal));
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosuresDb>();
         Assert.Equal(["education", "health", "water"], (await db.Organizations.Select(o => o.Sector).ToListAsync(Cancel)).Order());
+        var units = await db.Organizations.OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync(Cancel);
+        Assert.Equal([DemoCounty.School, DemoCounty.Hospital, DemoCounty.WaterCompany], units.Select(u => u.Id).Order(StringComparer.Ordinal));
+        Assert.All(units, u => Assert.StartsWith(DemoCounty.Name, u.Name, StringComparison.Ordinal));
         Assert.Equal(await db.Disclosures.CountAsync(Cancel), await db.Set<OutboxMessage>().CountAsync(m => m.Topic == Topics.DisclosurePublished, Cancel));
 
         await DemoDisclosures.SeedAsync(host.Services);

@@ -9,6 +9,7 @@ using ServiceHall.Catalog.V1;
 using ServiceHall.Credit.V1;
 using ServiceHall.Disclosures.V1;
 using ServiceHall.Search.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
 
@@ -24,9 +25,9 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     const string Anonymous = "anonymous";
 
     /// <summary>Every demo account of the README, one or two per role.</summary>
-    static readonly string[] Accounts = ["zhangsan", "lisi", "qiye", "gongan", "shichang", "ziranziyuan", "xinyong", "yiyuan", "xuexiao", "jiancha", "admin"];
+    static readonly string[] Accounts = [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye, DemoCounty.Gongan, DemoCounty.Shichang, DemoCounty.Ziranziyuan, DemoCounty.Xinyong, DemoCounty.Yiyuan, DemoCounty.Xuexiao, DemoCounty.Jiancha, DemoCounty.Admin];
     static readonly string[] Everyone = [Anonymous, .. Accounts];
-    static readonly string[] Applicants = ["zhangsan", "lisi", "qiye"];
+    static readonly string[] Applicants = [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye];
 
     static readonly ServiceDescriptor[] Contracts =
     [
@@ -54,47 +55,47 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.catalog.v1.CatalogService/GetNavigation"] = Allow(_ => new GetNavigationRequest(), Everyone),
         ["servicehall.catalog.v1.CatalogService/GetDepartment"] = Allow(_ => new GetDepartmentRequest { Code = SampleGuide.Police }, Everyone),
         ["servicehall.catalog.v1.CatalogService/ListDepartments"] = Allow(_ => new ListDepartmentsRequest(), Everyone),
-        ["servicehall.catalog.v1.CatalogService/CreateItem"] = Allow(w => new CreateItemRequest { Guide = SampleGuide.Complete("矩阵新建事项" + w.Suffix, SampleGuide.Police) }, "gongan"),
-        ["servicehall.catalog.v1.CatalogService/UpdateItem"] = Allow(w => new UpdateItemRequest { Id = w.PoliceItem.Id, Guide = w.PoliceItem.Guide, ExpectedVersion = 999 }, "gongan"),
+        ["servicehall.catalog.v1.CatalogService/CreateItem"] = Allow(w => new CreateItemRequest { Guide = SampleGuide.Complete("矩阵新建事项" + w.Suffix, SampleGuide.Police) }, DemoCounty.Gongan),
+        ["servicehall.catalog.v1.CatalogService/UpdateItem"] = Allow(w => new UpdateItemRequest { Id = w.PoliceItem.Id, Guide = w.PoliceItem.Guide, ExpectedVersion = 999 }, DemoCounty.Gongan),
         // A wrong expected version: the owner passes every access check and is then refused for the version, so
         // the matrix itself never changes the item's state.
-        ["servicehall.catalog.v1.CatalogService/PublishItem"] = Allow(w => Change(w), "gongan"),
-        ["servicehall.catalog.v1.CatalogService/SuspendItem"] = Allow(w => Change(w), "gongan"),
-        ["servicehall.catalog.v1.CatalogService/ResumeItem"] = Allow(w => Change(w), "gongan"),
-        ["servicehall.catalog.v1.CatalogService/CancelItem"] = Allow(w => Change(w), "gongan"),
-        ["servicehall.catalog.v1.CatalogService/GetItemDraft"] = Allow(w => new GetItemRequest { Id = w.PoliceItem.Id }, "gongan", "jiancha"),
-        ["servicehall.catalog.v1.CatalogService/GetGuideReport"] = Allow(_ => new GetGuideReportRequest { DepartmentCode = SampleGuide.Police }, "gongan", "jiancha", "admin"),
-        ["servicehall.catalog.v1.CatalogService/CreateDepartment"] = Allow(_ => new CreateDepartmentRequest(), "admin"),
+        ["servicehall.catalog.v1.CatalogService/PublishItem"] = Allow(w => Change(w), DemoCounty.Gongan),
+        ["servicehall.catalog.v1.CatalogService/SuspendItem"] = Allow(w => Change(w), DemoCounty.Gongan),
+        ["servicehall.catalog.v1.CatalogService/ResumeItem"] = Allow(w => Change(w), DemoCounty.Gongan),
+        ["servicehall.catalog.v1.CatalogService/CancelItem"] = Allow(w => Change(w), DemoCounty.Gongan),
+        ["servicehall.catalog.v1.CatalogService/GetItemDraft"] = Allow(w => new GetItemRequest { Id = w.PoliceItem.Id }, DemoCounty.Gongan, DemoCounty.Jiancha),
+        ["servicehall.catalog.v1.CatalogService/GetGuideReport"] = Allow(_ => new GetGuideReportRequest { DepartmentCode = SampleGuide.Police }, DemoCounty.Gongan, DemoCounty.Jiancha, DemoCounty.Admin),
+        ["servicehall.catalog.v1.CatalogService/CreateDepartment"] = Allow(_ => new CreateDepartmentRequest(), DemoCounty.Admin),
         // Consultations: anyone reads an item's public Q&A; a question belongs to its asker and the item's department.
         ["servicehall.catalog.v1.ConsultationService/ListItemQuestions"] = Allow(w => new ListItemQuestionsRequest { ItemId = w.PoliceItem.Id }, Everyone),
         ["servicehall.catalog.v1.ConsultationService/AskQuestion"] = Allow(w => new AskQuestionRequest { ItemId = w.PoliceItem.Id, Question = "请问可以委托他人办理吗？" }, Applicants),
         ["servicehall.catalog.v1.ConsultationService/ListMyConsultations"] = Allow(_ => new ListMyConsultationsRequest(), Applicants),
-        ["servicehall.catalog.v1.ConsultationService/GetConsultation"] = Allow(w => new GetConsultationRequest { Id = w.Question.Id }, "zhangsan", "gongan", "jiancha"),
-        ["servicehall.catalog.v1.ConsultationService/AnswerConsultation"] = Allow(w => new AnswerConsultationRequest { Id = w.Question.Id, Answer = "可以，需携带委托书。" }, "gongan"),
-        ["servicehall.catalog.v1.ConsultationService/PublishConsultation"] = Allow(w => new PublishConsultationRequest { Id = w.Question.Id }, "gongan"),
-        ["servicehall.catalog.v1.ConsultationService/ListOpenConsultations"] = Allow(_ => new ListOpenConsultationsRequest { DepartmentCode = SampleGuide.Police }, "gongan", "jiancha"),
+        ["servicehall.catalog.v1.ConsultationService/GetConsultation"] = Allow(w => new GetConsultationRequest { Id = w.Question.Id }, DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.Jiancha),
+        ["servicehall.catalog.v1.ConsultationService/AnswerConsultation"] = Allow(w => new AnswerConsultationRequest { Id = w.Question.Id, Answer = "可以，需携带委托书。" }, DemoCounty.Gongan),
+        ["servicehall.catalog.v1.ConsultationService/PublishConsultation"] = Allow(w => new PublishConsultationRequest { Id = w.Question.Id }, DemoCounty.Gongan),
+        ["servicehall.catalog.v1.ConsultationService/ListOpenConsultations"] = Allow(_ => new ListOpenConsultationsRequest { DepartmentCode = SampleGuide.Police }, DemoCounty.Gongan, DemoCounty.Jiancha),
         // Applications: a case belongs to its applicant and the item's department; the supervisor reads.
         ["servicehall.applications.v1.ApplicationsService/SubmitApplication"] = Allow(w => new SubmitApplicationRequest
         {
             ItemId = w.PoliceItem.Id, ApplicantName = "矩阵申请人", IdempotencyKey = "matrix-" + w.Suffix,
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
         }, Applicants),
-        ["servicehall.applications.v1.ApplicationsService/GetApplication"] = Allow(w => new GetApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, "zhangsan", "gongan", "jiancha"),
-        ["servicehall.applications.v1.ApplicationsService/RevealApplicant"] = Allow(w => new RevealApplicantRequest { TrackingNumber = w.Application.TrackingNumber, Reason = "核对申请人身份" }, "zhangsan", "gongan"),
+        ["servicehall.applications.v1.ApplicationsService/GetApplication"] = Allow(w => new GetApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.ApplicationsService/RevealApplicant"] = Allow(w => new RevealApplicantRequest { TrackingNumber = w.Application.TrackingNumber, Reason = "核对申请人身份" }, DemoCounty.Zhangsan, DemoCounty.Gongan),
         ["servicehall.applications.v1.ApplicationsService/ListMyApplications"] = Allow(_ => new ListMyApplicationsRequest(), Applicants),
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
-        ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = TestCodes.DemoEntity }, Everyone),
-        ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), "xinyong", "admin"),
+        ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
+        ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), DemoCounty.Xinyong, DemoCounty.Admin),
         ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
         // Disclosures: public reading; only the organisation's own publisher publishes.
-        ["servicehall.disclosures.v1.DisclosuresService/ListDisclosures"] = Allow(_ => new ListDisclosuresRequest { OrganizationId = "county-peoples-hospital" }, Everyone),
-        ["servicehall.disclosures.v1.DisclosuresService/RegisterOrganization"] = Allow(_ => new RegisterOrganizationRequest(), "admin"),
+        ["servicehall.disclosures.v1.DisclosuresService/ListDisclosures"] = Allow(_ => new ListDisclosuresRequest { OrganizationId = DemoCounty.Hospital }, Everyone),
+        ["servicehall.disclosures.v1.DisclosuresService/RegisterOrganization"] = Allow(_ => new RegisterOrganizationRequest(), DemoCounty.Admin),
         ["servicehall.disclosures.v1.DisclosuresService/PublishDisclosure"] = Allow(w => new PublishDisclosureRequest
         {
-            OrganizationId = "county-peoples-hospital", Kind = "fee_schedule", Title = "矩阵测试公示" + w.Suffix,
+            OrganizationId = DemoCounty.Hospital, Kind = "fee_schedule", Title = "矩阵测试公示" + w.Suffix,
             Body = "住院床位费每日二十元。", EffectiveDate = "2026-11-01",
-        }, "yiyuan"),
+        }, DemoCounty.Yiyuan),
         // Search: the front door, open to all.
         ["servicehall.search.v1.SearchService/Search"] = Allow(_ => new SearchRequest { Q = "身份证" }, Everyone),
         ["servicehall.search.v1.SearchService/Suggest"] = Allow(_ => new SuggestRequest { Q = "身份" }, Everyone),
@@ -104,11 +105,11 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
 
     static AddPenaltyRequest PoliceDecidedPenalty(World w) => new()
     {
-        Code = TestCodes.DemoEntity,
+        Code = DemoCounty.Business,
         Penalty = new PenaltyRecord
         {
             DecisionNumber = "县公罚〔2026〕" + w.Suffix[..4] + "号", ViolationType = "治安管理", Facts = "矩阵测试", Basis = "《中华人民共和国治安管理处罚法》第二十三条",
-            Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "县公安局", AuthorityCode = SampleGuide.Police,
+            Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "镇康县公安局", AuthorityCode = SampleGuide.Police,
         },
     };
 
@@ -171,12 +172,12 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     async Task<World> PrepareWorldAsync()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs("gongan"));
+        var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
         var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("矩阵测试事项" + suffix, SampleGuide.Police) });
         var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
-        var question = await new ConsultationService.ConsultationServiceClient(await hall.GrpcAs("zhangsan"))
+        var question = await new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan))
             .AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "请问需要本人到场吗？" });
-        var application = await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("zhangsan")).SubmitApplicationAsync(new SubmitApplicationRequest
+        var application = await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan)).SubmitApplicationAsync(new SubmitApplicationRequest
         {
             ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = "matrix-world-" + suffix,
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>The seeded county catalog through the gateway: navigation, full guides and history, consultation to public Q&amp;A in search.</summary>
 public sealed class CatalogJourneyTests(HallFixture hall)
 {
-    const string Police = "11331122025900371F";
+    const string Police = DemoCounty.PublicSecurity;
 
     [Fact]
     public async Task People_browse_by_theme_and_department_and_read_a_full_guide_with_its_history()
@@ -19,7 +20,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         Assert.NotEmpty(byTheme);
         var byDepartment = await ListAsync($"/api/catalog/items?departmentCode={Police}&pageSize=100");
         Assert.True(byDepartment.Count >= 10, $"{byDepartment.Count} police items");
-        Assert.All(byDepartment, i => Assert.Equal("县公安局", (string?)i["departmentName"]));
+        Assert.All(byDepartment, i => Assert.Equal("镇康县公安局", (string?)i["departmentName"]));
         Assert.NotEmpty(await ListAsync("/api/catalog/items?onlineDepth=4"));
 
         var id = (string)byTheme[0]["id"]!;
@@ -43,7 +44,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
 
         var (anonymousReport, _) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
         Assert.Equal(401, anonymousReport);
-        var (reportStatus, report) = await (await hall.HttpAs("gongan")).SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
+        var (reportStatus, report) = await (await hall.HttpAs(DemoCounty.Gongan)).SendAsync(HttpMethod.Get, $"/api/catalog/guide-report?departmentCode={Police}");
         Assert.Equal(200, reportStatus);
         Assert.True((int)report!["itemsChecked"]! >= 10);
         Assert.Equal(0, (int)report["problems"]!);
@@ -56,8 +57,8 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         var id = (string)items[0]["id"]!;
         var question = "请问外地户籍在本县居住满半年可以申领居住证吗" + Guid.NewGuid().ToString("N")[..6];
 
-        var asker = await hall.HttpAs("zhangsan");
-        var officer = await hall.HttpAs("gongan");
+        var asker = await hall.HttpAs(DemoCounty.Zhangsan);
+        var officer = await hall.HttpAs(DemoCounty.Gongan);
         var (asked, consultation) = await asker.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}/consultations", new { question });
         Assert.Equal(200, asked);
         Assert.Equal("open", (string?)consultation!["status"]);

@@ -65,7 +65,7 @@ public sealed class SignedIn : IDisposable
     public async Task<string> TokenAsync(RunningHall hall, string account)
     {
         var lazy = tokens.GetOrAdd(account, a => new Lazy<Task<HallTokens>>(() => HallSignIn.SignInAsync(hall.Identity, a,
-            totp: a == "admin" ? Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow) : null)));
+            totp: a == DemoCounty.Admin ? Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow) : null)));
         return (await lazy.Value).AccessToken;
     }
 

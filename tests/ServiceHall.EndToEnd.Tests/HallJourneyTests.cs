@@ -1,6 +1,7 @@
 using Grpc.Core;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
 
@@ -14,7 +15,7 @@ public sealed class HallJourneyTests(HallFixture hall)
     public async Task An_item_created_and_published_is_found_by_a_Chinese_query()
     {
         var guide = SampleGuide.Complete("建设用地规划许可证核发（划拨）");
-        var officer = await hall.HttpAs("ziranziyuan");
+        var officer = await hall.HttpAs(DemoCounty.Ziranziyuan);
         var (created, item) = await officer.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(guide));
         Assert.Equal(200, created);
         var id = (string)item!["id"]!;
@@ -26,7 +27,7 @@ public sealed class HallJourneyTests(HallFixture hall)
 
         var (got, fetched) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}");
         Assert.Equal(200, got);
-        Assert.StartsWith(guide.BasicCode + "-331122000000-000-" + SampleGuide.NaturalResources, (string?)fetched!["guide"]!["code"]);
+        Assert.StartsWith($"{guide.BasicCode}-{DemoCounty.AreaCode}-000-{SampleGuide.NaturalResources}", (string?)fetched!["guide"]!["code"]);
 
         var hit = await hall.Http.SearchUntilFoundAsync("建设用地规划许可证核发", id, SearchWait);
         Assert.NotNull(hit);
@@ -38,11 +39,11 @@ public sealed class HallJourneyTests(HallFixture hall)
     [Fact]
     public async Task The_same_idempotency_key_twice_makes_one_application_over_grpc()
     {
-        var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs("ziranziyuan"));
+        var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Ziranziyuan));
         var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("建设工程规划许可证核发") });
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
 
-        var applications = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("lisi"));
+        var applications = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Lisi));
         var submit = new SubmitApplicationRequest
         {
             ItemId = item.Id, ApplicantName = "李四", IdempotencyKey = Guid.NewGuid().ToString(),
@@ -52,7 +53,7 @@ public sealed class HallJourneyTests(HallFixture hall)
         var second = await applications.SubmitApplicationAsync(submit);
 
         Assert.Equal(first.TrackingNumber, second.TrackingNumber);
-        var (status, body) = await (await hall.HttpAs("lisi")).SendAsync(HttpMethod.Get, $"/api/applications/{first.TrackingNumber}");
+        var (status, body) = await (await hall.HttpAs(DemoCounty.Lisi)).SendAsync(HttpMethod.Get, $"/api/applications/{first.TrackingNumber}");
         Assert.Equal(200, status);
         Assert.Equal(item.Id, (string?)body!["itemId"]);
         Assert.Equal("submitted", (string?)body["status"]);
@@ -70,10 +71,10 @@ public sealed class HallJourneyTests(HallFixture hall)
     public async Task An_entity_with_a_penalty_is_looked_up_by_code_and_found_in_search()
     {
         var code = TestCodes.NewCreditCode();
-        var name = "县城关镇" + Guid.NewGuid().ToString("N")[..4] + "餐饮有限公司";
-        var editor = await hall.HttpAs("xinyong");
+        var name = "镇康县南伞镇" + Guid.NewGuid().ToString("N")[..4] + "餐饮有限公司";
+        var editor = await hall.HttpAs(DemoCounty.Xinyong);
         var (registered, _) = await editor.SendAsync(HttpMethod.Post, "/api/credit/entities",
-            new { code, name, entityCategory = "法人及非法人组织", legalRepresentative = "李四", address = "县城关镇人民路1号" });
+            new { code, name, entityCategory = "法人及非法人组织", legalRepresentative = "李四", address = "云南省临沧市镇康县南伞镇人民路1号" });
         Assert.Equal(200, registered);
 
         var (added, _) = await editor.SendAsync(HttpMethod.Post, $"/api/credit/entities/{code}/penalties", new
@@ -86,7 +87,7 @@ public sealed class HallJourneyTests(HallFixture hall)
             content = "罚款人民币五万元",
             fineAmountWan = "5",
             decisionDate = "2026-10-15",
-            authority = "县市场监督管理局",
+            authority = "镇康县市场监督管理局",
             authorityCode = SampleGuide.MarketRegulation,
         });
         Assert.Equal(200, added);
@@ -105,12 +106,12 @@ public sealed class HallJourneyTests(HallFixture hall)
     {
         // The administrator registers an organisation; a hospital's own publisher publishes for it.
         var org = "e2e-hospital-" + Guid.NewGuid().ToString("N")[..8];
-        var (registered, _) = await (await hall.HttpAs("admin")).SendAsync(HttpMethod.Post, "/api/disclosures/organizations",
-            new { id = org, name = "县第二人民医院", sector = "health" });
+        var (registered, _) = await (await hall.HttpAs(DemoCounty.Admin)).SendAsync(HttpMethod.Post, "/api/disclosures/organizations",
+            new { id = org, name = "镇康县第二人民医院", sector = "health" });
         Assert.Equal(200, registered);
 
-        var hospital = "county-peoples-hospital";
-        var publisher = await hall.HttpAs("yiyuan");
+        var hospital = DemoCounty.Hospital;
+        var publisher = await hall.HttpAs(DemoCounty.Yiyuan);
         var (refused, _) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{org}/disclosures", new { kind = "fee_schedule", title = "不是本单位" });
         Assert.Equal(403, refused);
         var (published, disclosure) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{hospital}/disclosures", new
@@ -142,7 +143,7 @@ public sealed class HallJourneyTests(HallFixture hall)
         var (unknown, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items/does-not-exist");
         Assert.Equal(404, unknown);
 
-        var officer = await hall.HttpAs("ziranziyuan");
+        var officer = await hall.HttpAs(DemoCounty.Ziranziyuan);
         var (missing, missingError) = await officer.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"basicCode":"000100000001"}""");
         Assert.Equal(400, missing);
         Assert.Contains("guide.name", (string?)missingError!["message"]);

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
+using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
 
@@ -19,7 +20,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         await ReadTheSeededCountyAsync();
 
         // The owner's explicit reveal is the one sanctioned full view, and it is audited by the service.
-        var owner = await hall.HttpAs("zhangsan");
+        var owner = await hall.HttpAs(DemoCounty.Zhangsan);
         var (revealed, full) = await owner.SendAsync(HttpMethod.Post, $"/api/applications/{application}:reveal", new { reason = "核对本人信息" });
         Assert.Equal(200, revealed);
         Assert.Equal(TestCodes.DemoResidentId, (string?)full!["applicantIdNumber"]);
@@ -44,11 +45,11 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     /// <summary>An application with ID and mobile number, a question quoting a phone, an officer and the owner reading both.</summary>
     async Task<string> PutPersonalNumbersInAsync()
     {
-        var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs("gongan"));
+        var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
         var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("个人信息扫描测试事项" + Guid.NewGuid().ToString("N")[..6], SampleGuide.Police) });
         var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
 
-        var applicant = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("zhangsan"));
+        var applicant = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
         var application = await applicant.SubmitApplicationAsync(new SubmitApplicationRequest
         {
             ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = Guid.NewGuid().ToString(),
@@ -59,13 +60,13 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(PersonalNumbers.MaskMobile(TestCodes.DemoMobile), application.ApplicantPhone);
         await applicant.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
         await applicant.ListMyApplicationsAsync(new ListMyApplicationsRequest());
-        await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs("gongan"))
+        await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan))
             .GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
 
-        var asker = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs("zhangsan"));
+        var asker = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
         var question = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = $"我的电话 {TestCodes.DemoMobile}，身份证号 {TestCodes.DemoResidentId}，可以代办吗？" });
         await asker.ListMyConsultationsAsync(new ListMyConsultationsRequest());
-        var answering = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs("gongan"));
+        var answering = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
         await answering.GetConsultationAsync(new GetConsultationRequest { Id = question.Id });
         await answering.ListOpenConsultationsAsync(new ListOpenConsultationsRequest());
         await answering.AnswerConsultationAsync(new AnswerConsultationRequest { Id = question.Id, Answer = "可以代办，请携带委托书。" });
@@ -77,7 +78,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     /// <summary>Everything the public and the staff can list: every item's guide, the departments, credit records, disclosures, searches.</summary>
     async Task ReadTheSeededCountyAsync()
     {
-        var officer = await hall.HttpAs("jiancha");
+        var officer = await hall.HttpAs(DemoCounty.Jiancha);
         var pageToken = "";
         do
         {
@@ -96,8 +97,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/departments")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/consultations")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/guide-report")).Status);
-        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{TestCodes.DemoEntity}")).Status);
-        foreach (var organisation in new[] { "county-peoples-hospital", "county-experimental-primary-school", "county-water-company" })
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{DemoCounty.Business}")).Status);
+        foreach (var organisation in new[] { DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany })
         {
             Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{organisation}/disclosures")).Status);
         }

@@ -48,7 +48,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
         var itemUrl = page.Url;
 
         await page.Locator("a.signin", new PageLocatorOptions { HasTextString = "登录后咨询" }).ClickAsync();
-        await SignInAsync(page, "zhangsan");
+        await SignInAsync(page, DemoCounty.Zhangsan);
         await page.WaitForURLAsync(itemUrl, Rendered);
 
         var question = $"请问身份证丢失后补领需要多久（{device}{(javaScript ? "" : "，无脚本")}{Guid.NewGuid().ToString("N")[..4]}）？";
@@ -64,7 +64,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
         Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日", (await deadline.InnerTextAsync()).Trim());
 
         // The same deadline the catalog gave the question (the API, as the same person).
-        var (status, list) = await (await hall.HttpAs("zhangsan")).SendAsync(HttpMethod.Get, "/api/catalog/my/consultations?pageSize=100");
+        var (status, list) = await (await hall.HttpAs(DemoCounty.Zhangsan)).SendAsync(HttpMethod.Get, "/api/catalog/my/consultations?pageSize=100");
         Assert.Equal(200, status);
         var asked = list!["consultations"]!.AsArray().Single(c => (string?)c!["question"] == question);
         Assert.Equal((string?)asked!["replyDeadline"], datetime);
@@ -108,7 +108,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
                 if (signedIn && !await IsSignedInAsync(page))
                 {
                     await page.GotoAsync(Portal("/signin?returnUrl=%2F"));
-                    await SignInAsync(page, "lisi");
+                    await SignInAsync(page, DemoCounty.Lisi);
                     await page.WaitForURLAsync(new Regex("^" + Regex.Escape(hall.Hall.GatewayHttp.ToString())));
                 }
                 var response = await page.GotoAsync(url);

@@ -1,15 +1,16 @@
 using System.Globalization;
 using Google.Protobuf;
 using ServiceHall.Catalog.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>A complete guide under a seeded department (县自然资源和规划局 unless told), with a basic code of its own per call.</summary>
 static class SampleGuide
 {
-    public const string NaturalResources = "11331122025902596T";
-    public const string Police = "11331122025900371F";
-    public const string MarketRegulation = "113311220259007426";
+    public const string NaturalResources = DemoCounty.NaturalResources;
+    public const string Police = DemoCounty.PublicSecurity;
+    public const string MarketRegulation = DemoCounty.MarketRegulation;
 
     public static ItemGuide Complete(string name, string departmentCode = NaturalResources) => new()
     {
@@ -28,9 +29,9 @@ static class SampleGuide
         SiteVisits = 0,
         OnlineDepth = 4,
         Place = new ServicePlace { Address = "县政务服务中心二楼", Hours = "周一至周五" },
-        Contacts = new Contacts { ConsultPhone = "0578-3107201", ComplaintPhone = "0578-3107209" },
-        Review = new AppealBody { Name = "县人民政府", Phone = "0578-3100148" },
-        Litigation = new AppealBody { Name = "县人民法院", Phone = "0578-3100200" },
+        Contacts = new Contacts { ConsultPhone = "0883-6070000", ComplaintPhone = "0883-6070001" },
+        Review = new AppealBody { Name = "县人民政府", Phone = "0883-6990000" },
+        Litigation = new AppealBody { Name = "县人民法院", Phone = "0883-6980000" },
         ResultType = "证照",
         ResultName = "建设用地规划许可证",
         Materials = { new Material { Name = "建设用地规划许可申请表", Type = "电子件", Form = "电子", Necessity = "必要", Source = "申请人自备", BlankForm = "/files/forms/e2e.docx" } },

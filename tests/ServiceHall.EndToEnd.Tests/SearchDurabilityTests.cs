@@ -14,7 +14,7 @@ public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : 
         readonly SignedIn signedIn = new();
 
         /// <summary>The officer of the sample guides' department (县自然资源和规划局), signed in to this hall.</summary>
-        public Task<HttpClient> OfficerAsync() => signedIn.HttpAs(Running, "ziranziyuan");
+        public Task<HttpClient> OfficerAsync() => signedIn.HttpAs(Running, DemoCounty.Ziranziyuan);
 
         public async ValueTask InitializeAsync()
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
 
@@ -23,9 +24,9 @@ public sealed class SearchJourneyTests(HallFixture hall)
     [Fact]
     public async Task A_pasted_credit_code_opens_the_entity_and_facets_and_suggestions_work()
     {
-        var (status, code) = await hall.Http.SendAsync(HttpMethod.Get, "/api/search?q=91331122MA2E5K7L1L");
+        var (status, code) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/search?q={DemoCounty.Business}");
         Assert.Equal(200, status);
-        Assert.Equal("/api/credit/entities/91331122MA2E5K7L1L", (string?)code!["redirectUrl"]);
+        Assert.Equal($"/api/credit/entities/{DemoCounty.Business}", (string?)code!["redirectUrl"]);
 
         var body = await SearchWhenReadyAsync("/api/search?type=item&q=" + Uri.EscapeDataString("许可"));
         var facets = body["facets"]!.AsArray();

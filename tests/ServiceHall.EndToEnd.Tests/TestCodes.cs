@@ -1,10 +1,10 @@
+using ServiceHall.Testing;
+
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>Fresh valid unified social credit codes for test data, computed independently of the credit service (docs/domain.md §7).</summary>
 static class TestCodes
 {
-    /// <summary>The seeded demo business (县某某科技有限公司), the business applicant qiye's credit code.</summary>
-    public const string DemoEntity = "91331122MA2E5K7L1L";
     /// <summary>The valid example ID number of docs/domain.md §6 and a mobile number: what an applicant types into a form.</summary>
     public const string DemoResidentId = "11010519491231002X";
     public const string DemoMobile = "13800138000";
@@ -18,7 +18,7 @@ static class TestCodes
         var digits = Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
         var orgSum = digits.Select((c, i) => (c - '0') * OrgWeights[i]).Sum();
         var orgCheck = (11 - orgSum % 11) switch { 10 => 'X', 11 => '0', var v => (char)('0' + v) };
-        var body = "91331122" + digits + orgCheck;
+        var body = "91" + DemoCounty.Area + digits + orgCheck;
         var sum = body.Select((c, i) => Charset.IndexOf(c) * Weights[i]).Sum();
         var check = (31 - sum % 31) % 31;
         return body + Charset[check];

@@ -105,7 +105,7 @@ public sealed class GatewayPolicyTests
     [InlineData("GET", "/api/catalog/consultations")]
     [InlineData("GET", "/api/applications/SH20260101K7M2Q9XB")]
     [InlineData("POST", "/api/credit/entities")]
-    [InlineData("POST", "/api/disclosures/organizations/county-peoples-hospital/disclosures")]
+    [InlineData("POST", $"/api/disclosures/organizations/{DemoCounty.Hospital}/disclosures")]
     [InlineData("POST", "/servicehall.catalog.v1.CatalogService/CreateItem")]
     [InlineData("POST", "/servicehall.catalog.v1.CatalogService/GetItemDraft")]
     [InlineData("POST", "/servicehall.applications.v1.ApplicationsService/GetApplication")]
@@ -119,18 +119,18 @@ public sealed class GatewayPolicyTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         using var expired = new HttpRequestMessage(new HttpMethod(method), path);
-        expired.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer("11331122025900371F"), TimeSpan.FromMinutes(-5)));
+        expired.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity), TimeSpan.FromMinutes(-5)));
         using var expiredResponse = await http.SendAsync(expired, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, expiredResponse.StatusCode);
 
         using var otherAudience = new HttpRequestMessage(new HttpMethod(method), path);
-        otherAudience.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer("11331122025900371F"), audience: "another-api"));
+        otherAudience.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity), audience: "another-api"));
         using var otherAudienceResponse = await http.SendAsync(otherAudience, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, otherAudienceResponse.StatusCode);
 
         // A valid token gets through to the service, which decides roles and tenancy itself.
         using var signedIn = new HttpRequestMessage(new HttpMethod(method), path);
-        signedIn.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer("11331122025900371F")));
+        signedIn.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity)));
         using var signedInResponse = await http.SendAsync(signedIn, TestContext.Current.CancellationToken);
         Assert.True(Proxied(signedInResponse.StatusCode), $"{method} {path} with a token: {signedInResponse.StatusCode}");
     }
@@ -144,9 +144,9 @@ public sealed class GatewayPolicyTests
     [InlineData("GET", "/api/catalog/items/item-1/versions/2")]
     [InlineData("GET", "/api/catalog/navigation")]
     [InlineData("GET", "/api/catalog/departments")]
-    [InlineData("GET", "/api/catalog/departments/11331122025900371F")]
-    [InlineData("GET", "/api/credit/entities/91331122MA2E5K7L1L")]
-    [InlineData("GET", "/api/disclosures/organizations/county-peoples-hospital/disclosures")]
+    [InlineData("GET", $"/api/catalog/departments/{DemoCounty.PublicSecurity}")]
+    [InlineData("GET", $"/api/credit/entities/{DemoCounty.Business}")]
+    [InlineData("GET", $"/api/disclosures/organizations/{DemoCounty.Hospital}/disclosures")]
     [InlineData("GET", "/api/search?q=x")]
     [InlineData("GET", "/api/search/suggest?q=x")]
     [InlineData("POST", "/servicehall.catalog.v1.CatalogService/GetItem")]

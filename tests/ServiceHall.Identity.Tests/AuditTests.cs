@@ -17,24 +17,24 @@ public sealed class AuditTests : IDisposable
     {
         await using var host = IdentityHost.Start(Databases.Sqlite, new Dictionary<string, string?> { ["Data:Folder"] = folder });
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("zhangsan", Browser.Password)).StatusCode);
-        await browser.SignInPageAfterAsync("lisi", "Wrong-Password-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Zhangsan, Browser.Password)).StatusCode);
+        await browser.SignInPageAfterAsync(DemoCounty.Lisi, "Wrong-Password-1");
         await browser.SignInPageAfterAsync("nobody", "Wrong-Password-2");
-        await browser.SignInPageAfterAsync("admin", Browser.Password, "000000x");
+        await browser.SignInPageAfterAsync(DemoCounty.Admin, Browser.Password, "000000x");
 
         var audit = host.Services.GetRequiredService<AuditTrail>();
         var records = await audit.RecentAsync(100, TestContext.Current.CancellationToken);
-        Assert.Contains(records, r => r is { Actor: "zhangsan", Action: "sign-in", Result: "OK" });
-        Assert.Contains(records, r => r is { Actor: "lisi", Action: "sign-in", Result: "WrongPassword" });
+        Assert.Contains(records, r => r is { Actor: DemoCounty.Zhangsan, Action: "sign-in", Result: "OK" });
+        Assert.Contains(records, r => r is { Actor: DemoCounty.Lisi, Action: "sign-in", Result: "WrongPassword" });
         Assert.Contains(records, r => r is { Actor: "nobody", Action: "sign-in", Result: "UnknownUser" });
-        Assert.Contains(records, r => r is { Actor: "admin", Action: "sign-in", Result: "WrongCode" });
+        Assert.Contains(records, r => r is { Actor: DemoCounty.Admin, Action: "sign-in", Result: "WrongCode" });
         Assert.All(records, r => Assert.DoesNotContain("Wrong-Password", r.Actor + r.Target + r.Result + r.Detail));
-        Assert.All(records, r => Assert.DoesNotContain("ServiceHall@2026", r.Actor + r.Target + r.Result + r.Detail));
+        Assert.All(records, r => Assert.DoesNotContain(DemoCounty.Password, r.Actor + r.Target + r.Result + r.Detail));
         Assert.True((await audit.VerifyAsync(TestContext.Current.CancellationToken)).Intact);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = folder }).Build();
         Assert.Equal(0, await configuration.RunAuditCommandAsync("identity", ["audit", "verify"]));
 
-        var wrongPassword = records.Single(r => r is { Actor: "lisi", Result: "WrongPassword" });
+        var wrongPassword = records.Single(r => r is { Actor: DemoCounty.Lisi, Result: "WrongPassword" });
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "identity.db")}"))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
@@ -58,10 +58,10 @@ public sealed class AuditTests : IDisposable
         var browser = host.Browser();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await host.Browser().SignInPageAfterAsync("lisi", "guess-" + attempt);
+            await host.Browser().SignInPageAfterAsync(DemoCounty.Lisi, "guess-" + attempt);
         }
         var pkce = Pkce.New();
-        var code = await browser.AuthorizeAsync("gongan", Browser.Portal, Browser.PortalRedirect, pkce);
+        var code = await browser.AuthorizeAsync(DemoCounty.Gongan, Browser.Portal, Browser.PortalRedirect, pkce);
         var (_, tokens) = await browser.RedeemAsync(code, Browser.Portal, Browser.PortalRedirect, pkce, Browser.PortalSecret);
         await browser.RevokeAsync(tokens.GetProperty("refresh_token").GetString()!, "refresh_token", Browser.Portal, Browser.PortalSecret);
         await browser.ClientCredentialsAsync("bank-credit-check", "wrong-secret");
@@ -69,11 +69,11 @@ public sealed class AuditTests : IDisposable
 
         var audit = host.Services.GetRequiredService<AuditTrail>();
         var records = await audit.RecentAsync(100, TestContext.Current.CancellationToken);
-        Assert.Contains(records, r => r is { Actor: "lisi", Action: "lockout", Result: "Locked" });
-        Assert.Contains(records, r => r is { Actor: "gongan", Action: "token", Target: Browser.Portal, Result: "OK" } && r.Detail.Contains("authorization_code"));
+        Assert.Contains(records, r => r is { Actor: DemoCounty.Lisi, Action: "lockout", Result: "Locked" });
+        Assert.Contains(records, r => r is { Actor: DemoCounty.Gongan, Action: "token", Target: Browser.Portal, Result: "OK" } && r.Detail.Contains("authorization_code"));
         Assert.Contains(records, r => r is { Actor: Browser.Portal, Action: "revoke", Result: "OK" } && r.Detail.Contains("refresh_token"));
         Assert.Contains(records, r => r is { Actor: "bank-credit-check", Action: "token", Result: "invalid_client" });
-        Assert.Contains(records, r => r is { Actor: "gongan", Action: "sign-out", Result: "OK" });
+        Assert.Contains(records, r => r is { Actor: DemoCounty.Gongan, Action: "sign-out", Result: "OK" });
         Assert.All(records, r => Assert.DoesNotContain("wrong-secret", r.Detail));
         var verification = await audit.VerifyAsync(TestContext.Current.CancellationToken);
         Assert.True(verification.Intact, verification.Problem);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Identity.Tests;
 
@@ -10,7 +11,7 @@ namespace ServiceHall.Identity.Tests;
 /// </summary>
 public sealed partial class Browser(HttpClient http)
 {
-    public const string Password = "ServiceHall@2026";
+    public const string Password = DemoCounty.Password;
     public const string Cli = "servicehall-cli";
     public const string CliRedirect = "http://127.0.0.1:7890/callback";
     public const string Portal = "servicehall-portal";

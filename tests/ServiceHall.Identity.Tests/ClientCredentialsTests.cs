@@ -68,7 +68,7 @@ public sealed class ClientCredentialsTests
 
         var (configured, tokens) = await browser.ClientCredentialsAsync("tax-bureau", "tax-secret");
         var (demo, _) = await browser.ClientCredentialsAsync("bank-credit-check", "bank-demo-secret");
-        var demoAccount = await browser.SignInPageAfterAsync("zhangsan", Browser.Password);
+        var demoAccount = await browser.SignInPageAfterAsync(DemoCounty.Zhangsan, Browser.Password);
 
         Assert.Equal(HttpStatusCode.OK, configured);
         Assert.Equal("tax-bureau", Tokens.Read(Tokens.Access(tokens)).Subject);

@@ -15,7 +15,7 @@ public sealed class CodeFlowTests
         var browser = host.Browser();
         var pkce = Pkce.New();
 
-        var code = await browser.AuthorizeAsync("gongan", Browser.Cli, Browser.CliRedirect, pkce);
+        var code = await browser.AuthorizeAsync(DemoCounty.Gongan, Browser.Cli, Browser.CliRedirect, pkce);
         var (status, tokens) = await browser.RedeemAsync(code, Browser.Cli, Browser.CliRedirect, pkce);
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -29,7 +29,7 @@ public sealed class CodeFlowTests
         Assert.Equal(["servicehall"], access.Audiences);
         Assert.Equal(Tokens.Issuer, access.Issuer);
         Assert.Equal(["officer"], access.Claims.Where(c => c.Type == HallClaims.Role).Select(c => c.Value));
-        Assert.Equal("11331122025900371F", access.GetClaim(HallClaims.Department).Value);
+        Assert.Equal(DemoCounty.PublicSecurity, access.GetClaim(HallClaims.Department).Value);
         Assert.Equal("公安局窗口", access.GetClaim(HallClaims.Name).Value);
         Assert.False(access.TryGetClaim(HallClaims.CreditCode, out _));
         Assert.False(string.IsNullOrEmpty(access.Subject));
@@ -50,14 +50,14 @@ public sealed class CodeFlowTests
         var browser = host.Browser();
         var pkce = Pkce.New();
 
-        var code = await browser.AuthorizeAsync("qiye", Browser.Portal, Browser.PortalRedirect, pkce);
+        var code = await browser.AuthorizeAsync(DemoCounty.Qiye, Browser.Portal, Browser.PortalRedirect, pkce);
         var (status, tokens) = await browser.RedeemAsync(code, Browser.Portal, Browser.PortalRedirect, pkce, Browser.PortalSecret);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var access = Tokens.Read(Tokens.Access(tokens));
         Assert.Equal("applicant", access.GetClaim(HallClaims.Role).Value);
         Assert.Equal("business", access.GetClaim(HallClaims.ApplicantKind).Value);
-        Assert.Equal("91331122MA2E5K7L1L", access.GetClaim(HallClaims.CreditCode).Value);
+        Assert.Equal(DemoCounty.Business, access.GetClaim(HallClaims.CreditCode).Value);
         Assert.Equal("县某某科技有限公司", access.GetClaim(HallClaims.Name).Value);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
@@ -66,7 +66,7 @@ public sealed class CodeFlowTests
         Assert.Equal(HttpStatusCode.OK, userinfo.StatusCode);
         var body = System.Text.Json.JsonDocument.Parse(await userinfo.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         Assert.Equal(access.Subject, body.GetProperty("sub").GetString());
-        Assert.Equal("91331122MA2E5K7L1L", body.GetProperty("credit_code").GetString());
+        Assert.Equal(DemoCounty.Business, body.GetProperty("credit_code").GetString());
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class CodeFlowTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("zhangsan", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Zhangsan, Browser.Password)).StatusCode);
 
         var response = await browser.Http.GetAsync(Browser.AuthorizeUrl(Browser.Cli, Browser.CliRedirect, pkce: null), TestContext.Current.CancellationToken);
 
@@ -89,7 +89,7 @@ public sealed class CodeFlowTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("zhangsan", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Zhangsan, Browser.Password)).StatusCode);
         var url = Browser.AuthorizeUrl(Browser.Cli, Browser.CliRedirect, Pkce.New()).Replace("code_challenge_method=S256", "code_challenge_method=plain");
 
         var answer = await Answer(await browser.Http.GetAsync(url, TestContext.Current.CancellationToken));
@@ -104,7 +104,7 @@ public sealed class CodeFlowTests
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
         var pkce = Pkce.New();
-        var code = await browser.AuthorizeAsync("zhangsan", Browser.Cli, Browser.CliRedirect, pkce);
+        var code = await browser.AuthorizeAsync(DemoCounty.Zhangsan, Browser.Cli, Browser.CliRedirect, pkce);
 
         var (status, body) = await browser.RedeemAsync(code, Browser.Cli, Browser.CliRedirect, Pkce.New());
 
@@ -135,7 +135,7 @@ public sealed class CodeFlowTests
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
         var pkce = Pkce.New();
-        var code = await browser.AuthorizeAsync("zhangsan", Browser.Portal, Browser.PortalRedirect, pkce);
+        var code = await browser.AuthorizeAsync(DemoCounty.Zhangsan, Browser.Portal, Browser.PortalRedirect, pkce);
 
         var (status, body) = await browser.RedeemAsync(code, Browser.Portal, Browser.PortalRedirect, pkce, "not-the-secret");
 

@@ -58,7 +58,7 @@ public sealed class DiscoveryTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("shichang", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Shichang, Browser.Password)).StatusCode);
 
         var ended = await browser.Http.GetAsync(
             "/connect/endsession?client_id=servicehall-portal&post_logout_redirect_uri=" + Uri.EscapeDataString("http://localhost:8080/"), Ct);

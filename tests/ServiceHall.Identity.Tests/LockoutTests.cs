@@ -21,20 +21,20 @@ public sealed class LockoutTests
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            Assert.Contains("用户名或密码错误", await browser.SignInPageAfterAsync("zhangsan", "wrong-password-" + attempt));
+            Assert.Contains("用户名或密码错误", await browser.SignInPageAfterAsync(DemoCounty.Zhangsan, "wrong-password-" + attempt));
         }
-        var fifth = await browser.SignInPageAfterAsync("zhangsan", "wrong-password-5");
+        var fifth = await browser.SignInPageAfterAsync(DemoCounty.Zhangsan, "wrong-password-5");
         Assert.Contains("账户已锁定，请 15 分钟后再试", fifth);
 
-        var sixth = await browser.SignInAsync("zhangsan", Browser.Password);
+        var sixth = await browser.SignInAsync(DemoCounty.Zhangsan, Browser.Password);
         Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
         Assert.Contains("账户已锁定，请 15 分钟后再试", await sixth.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         clock.Advance(TimeSpan.FromMinutes(14.5));
-        Assert.Contains("账户已锁定，请 1 分钟后再试", await browser.SignInPageAfterAsync("zhangsan", Browser.Password));
+        Assert.Contains("账户已锁定，请 1 分钟后再试", await browser.SignInPageAfterAsync(DemoCounty.Zhangsan, Browser.Password));
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        var after = await browser.SignInAsync("zhangsan", Browser.Password);
+        var after = await browser.SignInAsync(DemoCounty.Zhangsan, Browser.Password);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal("/", after.Headers.Location!.OriginalString);
     }
@@ -48,14 +48,14 @@ public sealed class LockoutTests
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            await browser.SignInPageAfterAsync("lisi", "wrong");
+            await browser.SignInPageAfterAsync(DemoCounty.Lisi, "wrong");
         }
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("lisi", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Lisi, Browser.Password)).StatusCode);
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            Assert.Contains("用户名或密码错误", await host.Browser().SignInPageAfterAsync("lisi", "wrong"));
+            Assert.Contains("用户名或密码错误", await host.Browser().SignInPageAfterAsync(DemoCounty.Lisi, "wrong"));
         }
-        Assert.Equal(HttpStatusCode.Redirect, (await host.Browser().SignInAsync("zhangsan", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await host.Browser().SignInAsync(DemoCounty.Zhangsan, Browser.Password)).StatusCode);
     }
 
     [Fact]
@@ -64,12 +64,12 @@ public sealed class LockoutTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = IdentityHost.Start(Databases.Sqlite, services: s => s.AddSingleton<TimeProvider>(clock));
         var signedIn = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await signedIn.SignInAsync("lisi", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await signedIn.SignInAsync(DemoCounty.Lisi, Browser.Password)).StatusCode);
 
         var attacker = host.Browser();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await attacker.SignInPageAfterAsync("lisi", "guess-" + attempt);
+            await attacker.SignInPageAfterAsync(DemoCounty.Lisi, "guess-" + attempt);
         }
         var response = await signedIn.Http.GetAsync(Browser.AuthorizeUrl(Browser.Cli, Browser.CliRedirect, Pkce.New()), TestContext.Current.CancellationToken);
 

@@ -36,7 +36,7 @@ public sealed class LoginPageTests
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
 
-        var wrongPassword = await browser.SignInPageAfterAsync("zhangsan", "Secret-Typed-123");
+        var wrongPassword = await browser.SignInPageAfterAsync(DemoCounty.Zhangsan, "Secret-Typed-123");
         var unknownName = await browser.SignInPageAfterAsync("no-such-person", "Secret-Typed-456");
 
         Assert.Contains("用户名或密码错误", wrongPassword);
@@ -60,7 +60,7 @@ public sealed class LoginPageTests
         }), Ct);
         var tokenless = await browser.Http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "zhangsan",
+            ["username"] = DemoCounty.Zhangsan,
             ["password"] = Browser.Password,
         }), Ct);
         var notAForm = await browser.Http.PostAsync("/account/login", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Ct);
@@ -84,7 +84,7 @@ public sealed class LoginPageTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
 
-        var response = await host.Browser().SignInAsync("zhangsan", Browser.Password, returnUrl: returnUrl);
+        var response = await host.Browser().SignInAsync(DemoCounty.Zhangsan, Browser.Password, returnUrl: returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
@@ -95,7 +95,7 @@ public sealed class LoginPageTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("yiyuan", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Yiyuan, Browser.Password)).StatusCode);
         Assert.Contains("县人民医院信息公开", await browser.GetStringAsync("/"));
 
         var signedOut = await browser.Http.PostAsync("/account/logout", null, Ct);

@@ -26,7 +26,7 @@ public sealed class RestartTests : IDisposable
 
         var validation = await Tokens.ValidateAsync(jwt, await Tokens.PublishedKeysAsync(browser));
         Assert.True(validation.IsValid, validation.Exception?.Message);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("xuexiao", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Xuexiao, Browser.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.ClientCredentialsAsync("bank-credit-check", "bank-demo-secret")).Status);
     }
 

@@ -13,7 +13,7 @@ public sealed class TokenLifecycleTests
     {
         await using var host = IdentityHost.Start(database);
         var browser = host.Browser();
-        var tokens = await PortalTokensAsync(browser, "xinyong");
+        var tokens = await PortalTokensAsync(browser, DemoCounty.Xinyong);
         var refreshToken = tokens.GetProperty("refresh_token").GetString()!;
 
         var (refreshed, fresh) = await browser.RefreshAsync(refreshToken, Browser.Portal, Browser.PortalSecret);
@@ -21,7 +21,7 @@ public sealed class TokenLifecycleTests
         var renewed = Tokens.Read(Tokens.Access(fresh));
         Assert.NotEqual(Tokens.Access(tokens), Tokens.Access(fresh));
         Assert.Equal("credit_editor", renewed.GetClaim("role").Value);
-        Assert.Equal("113311220259007426", renewed.GetClaim("department").Value);
+        Assert.Equal(DemoCounty.MarketRegulation, renewed.GetClaim("department").Value);
 
         var latest = fresh.GetProperty("refresh_token").GetString()!;
         var (revoked, _) = await browser.RevokeAsync(latest, "refresh_token", Browser.Portal, Browser.PortalSecret);
@@ -38,7 +38,7 @@ public sealed class TokenLifecycleTests
     {
         await using var host = IdentityHost.Start(database);
         var browser = host.Browser();
-        var access = Tokens.Access(await PortalTokensAsync(browser, "yiyuan"));
+        var access = Tokens.Access(await PortalTokensAsync(browser, DemoCounty.Yiyuan));
 
         var (_, before) = await browser.IntrospectAsync(access, Browser.Portal, Browser.PortalSecret);
         Assert.True(before.GetProperty("active").GetBoolean());
@@ -59,7 +59,7 @@ public sealed class TokenLifecycleTests
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
         var pkce = Pkce.New();
-        var code = await browser.AuthorizeAsync("jiancha", Browser.Cli, Browser.CliRedirect, pkce);
+        var code = await browser.AuthorizeAsync(DemoCounty.Jiancha, Browser.Cli, Browser.CliRedirect, pkce);
         var (_, tokens) = await browser.RedeemAsync(code, Browser.Cli, Browser.CliRedirect, pkce);
         var refreshToken = tokens.GetProperty("refresh_token").GetString()!;
 
@@ -80,7 +80,7 @@ public sealed class TokenLifecycleTests
     {
         await using var host = IdentityHost.Start(database, new Dictionary<string, string?> { ["Identity:AccessTokenLifetime"] = "00:00:02" });
         var browser = host.Browser();
-        var access = Tokens.Access(await PortalTokensAsync(browser, "zhangsan"));
+        var access = Tokens.Access(await PortalTokensAsync(browser, DemoCounty.Zhangsan));
 
         var jwt = Tokens.Read(access);
         Assert.Equal(jwt.IssuedAt.AddSeconds(2), jwt.ValidTo);
@@ -101,10 +101,10 @@ public sealed class TokenLifecycleTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        var refreshToken = (await PortalTokensAsync(browser, "lisi")).GetProperty("refresh_token").GetString()!;
+        var refreshToken = (await PortalTokensAsync(browser, DemoCounty.Lisi)).GetProperty("refresh_token").GetString()!;
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await host.Browser().SignInPageAfterAsync("lisi", "guess-" + attempt);
+            await host.Browser().SignInPageAfterAsync(DemoCounty.Lisi, "guess-" + attempt);
         }
 
         var (status, error) = await browser.RefreshAsync(refreshToken, Browser.Portal, Browser.PortalSecret);

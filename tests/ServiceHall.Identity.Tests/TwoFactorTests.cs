@@ -14,14 +14,14 @@ public sealed partial class TwoFactorTests
         await using var host = IdentityHost.Start(database);
         var browser = host.Browser();
 
-        var withoutCode = await browser.SignInPageAfterAsync("admin", Browser.Password);
+        var withoutCode = await browser.SignInPageAfterAsync(DemoCounty.Admin, Browser.Password);
         Assert.Contains("<label for=\"totp\">动态验证码</label>", withoutCode);
         Assert.Contains("name=\"totp\"", withoutCode);
 
-        var wrong = await browser.SignInPageAfterAsync("admin", Browser.Password, Totp.WrongCode(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow));
+        var wrong = await browser.SignInPageAfterAsync(DemoCounty.Admin, Browser.Password, Totp.WrongCode(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow));
         Assert.Contains("动态验证码错误", wrong);
 
-        var right = await browser.SignInAsync("admin", Browser.Password, Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow));
+        var right = await browser.SignInAsync(DemoCounty.Admin, Browser.Password, Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Contains("系统管理员", await browser.GetStringAsync("/"));
     }
@@ -31,7 +31,7 @@ public sealed partial class TwoFactorTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
 
-        var page = await host.Browser().SignInPageAfterAsync("gongan", "wrong-password");
+        var page = await host.Browser().SignInPageAfterAsync(DemoCounty.Gongan, "wrong-password");
 
         Assert.DoesNotContain("name=\"totp\"", page);
         Assert.DoesNotContain("动态验证码", page);
@@ -42,7 +42,7 @@ public sealed partial class TwoFactorTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
 
-        var page = await host.Browser().SignInPageAfterAsync("admin", "wrong-password", Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow));
+        var page = await host.Browser().SignInPageAfterAsync(DemoCounty.Admin, "wrong-password", Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow));
 
         Assert.Contains("用户名或密码错误", page);
     }
@@ -52,7 +52,7 @@ public sealed partial class TwoFactorTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("shichang", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Shichang, Browser.Password)).StatusCode);
 
         var setup = await browser.GetStringAsync("/account/two-factor");
         var uri = System.Net.WebUtility.HtmlDecode(OtpAuthUri().Match(setup).Groups[1].Value);
@@ -69,8 +69,8 @@ public sealed partial class TwoFactorTests
         Assert.Contains("动态验证码已启用", await confirm.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         var next = host.Browser();
-        Assert.Contains("name=\"totp\"", await next.SignInPageAfterAsync("shichang", Browser.Password));
-        Assert.Equal(HttpStatusCode.Redirect, (await next.SignInAsync("shichang", Browser.Password, Totp.Code(key, DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Contains("name=\"totp\"", await next.SignInPageAfterAsync(DemoCounty.Shichang, Browser.Password));
+        Assert.Equal(HttpStatusCode.Redirect, (await next.SignInAsync(DemoCounty.Shichang, Browser.Password, Totp.Code(key, DateTimeOffset.UtcNow))).StatusCode);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed partial class TwoFactorTests
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("zhangsan", Browser.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Zhangsan, Browser.Password)).StatusCode);
 
         var response = await browser.Http.GetAsync("/account/two-factor", TestContext.Current.CancellationToken);
 

@@ -42,8 +42,8 @@ public sealed class ItemPageTests
         Assert.Contains("《关于居民身份证收费标准的通知》", fees);
         Assert.Contains("县行政服务中心二楼公安窗口", Section(html, "place"));
         var contacts = Section(html, "contacts");
-        Assert.Contains("<a href=\"tel:0578-1234567\">0578-1234567</a>", contacts);
-        Assert.Contains("0578-7654321", contacts);
+        Assert.Contains("<a href=\"tel:0883-1234567\">0883-1234567</a>", contacts);
+        Assert.Contains("0883-7654321", contacts);
         Assert.Contains("县人民法院", Section(html, "appeal"));
         Assert.Contains("<dt>身份证丢了怎么办？</dt><dd>可以申请补领。</dd>", Section(html, "faq"));
         Assert.Contains("可以异地办理吗？", Section(html, "questions"));

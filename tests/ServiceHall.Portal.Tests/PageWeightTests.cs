@@ -47,7 +47,7 @@ public sealed class PageWeightTests
         var mine = new ListConsultationsResponse();
         for (var i = 0; i < 20; i++)
         {
-            questions.Questions.Add(new PublicQuestion { Question = $"问题{i}：可以网上办理吗？", Answer = "可以通过浙里办提交申请，审核通过后快递送达。", PublishedAt = Timestamp.FromDateTime(DateTime.UtcNow) });
+            questions.Questions.Add(new PublicQuestion { Question = $"问题{i}：可以网上办理吗？", Answer = "可以通过办事通提交申请，审核通过后快递送达。", PublishedAt = Timestamp.FromDateTime(DateTime.UtcNow) });
             mine.Consultations.Add(new Consultation
             {
                 ItemId = SampleHall.IdCardItem, ItemName = "居民身份证申领", Question = "可以委托他人代办吗？需要带什么材料？", Status = "answered",

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Search.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Portal.Tests;
 
@@ -8,7 +9,7 @@ namespace ServiceHall.Portal.Tests;
 public static class SampleHall
 {
     public const string IdCardItem = "7f1c0a9e2b3d4c5e8f6a7b8c9d0e1f2a";
-    public const string PoliceCode = "11331122025900371F";
+    public const string PoliceCode = DemoCounty.PublicSecurity;
 
     public static CatalogNavigation Navigation() => new()
     {
@@ -25,7 +26,7 @@ public static class SampleHall
             new NavigationEntry { Value = "准营准办", Label = "准营准办", Count = 7 },
         },
         Departments = { new NavigationEntry { Value = PoliceCode, Label = "县公安局", Count = 30 } },
-        Towns = { new NavigationEntry { Value = "113311220000000001", Label = "城关镇", Count = 5 } },
+        Towns = { new NavigationEntry { Value = DemoCounty.Nansan, Label = "南伞镇", Count = 5 } },
         OnlineDepths = { new NavigationEntry { Value = "4", Label = "全程网办", Count = 40 } },
     };
 
@@ -47,10 +48,10 @@ public static class SampleHall
         Status = "published",
         GuideVersion = 3,
         PublishedAt = Timestamp.FromDateTime(new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc)),
-        Department = new Department { Code = PoliceCode, Name = "县公安局", Address = "县行政服务中心二楼", Phone = "0578-1234567", Hours = "工作日 8:30-17:00" },
+        Department = new Department { Code = PoliceCode, Name = "县公安局", Address = "县行政服务中心二楼", Phone = "0883-1234567", Hours = "工作日 8:30-17:00" },
         Guide = new ItemGuide
         {
-            Code = "000100000001-331122000000-000-11331122025900371F-1-00",
+            Code = $"000100000001-{DemoCounty.AreaCode}-000-{PoliceCode}-1-00",
             Name = "居民身份证申领",
             ItemType = "行政确认",
             HandlingKind = "承诺件",
@@ -68,9 +69,9 @@ public static class SampleHall
             Fees = { new Fee { Name = "居民身份证工本费", Standard = "20元/证", Basis = "《关于居民身份证收费标准的通知》", Reduction = "低保对象免收" } },
             Place = new ServicePlace { Address = "县行政服务中心二楼公安窗口", Hours = "周一至周五 8:30-12:00，14:00-17:00", Directions = "乘1路公交车到行政服务中心站" },
             Coverage = "全省",
-            Contacts = new Contacts { ConsultPhone = "0578-1234567", ComplaintPhone = "0578-7654321", ComplaintChannel = "县行政服务中心投诉窗口" },
-            Review = new AppealBody { Name = "县人民政府", Address = "县府路1号", Phone = "0578-1111111" },
-            Litigation = new AppealBody { Name = "县人民法院", Address = "法院路2号", Phone = "0578-2222222" },
+            Contacts = new Contacts { ConsultPhone = "0883-1234567", ComplaintPhone = "0883-7654321", ComplaintChannel = "县行政服务中心投诉窗口" },
+            Review = new AppealBody { Name = "县人民政府", Address = "县府路1号", Phone = "0883-1111111" },
+            Litigation = new AppealBody { Name = "县人民法院", Address = "法院路2号", Phone = "0883-2222222" },
             ResultType = "证照",
             ResultName = "中华人民共和国居民身份证",
             LegalBasis = { new LegalBasis { Law = "《中华人民共和国居民身份证法》", Article = "第八条", Text = "居民身份证由居民常住户口所在地的县级人民政府公安机关签发。" } },

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Portal.Tests;
 
@@ -14,7 +15,7 @@ public sealed class SessionTicketsTests
     {
         var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(8) };
         properties.StoreTokens([new AuthenticationToken { Name = "refresh_token", Value = new string('r', 2800) }]);
-        return new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "zhangsan"), new Claim("name", "张三")], "oidc")),
+        return new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", DemoCounty.Zhangsan), new Claim("name", "张三")], "oidc")),
             properties, PortalSignIn.CookieScheme);
     }
 

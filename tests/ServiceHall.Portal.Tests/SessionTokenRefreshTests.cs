@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using static ServiceHall.Portal.Tests.Pages;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Portal.Tests;
 
@@ -54,7 +55,7 @@ public sealed class SessionTokenRefreshTests
             new AuthenticationToken { Name = "refresh_token", Value = "r1" },
             new AuthenticationToken { Name = "expires_at", Value = Now.Add(expiresIn).ToString("o", CultureInfo.InvariantCulture) },
         ]);
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "zhangsan")], "cookie")), properties, PortalSignIn.CookieScheme);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", DemoCounty.Zhangsan)], "cookie")), properties, PortalSignIn.CookieScheme);
         var context = new CookieValidatePrincipalContext(new DefaultHttpContext { RequestServices = services },
             new AuthenticationScheme(PortalSignIn.CookieScheme, null, typeof(CookieAuthenticationHandler)), new CookieAuthenticationOptions(), ticket);
         var refresh = new SessionTokenRefresh(new Monitor(options), new FakeTimeProvider(Now), NullLogger<SessionTokenRefresh>.Instance);

@@ -17,7 +17,7 @@ namespace ServiceHall.Search.Tests;
 public sealed class SearchQualityTests : IAsyncLifetime
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
-    const string RestaurantCode = "91331122MA2E5K7L1L";
+    const string RestaurantCode = DemoCounty.Business;
 
     readonly string curationFile = Path.Combine(Path.GetTempPath(), $"curation-{Guid.NewGuid():N}.json");
     ServiceHost<Program> host = null!;
@@ -29,12 +29,12 @@ public sealed class SearchQualityTests : IAsyncLifetime
         var http = host.CreateClient();
         var items = new[]
         {
-            Item("000100000001", "居民身份证首次申领", "县公安局", ["证件办理"], 3),
-            Item("000100000004", "临时居民身份证核发", "县公安局", ["证件办理"], 3),
-            Item("000100000007", "户口迁入（夫妻、子女、父母投靠）", "县公安局", ["户籍办理"], 3),
-            Item("000200000004", "个体工商户设立登记", "县市场监督管理局", ["设立变更"], 4),
-            Item("000200000007", "食品经营许可", "县市场监督管理局", ["准营准办"], 4),
-            Item("000400000303", "住房公积金提取", "县住房公积金管理中心", ["住房保障"], 4),
+            Item("000100000001", "居民身份证首次申领", "镇康县公安局", ["证件办理"], 3),
+            Item("000100000004", "临时居民身份证核发", "镇康县公安局", ["证件办理"], 3),
+            Item("000100000007", "户口迁入（夫妻、子女、父母投靠）", "镇康县公安局", ["户籍办理"], 3),
+            Item("000200000004", "个体工商户设立登记", "镇康县市场监督管理局", ["设立变更"], 4),
+            Item("000200000007", "食品经营许可", "镇康县市场监督管理局", ["准营准办"], 4),
+            Item("000400000303", "住房公积金提取", "镇康县住房公积金管理中心", ["住房保障"], 4),
         };
         foreach (var item in items)
         {
@@ -42,7 +42,7 @@ public sealed class SearchQualityTests : IAsyncLifetime
         }
         await Applied(await CloudEvents.PostAsync(http, IndexEvents.EntityChangedRoute, Topics.CreditEntityChanged, new EntityChanged
         {
-            EventId = Guid.NewGuid().ToString(), Code = RestaurantCode, Version = 1, Name = "县城好味道餐饮有限公司", EntityCategory = "有限责任公司",
+            EventId = Guid.NewGuid().ToString(), Code = RestaurantCode, Version = 1, Name = "镇康县好滋味餐饮管理有限公司", EntityCategory = "有限责任公司",
         }));
     }
 
@@ -58,7 +58,7 @@ public sealed class SearchQualityTests : IAsyncLifetime
         ItemId = "item-" + basicCode,
         Version = 1,
         Status = "published",
-        Code = $"{basicCode}-331122000000-000-11331122025900371F-1-00",
+        Code = $"{basicCode}-{DemoCounty.AreaCode}-000-{DemoCounty.PublicSecurity}-1-00",
         Name = name,
         DepartmentName = department,
         ItemType = "行政确认",
@@ -109,7 +109,7 @@ public sealed class SearchQualityTests : IAsyncLifetime
     [Fact]
     public async Task A_pasted_credit_code_opens_its_entity()
     {
-        var found = await SearchAsync(new SearchRequest { Q = " 91331122ma2e5k7l1l " });
+        var found = await SearchAsync(new SearchRequest { Q = $" {DemoCounty.Business.ToLowerInvariant()} " });
 
         Assert.Equal($"/api/credit/entities/{RestaurantCode}", found.RedirectUrl);
         Assert.Equal(("entity", RestaurantCode), (found.Hits[0].Type, found.Hits[0].Id));

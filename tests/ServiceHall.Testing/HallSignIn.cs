@@ -18,9 +18,9 @@ public static partial class HallSignIn
 {
     public const string Client = "servicehall-cli";
     public const string RedirectUri = "http://127.0.0.1:7890/callback";
-    public const string DemoPassword = "ServiceHall@2026";
+    public const string DemoPassword = DemoCounty.Password;
     /// <summary>The demo administrator's authenticator key (demo only, listed in the README).</summary>
-    public const string DemoAdminTotpKey = "JBSWY3DPEHPK3PXP";
+    public const string DemoAdminTotpKey = DemoCounty.AdminAuthenticatorKey;
 
     public static async Task<HallTokens> SignInAsync(Uri identity, string username, string password = DemoPassword, string? totp = null,
         CancellationToken cancellationToken = default)

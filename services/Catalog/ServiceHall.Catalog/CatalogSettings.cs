@@ -6,7 +6,7 @@ public sealed record CatalogSettings(string AreaCode, int ReplyWorkingDays)
     public static CatalogSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Catalog");
-        var settings = new CatalogSettings(section["AreaCode"] ?? "331122000000", section.GetValue("ReplyWorkingDays", 3));
+        var settings = new CatalogSettings(section["AreaCode"] ?? "530924000000", section.GetValue("ReplyWorkingDays", 3));
         if (settings.AreaCode.Length != 12 || !settings.AreaCode.All(char.IsAsciiDigit))
         {
             throw new InvalidOperationException($"Catalog:AreaCode must be the county's 12-digit area code, not '{settings.AreaCode}'");

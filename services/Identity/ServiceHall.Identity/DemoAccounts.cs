@@ -20,15 +20,15 @@ public static class DemoAccounts
     /// </summary>
     public const string AdminAuthenticatorKey = "JBSWY3DPEHPK3PXP";
 
-    public const string MarketRegulation = "113311220259007426";
-    public const string PublicSecurity = "11331122025900371F";
-    public const string NaturalResources = "11331122025902596T";
+    public const string MarketRegulation = "11530924015900298N";
+    public const string PublicSecurity = "11530924015900116J";
+    public const string NaturalResources = "11530924015900781C";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("zhangsan", "张三", HallRoles.Applicant, ApplicantKind: "person"),
         new("lisi", "李四", HallRoles.Applicant, ApplicantKind: "person"),
-        new("qiye", "县某某科技有限公司", HallRoles.Applicant, ApplicantKind: "business", CreditCode: "91331122MA2E5K7L1L"),
+        new("qiye", "县某某科技有限公司", HallRoles.Applicant, ApplicantKind: "business", CreditCode: "91530924MA6K5K7L4T"),
         new("gongan", "公安局窗口", HallRoles.Officer, Department: PublicSecurity),
         new("shichang", "市场监管局窗口", HallRoles.Officer, Department: MarketRegulation),
         new("ziranziyuan", "自然资源和规划局窗口", HallRoles.Officer, Department: NaturalResources),

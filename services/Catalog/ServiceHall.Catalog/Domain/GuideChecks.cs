@@ -407,7 +407,7 @@ public static partial class GuideChecks
             }
             return IsPhone(value)
                 ? this
-                : Add("phone-format", field, $"'{Clip(value)}' is not a phone number (0578-3101110, a mobile number, 12345, or 400-xxx-xxxx)");
+                : Add("phone-format", field, $"'{Clip(value)}' is not a phone number (0883-6010000, a mobile number, 12345, or 400-xxx-xxxx)");
         }
 
         /// <summary>A web address (http or https) or a path on the hall's own site.</summary>

@@ -82,7 +82,7 @@ public static partial class DisclosureRules
     /// <summary>
     /// Disclosures are public and indexed for search, where a personal number must never go: text carrying a resident
     /// ID or a mobile number is refused rather than masked, so what the publisher sees published is exactly what they
-    /// wrote. Landline hotlines (0578-8125001) and short numbers (12345) are not personal numbers and pass. The number
+    /// wrote. Landline hotlines (0883-6310000) and short numbers (12345) are not personal numbers and pass. The number
     /// found is not repeated in the refusal.
     /// </summary>
     static void NoPersonalNumbers(FieldErrors errors, string field, string text)

@@ -9,6 +9,7 @@ using ServiceHall.Catalog.V1;
 using ServiceHall.Credit.V1;
 using ServiceHall.Disclosures.V1;
 using ServiceHall.Search.V1;
+using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
@@ -112,6 +113,22 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "镇康县公安局", AuthorityCode = SampleGuide.Police,
         },
     };
+
+    /// <summary>
+    /// The contracts declare which operations are public (option servicehall.common.v1.public); the services open
+    /// exactly those, and this matrix, which also runs through the gateway's anonymous routes, must agree with them.
+    /// </summary>
+    [Fact]
+    public void Anonymous_callers_are_expected_exactly_where_the_contract_declares_the_operation_public()
+    {
+        var expectations = Expectations();
+        var disagreements = Contracts.SelectMany(s => s.Methods)
+            .Where(m => expectations.TryGetValue(Key(m), out var probe) && probe.Allowed.Contains(Anonymous) != PublicMethods.IsPublic(m))
+            .Select(m => $"{Key(m)}: the contract says {(PublicMethods.IsPublic(m) ? "public" : "signed-in only")}")
+            .ToList();
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+        Assert.Contains(Contracts.SelectMany(s => s.Methods), PublicMethods.IsPublic);
+    }
 
     [Fact]
     public async Task Every_account_and_anonymous_against_every_operation_finds_no_unexpected_allow()

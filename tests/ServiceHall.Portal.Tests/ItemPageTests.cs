@@ -140,6 +140,12 @@ public sealed class ItemPageTests
         Assert.Contains("<h1>居民身份证申领</h1>", html);
         Assert.Equal(3, Elements(html, "li", "material").Count);
         Assert.Contains("<section id=\"fees\"", html);
+        // The one printable guide of the hall (the API's /api/catalog/items/{id}/print is routed here): every
+        // section real portals print, under its heading.
+        foreach (var section in new[] { "basic", "conditions", "materials", "steps", "limits", "fees", "place", "contacts", "basis", "faq" })
+        {
+            Assert.Contains($"id=\"{section}-heading\"", html);
+        }
         Assert.DoesNotContain("<form", html);
         Assert.DoesNotContain("class=\"site-nav\"", html);
     }

@@ -158,6 +158,12 @@ public sealed class RunningHall : IAsyncDisposable
             {
                 last = ex.Message;
             }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A readiness answer slower than the client's 5 s (a busy machine, a service still migrating and
+                // seeding) is not a verdict: ask again until the deadline.
+                last = ex.Message;
+            }
             await Task.Delay(250, cancellationToken);
         }
         throw new TimeoutException($"The hall was not ready within 90 s (last answer: {last}):\n{RecentOutput}");

@@ -23,7 +23,7 @@ if (await app.Services.PrepareDatabaseAsync<ApplicationsDb>("applications", args
 
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGrpcService<ApplicationsService>();
+app.MapHallGrpcService<ApplicationsService>();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

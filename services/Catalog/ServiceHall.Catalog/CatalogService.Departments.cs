@@ -26,7 +26,6 @@ public sealed partial class CatalogService
         return record.ToMessage();
     }
 
-    [AllowAnonymous]
     public override async Task<Department> GetDepartment(GetDepartmentRequest request, ServerCallContext context)
     {
         new FieldErrors().Required("code", request.Code).MaxLength("code", request.Code, 18).ThrowIfAny();
@@ -34,7 +33,6 @@ public sealed partial class CatalogService
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no department has code '{request.Code}'"));
     }
 
-    [AllowAnonymous]
     public override async Task<ListDepartmentsResponse> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
     {
         if (request.Kind.Length > 0 && !GuideVocabulary.DepartmentKinds.Contains(request.Kind))

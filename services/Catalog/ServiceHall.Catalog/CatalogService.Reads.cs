@@ -10,12 +10,11 @@ namespace ServiceHall.Catalog;
 /// <summary>Reads: the public guide, its versions and history, lists for navigation (public), and the officer's draft.</summary>
 public sealed partial class CatalogService
 {
-    [AllowAnonymous]
     public override Task<ServiceItem> GetItem(GetItemRequest request, ServerCallContext context) =>
         PublicItemAsync(request.Id, context.CancellationToken);
 
     /// <summary>The current public version, as GetItem and the printable guide show it.</summary>
-    public async Task<ServiceItem> PublicItemAsync(string id, CancellationToken cancellationToken)
+    async Task<ServiceItem> PublicItemAsync(string id, CancellationToken cancellationToken)
     {
         var item = await FindPublishedAsync(id, cancellationToken);
         return item.ToPublicMessage(await FindDepartmentAsync(item.DepartmentCode, cancellationToken));
@@ -34,7 +33,6 @@ public sealed partial class CatalogService
         return DraftView(item, await FindDepartmentAsync(item.DraftGuide.DepartmentCode, context.CancellationToken));
     }
 
-    [AllowAnonymous]
     public override async Task<ServiceItem> GetItemVersion(GetItemVersionRequest request, ServerCallContext context)
     {
         var item = await FindPublishedAsync(request.Id, context.CancellationToken);
@@ -48,7 +46,6 @@ public sealed partial class CatalogService
         return view;
     }
 
-    [AllowAnonymous]
     public override async Task<ItemHistory> GetItemHistory(GetItemRequest request, ServerCallContext context)
     {
         var item = await FindPublishedAsync(request.Id, context.CancellationToken);
@@ -58,7 +55,6 @@ public sealed partial class CatalogService
         return history;
     }
 
-    [AllowAnonymous]
     public override async Task<ListItemsResponse> ListItems(ListItemsRequest request, ServerCallContext context)
     {
         CheckFilters(request);
@@ -105,7 +101,6 @@ public sealed partial class CatalogService
         return response;
     }
 
-    [AllowAnonymous]
     public override async Task<CatalogNavigation> GetNavigation(GetNavigationRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;

@@ -189,7 +189,6 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         return response;
     }
 
-    [AllowAnonymous]
     public override async Task<ListItemQuestionsResponse> ListItemQuestions(ListItemQuestionsRequest request, ServerCallContext context)
     {
         new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32).ThrowIfAny();

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using ServiceHall.Catalog;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Messaging;
@@ -17,11 +15,6 @@ builder.AddServiceDatabase<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>("catal
 builder.AddOutbox<CatalogDb>();
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddRazorComponents();
-// Chinese text stays text in the rendered page instead of six-byte numeric entities per character.
-builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-// Resolved from the container so the printable guide reads through the same code as GetItem.
-builder.Services.AddScoped<CatalogService>();
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CatalogDb>("catalog", args) is { } migrated)
@@ -35,10 +28,9 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGrpcService<CatalogService>();
-app.MapGrpcService<ConsultationService>();
+app.MapHallGrpcService<CatalogService>();
+app.MapHallGrpcService<ConsultationService>();
 app.MapPublicExport<CatalogDb>();
-app.MapPrintableGuide();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

@@ -66,7 +66,6 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
     /// The public lookup (一站式信用查询): registration facts and the penalties still in publicity, personal numbers
     /// masked. Open to everyone, machine clients included.
     /// </summary>
-    [AllowAnonymous]
     public override async Task<V1.MarketEntity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();

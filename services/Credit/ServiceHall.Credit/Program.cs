@@ -31,7 +31,7 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGrpcService<CreditService>();
+app.MapHallGrpcService<CreditService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

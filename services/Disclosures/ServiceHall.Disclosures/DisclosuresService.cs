@@ -44,7 +44,6 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
     }
 
     /// <summary>Disclosures are public by law (办事公开): anyone reads them, without signing in.</summary>
-    [AllowAnonymous]
     public override async Task<ListDisclosuresResponse> ListDisclosures(ListDisclosuresRequest request, ServerCallContext context)
     {
         new FieldErrors().Required("organization_id", request.OrganizationId)

@@ -26,7 +26,7 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGrpcService<DisclosuresService>();
+app.MapHallGrpcService<DisclosuresService>();
 app.MapPublicExport<DisclosuresDb>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -24,7 +24,7 @@ app.UseCloudEvents();
 // The sidecar asks which topics to deliver; the list is no secret.
 app.MapSubscribeHandler().AllowAnonymous();
 app.MapIndexEvents(app.Configuration["Messaging:PubSubName"] ?? "pubsub");
-app.MapGrpcService<SearchService>();
+app.MapHallGrpcService<SearchService>();
 app.MapDefaultEndpoints();
 app.Run();
 

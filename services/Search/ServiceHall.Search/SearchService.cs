@@ -24,7 +24,6 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
 
     readonly TimeSpan timeLimit = configuration.GetValue("Search:TimeLimit", TimeSpan.FromSeconds(1));
 
-    [AllowAnonymous]
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
         var filters = CheckRequest(request);
@@ -98,7 +97,6 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         }));
     }
 
-    [AllowAnonymous]
     public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context)
     {
         new FieldErrors().MaxLength("q", request.Q, MaxQueryLength).ThrowIfAny();

@@ -13,7 +13,7 @@ namespace ServiceHall.Gateway.Tests;
 /// </summary>
 public sealed class GatewayPolicyTests
 {
-    sealed class Gateway(int permits = 100, long maxBody = 1024) : WebApplicationFactory<Program>
+    sealed class Gateway(int permits = 100, long maxBody = 1024, string identity = "http://127.0.0.1:9") : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -24,6 +24,7 @@ public sealed class GatewayPolicyTests
             {
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:primary:Address", "http://127.0.0.1:9");
             }
+            builder.UseSetting("Identity:Authority", identity);
             builder.ConfigureTestServices(TestIdentity.Trust);
         }
     }
@@ -90,6 +91,7 @@ public sealed class GatewayPolicyTests
         Assert.Equal("Unhealthy", (string?)body["checks"]!["catalog/primary"]);
         Assert.Equal("Unhealthy", (string?)body["checks"]!["search/primary"]);
         Assert.Contains("did not answer", (string?)body["problems"]!["credit/primary"]);
+        Assert.Equal("Unhealthy", (string?)body["checks"]!["identity"]);
 
         using var live = await gateway.CreateClient().GetAsync("/health/live", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using ServiceHall.Testing;
 
 namespace ServiceHall.Gateway.Tests;
@@ -28,6 +29,9 @@ public sealed class IdentityReadinessTests
     static async Task<(WebApplication App, Uri Address)> IdentityAnswering(Func<int> status)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // Not the gateway's appsettings (copied next to the tests), whose Kestrel endpoints are the hall's ports.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapGet("/health/ready", () => Results.StatusCode(status()));

@@ -97,6 +97,24 @@ public sealed class GatewayPolicyTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
+    [Fact]
+    public async Task The_api_document_and_its_reference_page_need_no_token_and_name_the_services_that_did_not_answer()
+    {
+        await using var gateway = new Gateway();
+        var http = gateway.CreateClient();
+
+        using var document = await http.GetAsync("/api/openapi.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        var body = JsonNode.Parse(await document.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("3.0.1", (string?)body["openapi"]);
+        Assert.Contains("catalog", (string?)body["info"]!["description"]);
+        Assert.Equal("bearer", (string?)body["components"]!["securitySchemes"]!["bearer"]!["scheme"]);
+
+        using var page = await http.GetAsync("/api/docs/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>The backends are absent, so a request the gateway let through ends in 502/503, never 401.</summary>
     static bool Proxied(HttpStatusCode status) => status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable;
 

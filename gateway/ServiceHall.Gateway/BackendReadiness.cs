@@ -5,7 +5,10 @@ namespace ServiceHall.Gateway;
 /// <summary>
 /// The gateway's /health/ready is the hall's: one check per proxied service, asking that service's own
 /// /health/ready the way the gateway proxies to it (HTTP/2 to the h2c services, HTTP/1.1 to the portal), so an
-/// orchestrator (or a person) sees at once which part is down.
+/// orchestrator (or a person) sees at once which part is down. The identity service is not proxied (browsers and
+/// services reach it directly) but nothing that needs a signed-in user works without it, so its readiness counts
+/// too: at Identity:Authority + Identity:ReadinessPath ("health/ready" for the embedded service; for a provider
+/// without it, e.g. ".well-known/openid-configuration").
 /// </summary>
 public static class BackendReadiness
 {
@@ -36,6 +39,13 @@ public static class BackendReadiness
                 checks.Add(new HealthCheckRegistration($"{cluster.Key}/{destination.Key}",
                     sp => new ServiceReady(sp.GetRequiredService<IHttpClientFactory>(), client, probe), HealthStatus.Unhealthy, ["backend"]));
             }
+        }
+        // The same authority the gateway's token validation uses (see HallAuthentication).
+        if ((configuration["Identity:Authority"] ?? configuration["services:identity:http:0"]) is { Length: > 0 } authority)
+        {
+            var probe = new Uri(new Uri(authority.TrimEnd('/') + "/"), configuration["Identity:ReadinessPath"] ?? "health/ready");
+            checks.Add(new HealthCheckRegistration("identity",
+                sp => new ServiceReady(sp.GetRequiredService<IHttpClientFactory>(), Http11Client, probe), HealthStatus.Unhealthy, ["backend"]));
         }
         return services;
     }

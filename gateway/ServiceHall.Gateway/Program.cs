@@ -8,6 +8,7 @@ builder.AddHallAuthentication();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddClientRateLimits(builder.Configuration);
 builder.Services.AddBackendReadiness(builder.Configuration);
+builder.Services.AddApiReference();
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 var bodyLimit = builder.Configuration.GetValue("Gateway:MaxRequestBodyBytes", 1_048_576L);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
@@ -20,6 +21,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
+app.MapApiReference();
 app.MapReverseProxy();
 app.Run();
 

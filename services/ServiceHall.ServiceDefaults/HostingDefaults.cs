@@ -25,6 +25,7 @@ public static class HostingDefaults
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment()).AddJsonTranscoding();
         builder.Services.AddGrpcHealthChecks();
+        builder.AddServiceOpenApi();
         return builder;
     }
 
@@ -52,10 +53,11 @@ public static class HostingDefaults
         return builder;
     }
 
-    /// <summary>/health/live (the process runs), /health/ready (it can serve: database and friends), gRPC health.</summary>
+    /// <summary>/health/live (the process runs), /health/ready (it can serve: database and friends), gRPC health, its OpenAPI document.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapServiceOpenApi();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
     }

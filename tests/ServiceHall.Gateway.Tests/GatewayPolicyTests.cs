@@ -13,7 +13,7 @@ namespace ServiceHall.Gateway.Tests;
 /// </summary>
 public sealed class GatewayPolicyTests
 {
-    sealed class Gateway(int permits = 100, long maxBody = 1024) : WebApplicationFactory<Program>
+    sealed class Gateway(int permits = 100, long maxBody = 1024, string identity = "http://127.0.0.1:9") : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -24,6 +24,7 @@ public sealed class GatewayPolicyTests
             {
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:primary:Address", "http://127.0.0.1:9");
             }
+            builder.UseSetting("Identity:Authority", identity);
             builder.ConfigureTestServices(TestIdentity.Trust);
         }
     }
@@ -90,9 +91,28 @@ public sealed class GatewayPolicyTests
         Assert.Equal("Unhealthy", (string?)body["checks"]!["catalog/primary"]);
         Assert.Equal("Unhealthy", (string?)body["checks"]!["search/primary"]);
         Assert.Contains("did not answer", (string?)body["problems"]!["credit/primary"]);
+        Assert.Equal("Unhealthy", (string?)body["checks"]!["identity"]);
 
         using var live = await gateway.CreateClient().GetAsync("/health/live", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_document_and_its_reference_page_need_no_token_and_name_the_services_that_did_not_answer()
+    {
+        await using var gateway = new Gateway();
+        var http = gateway.CreateClient();
+
+        using var document = await http.GetAsync("/api/openapi.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        var body = JsonNode.Parse(await document.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("3.0.1", (string?)body["openapi"]);
+        Assert.Contains("catalog", (string?)body["info"]!["description"]);
+        Assert.Equal("bearer", (string?)body["components"]!["securitySchemes"]!["bearer"]!["scheme"]);
+
+        using var page = await http.GetAsync("/api/docs/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>The backends are absent, so a request the gateway let through ends in 502/503, never 401.</summary>

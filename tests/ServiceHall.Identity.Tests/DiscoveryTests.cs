@@ -24,7 +24,8 @@ public sealed class DiscoveryTests
         Assert.Equal("http://localhost/connect/endsession", discovery.GetProperty("end_session_endpoint").GetString());
         Assert.Equal("http://localhost/connect/userinfo", discovery.GetProperty("userinfo_endpoint").GetString());
         Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"],
+        Assert.Equal("http://localhost/connect/device", discovery.GetProperty("device_authorization_endpoint").GetString());
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code"],
             discovery.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Contains("servicehall", discovery.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
     }

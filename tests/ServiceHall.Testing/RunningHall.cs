@@ -154,7 +154,8 @@ public sealed class RunningHall : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException ex)
+            // A probe slower than the client's timeout (a busy machine, a process still starting) is "not ready yet" too.
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 last = ex.Message;
             }

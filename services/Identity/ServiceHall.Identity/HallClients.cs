@@ -12,6 +12,8 @@ public static class HallClients
     public const string AuthorizationCode = "authorization_code";
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
+    /// <summary>The device authorization flow (RFC 8628): for tools in a terminal, no redirect URI, no PKCE client.</summary>
+    public const string DeviceCode = "device_code";
 
     public static IReadOnlyList<ClientSettings> Demo(IdentitySettings settings)
     {
@@ -27,7 +29,7 @@ public static class HallClients
             new ClientSettings
             {
                 ClientId = "servicehall-cli", DisplayName = "政务服务命令行工具",
-                RedirectUris = ["http://127.0.0.1:7890/callback"], Grants = [AuthorizationCode, RefreshToken],
+                RedirectUris = ["http://127.0.0.1:7890/callback"], Grants = [AuthorizationCode, RefreshToken, DeviceCode],
             },
             new ClientSettings
             {
@@ -66,11 +68,11 @@ public static class HallClients
         {
             throw new InvalidOperationException($"{IdentitySettings.Section}:Clients has an entry without a ClientId");
         }
-        var unknown = client.Grants.Except([AuthorizationCode, RefreshToken, ClientCredentials]).ToList();
+        var unknown = client.Grants.Except([AuthorizationCode, RefreshToken, ClientCredentials, DeviceCode]).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException($"Client '{client.ClientId}' names unknown grants ({string.Join(", ", unknown)}); " +
-                $"use {AuthorizationCode}, {RefreshToken} or {ClientCredentials}");
+                $"use {AuthorizationCode}, {RefreshToken}, {ClientCredentials} or {DeviceCode}");
         }
         var confidential = !string.IsNullOrEmpty(client.ClientSecret);
         if (client.Grants.Contains(ClientCredentials) && !confidential)
@@ -102,6 +104,11 @@ public static class HallClients
             descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code, Permissions.Scopes.Profile, Permissions.Scopes.Roles]);
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        }
+        if (client.Grants.Contains(DeviceCode))
+        {
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.DeviceAuthorization, Permissions.GrantTypes.DeviceCode,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles]);
         }
         if (client.Grants.Contains(RefreshToken))
         {

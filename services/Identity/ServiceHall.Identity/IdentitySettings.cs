@@ -72,6 +72,6 @@ public sealed class ClientSettings
     public List<string> RedirectUris { get; set; } = [];
     public List<string> PostLogoutRedirectUris { get; set; } = [];
 
-    /// <summary>"authorization_code", "refresh_token", "client_credentials".</summary>
+    /// <summary>"authorization_code", "refresh_token", "client_credentials", "device_code".</summary>
     public List<string> Grants { get; set; } = [];
 }

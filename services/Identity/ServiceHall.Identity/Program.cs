@@ -42,6 +42,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapTwoFactorEndpoints();
 app.MapConnectEndpoints();
+app.MapDeviceEndpoints();
 await app.RunAsync();
 return 0;
 

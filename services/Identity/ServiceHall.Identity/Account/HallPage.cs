@@ -29,6 +29,7 @@ public static class HallPage
         input[type=text], input[type=password] { width: 100%; box-sizing: border-box; padding: .6rem; font-size: 1rem; border: 1px solid #767676; border-radius: 4px; }
         input:focus, button:focus, a:focus { outline: 3px solid #0b5cad; outline-offset: 2px; }
         button { margin-top: 1.5rem; width: 100%; padding: .7rem; font-size: 1.1rem; background: #0b5cad; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+        button.secondary { background: #fff; color: #0b5cad; border: 1px solid #0b5cad; }
         .message { padding: .75rem; background: #fdecea; color: #8a1c13; border-left: 4px solid #c62828; }
         .note { color: #444; font-size: .95rem; }
         .site { margin: 0 0 .5rem; color: #0b5cad; font-weight: 600; }

@@ -69,9 +69,9 @@ public static class ConnectEndpoints
             return Results.SignIn(HallPrincipals.ForClient(clientId, displayName, request.GetScopes()), authenticationScheme: Scheme);
         }
 
-        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType() || request.IsDeviceCodeGrantType())
         {
-            // The code or refresh token is valid; the account behind it must still be able to sign in.
+            // The code, approved device code or refresh token is valid; the account behind it must still be able to sign in.
             var granted = (await context.AuthenticateAsync(Scheme)).Principal;
             var user = granted?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
             if (user is null || lockout.Remaining(user) is not null)

@@ -8,7 +8,8 @@ namespace ServiceHall.Identity.Connect;
 public static class OpenIddictRegistration
 {
     /// <summary>
-    /// The OpenID Connect server: authorization code with PKCE (required), refresh tokens and client credentials;
+    /// The OpenID Connect server: authorization code with PKCE (required), refresh tokens, client credentials and
+    /// the device authorization flow (a terminal gets a token while the person signs in on any browser);
     /// access tokens are signed, unencrypted JWTs for audience "servicehall", so every service validates them
     /// locally with JwtBearer.
     /// </summary>
@@ -28,8 +29,10 @@ public static class OpenIddictRegistration
                     .SetRevocationEndpointUris("connect/revoke")
                     .SetIntrospectionEndpointUris("connect/introspect")
                     .SetEndSessionEndpointUris("connect/endsession")
-                    .SetUserInfoEndpointUris("connect/userinfo");
-                o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetDeviceAuthorizationEndpointUris("connect/device")
+                    .SetEndUserVerificationEndpointUris("connect/verify");
+                o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow();
                 o.RequireProofKeyForCodeExchange();
                 // S256 only: a "plain" challenge is the verifier itself, readable by whoever sees the redirect.
                 o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
@@ -48,7 +51,8 @@ public static class OpenIddictRegistration
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
-                    .EnableUserInfoEndpointPassthrough();
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough();
                 if (!settings.RequireHttps)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -56,6 +60,7 @@ public static class OpenIddictRegistration
 
                 o.AddEventHandler<ApplyRevocationResponseContext>(h => h.UseSingletonHandler<AuditedProtocolEvents>().SetOrder(AuditedProtocolEvents.Order));
                 o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseSingletonHandler<AuditedProtocolEvents>().SetOrder(AuditedProtocolEvents.Order));
+                o.AddEventHandler<ApplyDeviceAuthorizationResponseContext>(h => h.UseSingletonHandler<AuditedProtocolEvents>().SetOrder(AuditedProtocolEvents.Order));
             });
         return builder;
     }

@@ -45,7 +45,7 @@ public static class ServiceOpenApi
         return app;
     }
 
-    /// <summary>An operation needs a bearer token unless its gRPC method is [AllowAnonymous] (the fallback policy).</summary>
+    /// <summary>An operation needs a bearer token unless its proto declares it public (PublicMethods opens its endpoints to anonymous callers).</summary>
     sealed class BearerUnlessAnonymous : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)

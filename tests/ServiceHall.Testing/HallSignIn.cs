@@ -80,6 +80,44 @@ public static partial class HallSignIn
             json.RootElement.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString()! : "");
     }
 
+    /// <summary>
+    /// What a person does for a terminal in the device flow: opens the verification link, signs in on the Chinese
+    /// sign-in page, and approves the user code shown (设备授权).
+    /// </summary>
+    public static async Task ApproveDeviceAsync(Uri identity, string verificationUriComplete, string username, string password = DemoPassword,
+        CancellationToken cancellationToken = default)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler) { BaseAddress = identity };
+        var link = new Uri(verificationUriComplete).PathAndQuery;
+        var toLogin = await FollowAsync(http, link, cancellationToken);
+        var loginPage = await http.GetStringAsync(toLogin, cancellationToken);
+        using var posted = await http.PostAsync(toLogin, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = username,
+            ["password"] = password,
+            ["returnUrl"] = Hidden(loginPage, "returnUrl") ?? link,
+            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken")
+                ?? throw new InvalidOperationException("The sign-in page has no antiforgery token:\n" + loginPage),
+        }), cancellationToken);
+        if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"Sign-in of {username} was refused ({(int)posted.StatusCode})");
+        }
+        var page = await http.GetStringAsync(link, cancellationToken);
+        using var decided = await http.PostAsync("/connect/verify", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden(page, "__RequestVerificationToken")
+                ?? throw new InvalidOperationException("The verification page has no antiforgery token:\n" + page),
+            ["user_code"] = Hidden(page, "user_code") ?? QueryValue(verificationUriComplete, "user_code") ?? "",
+            ["decision"] = "approve",
+        }), cancellationToken);
+        if (!decided.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Approving the device was refused ({(int)decided.StatusCode}): {await decided.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
     /// <summary>Follows redirects within the identity service until one leaves it (the login page, or the client's redirect URI).</summary>
     static async Task<string> FollowAsync(HttpClient http, string location, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ServiceHall.Catalog;
+using ServiceHall.Catalog.Calendar;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
@@ -17,6 +18,9 @@ builder.AddServiceDatabase<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>("catal
 builder.AddOutbox<CatalogDb>();
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CountyCalendar>();
+// Degraded, never down: without next year the catalog still serves (docs/domain.md §3).
+builder.Services.AddHealthChecks().AddCheck<CalendarReady>(CalendarReady.Name, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 builder.Services.AddRazorComponents();
 // Chinese text stays text in the rendered page instead of six-byte numeric entities per character.
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -28,6 +32,7 @@ if (await app.Services.PrepareDatabaseAsync<CatalogDb>("catalog", args) is { } m
 {
     return migrated;
 }
+await CountyCalendar.SeedShippedYearsAsync(app.Services);
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
     await SeedCatalog.LoadAsync(app.Services);
@@ -37,6 +42,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<CatalogService>();
 app.MapGrpcService<ConsultationService>();
+app.MapGrpcService<CalendarService>();
 app.MapPublicExport<CatalogDb>();
 app.MapPrintableGuide();
 app.MapDefaultEndpoints();

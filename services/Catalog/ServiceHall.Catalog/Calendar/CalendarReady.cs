@@ -13,10 +13,12 @@ public sealed class CalendarReady(CountyCalendar calendar, TimeProvider clock) :
 {
     public const string Name = "calendar";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Assess(await calendar.CurrentAsync(cancellationToken), CountyClock.Today(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The state of <paramref name="current"/> on the county day <paramref name="today"/>.</summary>
+    public static HealthCheckResult Assess(WorkingCalendar current, DateOnly today)
     {
-        var today = CountyClock.Today(clock.GetUtcNow().UtcDateTime);
-        var current = await calendar.CurrentAsync(cancellationToken);
         if (!current.Covers(today.Year))
         {
             return HealthCheckResult.Degraded($"{today.Year}年工作日历未设置：本年期限正按周一至周五计算，请管理员立即录入{today.Year}年节假日和调休安排（PUT /api/catalog/calendar/{today.Year}）");

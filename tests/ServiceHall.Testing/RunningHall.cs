@@ -154,7 +154,8 @@ public sealed class RunningHall : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException ex)
+            // A process still starting on a loaded machine may take longer than one probe's timeout: ask again.
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 last = ex.Message;
             }

@@ -17,7 +17,15 @@ public sealed class AuditedCalls(AuditTrail audit) : Interceptor
     static readonly string[] ReadPrefixes = ["Get", "List", "Search", "Suggest", "Export"];
 
     /// <summary>Request and response fields that name the object acted on; never a personal number.</summary>
-    static readonly HashSet<string> TargetFields = ["id", "item_id", "tracking_number", "code", "credit_code", "organization_id", "department_code", "consultation_id", "number"];
+    static readonly HashSet<string> TargetFields = ["id", "item_id", "tracking_number", "code", "credit_code", "organization_id", "department_code", "consultation_id", "number", "year"];
+
+    const string DetailKey = "servicehall.audit.detail";
+
+    /// <summary>
+    /// What a successful write changed, for its audit record: for a write that replaces data without keeping the old
+    /// version elsewhere (a calendar year), the record is the only trace of what was there before.
+    /// </summary>
+    public static void Describe(ServerCallContext context, string detail) => context.GetHttpContext().Items[DetailKey] = detail;
 
     public static bool IsRead(string method)
     {
@@ -35,7 +43,8 @@ public sealed class AuditedCalls(AuditTrail audit) : Interceptor
             var response = await continuation(request, context);
             if (!read)
             {
-                await audit.RecordAsync(user, context.Method, TargetOf(request, response), "OK", cancellationToken: CancellationToken.None);
+                var detail = context.GetHttpContext().Items[DetailKey] as string ?? "";
+                await audit.RecordAsync(user, context.Method, TargetOf(request, response), "OK", detail, CancellationToken.None);
             }
             return response;
         }
@@ -58,7 +67,17 @@ public sealed class AuditedCalls(AuditTrail audit) : Interceptor
         {
             foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
             {
-                if (TargetFields.Contains(field.Name) && field.Accessor.GetValue(message) is string { Length: > 0 } value)
+                if (!TargetFields.Contains(field.Name))
+                {
+                    continue;
+                }
+                var value = field.Accessor.GetValue(message) switch
+                {
+                    string text => text,
+                    int number when number != 0 => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => "",
+                };
+                if (value.Length > 0)
                 {
                     var part = $"{field.Name}={value}";
                     if (!parts.Contains(part))

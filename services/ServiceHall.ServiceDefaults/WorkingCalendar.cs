@@ -3,10 +3,14 @@ using System.Text.Json;
 
 namespace ServiceHall.ServiceDefaults;
 
+/// <summary>One year of the calendar: its public holidays and its adjusted weekend working days (调休上班).</summary>
+public sealed record CalendarYearDays(int Year, IReadOnlyList<DateOnly> Holidays, IReadOnlyList<DateOnly> AdjustedWorkdays);
+
 /// <summary>
 /// The working-day calendar (工作日) that statutory and promised time limits count in: weekends and public
-/// holidays off, adjusted weekend working days (调休上班) on. The calendar is data, edited yearly in
-/// working-days.json; a year it does not list counts Monday to Friday only, and <see cref="Covers"/> says so.
+/// holidays off, adjusted weekend working days (调休上班) on. The calendar is data (docs/domain.md §3): the catalog
+/// keeps the county's copy, which an administrator sets year by year, seeded from the years shipped in
+/// working-days.json. A year it does not list counts Monday to Friday only, and <see cref="Covers"/> says so.
 /// </summary>
 public sealed class WorkingCalendar
 {
@@ -21,8 +25,14 @@ public sealed class WorkingCalendar
         this.years = [.. years];
     }
 
-    /// <summary>The calendar shipped with the hall (working-days.json, embedded).</summary>
-    public static WorkingCalendar China { get; } = Load();
+    public static WorkingCalendar From(IEnumerable<CalendarYearDays> years)
+    {
+        var list = years.ToList();
+        return new WorkingCalendar(list.SelectMany(y => y.Holidays), list.SelectMany(y => y.AdjustedWorkdays), list.Select(y => y.Year));
+    }
+
+    /// <summary>The years shipped with the hall (working-days.json, embedded): the seed of the county's calendar.</summary>
+    public static IReadOnlyList<CalendarYearDays> ShippedYears { get; } = Load();
 
     public bool Covers(int year) => years.Contains(year);
 
@@ -48,20 +58,21 @@ public sealed class WorkingCalendar
         return day;
     }
 
-    static WorkingCalendar Load()
+    /// <summary>A date as the calendar writes it everywhere (JSON, the database, the API): YYYY-MM-DD.</summary>
+    public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    static List<CalendarYearDays> Load()
     {
         using var stream = typeof(WorkingCalendar).Assembly.GetManifestResourceStream("ServiceHall.ServiceDefaults.working-days.json")
             ?? throw new InvalidOperationException("working-days.json is not embedded in ServiceHall.ServiceDefaults");
         using var json = JsonDocument.Parse(stream);
-        List<DateOnly> holidays = [], workdays = [];
-        List<int> years = [];
-        foreach (var year in json.RootElement.GetProperty("years").EnumerateObject())
-        {
-            years.Add(int.Parse(year.Name, CultureInfo.InvariantCulture));
-            holidays.AddRange(year.Value.GetProperty("holidays").EnumerateArray().Select(Day));
-            workdays.AddRange(year.Value.GetProperty("workdays").EnumerateArray().Select(Day));
-        }
-        return new WorkingCalendar(holidays, workdays, years);
+        return [.. json.RootElement.GetProperty("years").EnumerateObject().Select(year => new CalendarYearDays(
+            int.Parse(year.Name, CultureInfo.InvariantCulture),
+            [.. year.Value.GetProperty("holidays").EnumerateArray().Select(Day)],
+            [.. year.Value.GetProperty("workdays").EnumerateArray().Select(Day)]))];
     }
 
     static DateOnly Day(JsonElement e) => DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);

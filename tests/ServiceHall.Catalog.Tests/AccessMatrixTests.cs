@@ -39,6 +39,8 @@ public sealed class AccessMatrixTests
         ["ConsultationService/ListOpenConsultations"] = [HallRoles.Officer, HallRoles.Supervisor],
         ["ConsultationService/ListMyConsultations"] = [HallRoles.Applicant],
         ["ConsultationService/ListItemQuestions"] = null,
+        ["CalendarService/GetCalendarYear"] = null,
+        ["CalendarService/SetCalendarYear"] = [HallRoles.Administrator],
     };
 
     /// <summary>One caller of each kind the hall knows, a machine client (no role) included.</summary>
@@ -57,7 +59,7 @@ public sealed class AccessMatrixTests
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     static IEnumerable<MethodDescriptor> ContractMethods =>
-        new[] { V1.CatalogService.Descriptor, V1.ConsultationService.Descriptor }.SelectMany(s => s.Methods);
+        new[] { V1.CatalogService.Descriptor, V1.ConsultationService.Descriptor, V1.CalendarService.Descriptor }.SelectMany(s => s.Methods);
 
     static string Key(MethodDescriptor m) => $"{m.Service.Name}/{m.Name}";
 
@@ -97,10 +99,10 @@ public sealed class AccessMatrixTests
         }
 
         Assert.Empty(unexpected);
-        // 23 methods × 9 callers (anonymous and 8 signed in) = 207 calls; the 15 methods that are not public refuse
-        // anonymous (15) and, between them, 96 signed-in callers whose roles they do not name.
-        Assert.Equal(23, ContractMethods.Count());
-        Assert.Equal(15 + 96, refusals);
+        // 25 methods × 9 callers (anonymous and 8 signed in) = 225 calls; the 16 methods that are not public refuse
+        // anonymous (16) and, between them, 103 signed-in callers whose roles they do not name.
+        Assert.Equal(25, ContractMethods.Count());
+        Assert.Equal(16 + 103, refusals);
     }
 
     /// <summary>Calls the method with an empty request (valid protobuf for every message) and gives the status.</summary>

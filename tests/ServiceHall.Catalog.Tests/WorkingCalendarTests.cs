@@ -2,10 +2,10 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Catalog.Tests;
 
-/// <summary>Reply deadlines count working days on the 2026 calendar (State Council holiday notice).</summary>
+/// <summary>Reply deadlines count working days on the shipped 2025 and 2026 calendar (State Council holiday notice).</summary>
 public sealed class WorkingCalendarTests
 {
-    static readonly WorkingCalendar Calendar = WorkingCalendar.China;
+    static readonly WorkingCalendar Calendar = WorkingCalendar.From(WorkingCalendar.ShippedYears);
 
     [Theory]
     [InlineData("2026-11-27", 3, "2026-12-02")] // Friday: Mon, Tue, Wed

@@ -32,7 +32,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
 
     static readonly ServiceDescriptor[] Contracts =
     [
-        CatalogService.Descriptor, ConsultationService.Descriptor, ApplicationsService.Descriptor,
+        CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor,
         CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
@@ -75,6 +75,10 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.catalog.v1.ConsultationService/AnswerConsultation"] = Allow(w => new AnswerConsultationRequest { Id = w.Question.Id, Answer = "可以，需携带委托书。" }, DemoCounty.Gongan),
         ["servicehall.catalog.v1.ConsultationService/PublishConsultation"] = Allow(w => new PublishConsultationRequest { Id = w.Question.Id }, DemoCounty.Gongan),
         ["servicehall.catalog.v1.ConsultationService/ListOpenConsultations"] = Allow(_ => new ListOpenConsultationsRequest { DepartmentCode = SampleGuide.Police }, DemoCounty.Gongan, DemoCounty.Jiancha),
+        // The working-day calendar: anyone reads a year; only the administrator sets one. The date outside the year
+        // makes the administrator's call a refusal for the data, so the matrix never changes the calendar.
+        ["servicehall.catalog.v1.CalendarService/GetCalendarYear"] = Allow(_ => new GetCalendarYearRequest { Year = 2026 }, Everyone),
+        ["servicehall.catalog.v1.CalendarService/SetCalendarYear"] = Allow(_ => new SetCalendarYearRequest { Year = 2027, Holidays = { "2026-10-01" } }, DemoCounty.Admin),
         // Applications: a case belongs to its applicant and the item's department; the supervisor reads.
         ["servicehall.applications.v1.ApplicationsService/SubmitApplication"] = Allow(w => new SubmitApplicationRequest
         {

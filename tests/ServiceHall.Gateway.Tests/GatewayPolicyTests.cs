@@ -130,6 +130,8 @@ public sealed class GatewayPolicyTests
     [InlineData("POST", "/servicehall.catalog.v1.CatalogService/GetItemDraft")]
     [InlineData("POST", "/servicehall.applications.v1.ApplicationsService/GetApplication")]
     [InlineData("POST", "/servicehall.catalog.v1.ConsultationService/AskQuestion")]
+    [InlineData("PUT", "/api/catalog/calendar/2027")]
+    [InlineData("POST", "/servicehall.catalog.v1.CalendarService/SetCalendarYear")]
     public async Task A_route_that_is_not_a_public_read_needs_a_signed_in_caller(string method, string path)
     {
         await using var gateway = new Gateway();
@@ -165,12 +167,14 @@ public sealed class GatewayPolicyTests
     [InlineData("GET", "/api/catalog/navigation")]
     [InlineData("GET", "/api/catalog/departments")]
     [InlineData("GET", $"/api/catalog/departments/{DemoCounty.PublicSecurity}")]
+    [InlineData("GET", "/api/catalog/calendar/2027")]
     [InlineData("GET", $"/api/credit/entities/{DemoCounty.Business}")]
     [InlineData("GET", $"/api/disclosures/organizations/{DemoCounty.Hospital}/disclosures")]
     [InlineData("GET", "/api/search?q=x")]
     [InlineData("GET", "/api/search/suggest?q=x")]
     [InlineData("POST", "/servicehall.catalog.v1.CatalogService/GetItem")]
     [InlineData("POST", "/servicehall.catalog.v1.ConsultationService/ListItemQuestions")]
+    [InlineData("POST", "/servicehall.catalog.v1.CalendarService/GetCalendarYear")]
     [InlineData("POST", "/servicehall.credit.v1.CreditService/GetEntity")]
     [InlineData("POST", "/servicehall.search.v1.SearchService/Search")]
     public async Task A_public_read_opts_out_and_goes_through_without_a_token(string method, string path)

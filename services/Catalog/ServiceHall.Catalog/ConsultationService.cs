@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Catalog.Calendar;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Messaging;
@@ -14,7 +15,7 @@ namespace ServiceHall.Catalog;
 /// and reads their own questions whole; the item's department answers them, and it and supervision see personal
 /// numbers masked.
 /// </summary>
-public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, TimeProvider clock) : V1.ConsultationService.ConsultationServiceBase
+public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, CountyCalendar calendar, TimeProvider clock) : V1.ConsultationService.ConsultationServiceBase
 {
     const int MaxQuestion = 1000;
     const int MaxAnswer = 2000;
@@ -40,6 +41,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"service item '{item.Id}' is cancelled; its department no longer takes questions about it"));
         }
         var now = Now;
+        var workingDays = await calendar.CurrentAsync(context.CancellationToken);
         var consultation = new ConsultationRecord
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -49,8 +51,9 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             DepartmentCode = item.DepartmentCode,
             Question = request.Question.Trim(),
             AskedAt = now,
-            // The day of asking is not counted; the reply is due by the end of the last working day.
-            ReplyDeadline = WorkingCalendar.China.AddWorkingDays(CountyClock.Today(now), settings.ReplyWorkingDays),
+            // The day of asking is not counted; the reply is due by the end of the last working day. Stored, never
+            // recomputed: a later change of the calendar does not move a deadline already given (docs/domain.md §3).
+            ReplyDeadline = workingDays.AddWorkingDays(CountyClock.Today(now), settings.ReplyWorkingDays),
             ReplyWorkingDays = settings.ReplyWorkingDays,
             Status = ConsultationRecord.Open,
             Version = 1,

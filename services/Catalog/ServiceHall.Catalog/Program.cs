@@ -1,4 +1,5 @@
 using ServiceHall.Catalog;
+using ServiceHall.Catalog.Calendar;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
@@ -15,12 +16,16 @@ builder.AddServiceDatabase<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>("catal
 builder.AddOutbox<CatalogDb>();
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CountyCalendar>();
+// Degraded, never down: without next year the catalog still serves (docs/domain.md §3).
+builder.Services.AddHealthChecks().AddCheck<CalendarReady>(CalendarReady.Name, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CatalogDb>("catalog", args) is { } migrated)
 {
     return migrated;
 }
+await CountyCalendar.SeedShippedYearsAsync(app.Services);
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
     await SeedCatalog.LoadAsync(app.Services);
@@ -30,6 +35,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHallGrpcService<CatalogService>();
 app.MapHallGrpcService<ConsultationService>();
+app.MapHallGrpcService<CalendarService>();
 app.MapPublicExport<CatalogDb>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -10,6 +10,7 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemHistoryRecord> History => Set<ItemHistoryRecord>();
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
@@ -59,6 +60,15 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.Property(c => c.AskedBy).HasMaxLength(200);
             e.HasIndex(c => new { c.AskedBy, c.AskedAt });
             e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<CalendarYearRecord>(e =>
+        {
+            e.ToTable("calendar_years");
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.Basis).HasMaxLength(CalendarRules.MaxBasis);
+            e.Property(y => y.SetBy).HasMaxLength(300);
+            e.Property(y => y.Version).IsConcurrencyToken();
         });
         modelBuilder.AddOutbox();
     }

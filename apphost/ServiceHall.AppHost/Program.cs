@@ -1,68 +1,60 @@
 using Microsoft.Extensions.Configuration;
+using ServiceHall.Processes;
 
-// The whole hall on one machine: every service with its own SQLite file under one data folder, the local
-// event bus instead of Dapr, demo data, and the gateway on the ports people expect (8080 and 8081).
+// The whole hall on one machine: every process of HallProcesses (ServiceHall.Processes) with its local settings:
+// its own SQLite file under one data folder, the local event bus instead of Dapr, demo data, and the gateway on the
+// ports people expect (8080 and 8081). The same list is what k8s/base is checked against (docs/architecture.md §9).
 var builder = DistributedApplication.CreateBuilder(args);
 
-var httpPort = builder.Configuration.GetValue("Hall:GatewayHttpPort", 8080);
-var grpcPort = builder.Configuration.GetValue("Hall:GatewayGrpcPort", 8081);
-var firstServicePort = builder.Configuration.GetValue("Hall:FirstServicePort", 5101);
-var dataFolder = Path.GetFullPath(builder.Configuration["Hall:DataFolder"] ?? Path.Combine(builder.AppHostDirectory, "..", "..", "data"));
+var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+var dataFolder = Path.GetFullPath(builder.Configuration["Hall:DataFolder"] ?? Path.Combine(repository, "data"));
 
-// The embedded OpenID Connect provider, reached directly by browsers and services alike (like the province's
-// platform would be), so its address is the tokens' issuer for both. Plain HTTP on this machine only.
-var identityPort = builder.Configuration.GetValue("Hall:IdentityPort", 5100);
-var identity = builder.AddProject<Projects.ServiceHall_Identity>("identity", launchProfileName: null)
-    .WithHttpEndpoint(port: identityPort, name: "http", isProxied: false)
-    .WithEnvironment("Data__Folder", dataFolder)
-    .WithEnvironment("Seed__Demo", "true")
-    .WithEnvironment("Identity__RequireHttps", "false")
-    // The portal signs people in through the gateway's address (its pages are served there).
-    .WithEnvironment("Identity__PortalRedirectUri", "http://localhost:" + httpPort + "/signin-oidc");
-var identityAddress = identity.GetEndpoint("http");
+// Ports come from the description; the gateway's two can be moved with Hall:GatewayHttpPort and
+// Hall:GatewayGrpcPort (docs/decisions/0004-gateway-ports.md), any other process's with Hall:Ports:<name>.
+int LocalPort(HallProcess process, Listener listener) => process.Name == "gateway"
+    ? builder.Configuration.GetValue(listener.Name == "grpc" ? "Hall:GatewayGrpcPort" : "Hall:GatewayHttpPort", listener.LocalPort)
+    : builder.Configuration.GetValue($"Hall:Ports:{process.Name}", listener.LocalPort);
+string Url(HallProcess process, Listener listener) => $"http://localhost:{LocalPort(process, listener)}";
+string Address(string name) => Url(HallProcesses.Named(name), HallProcesses.Named(name).Address);
 
-var port = firstServicePort;
-IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
-    builder.AddProject<TProject>(name, launchProfileName: null)
-        // Not proxied: the services speak h2c and the gateway addresses them directly.
-        .WithHttpEndpoint(port: port++, name: "http", isProxied: false)
-        .WithEnvironment("Data__Folder", dataFolder)
-        .WithEnvironment("Seed__Demo", "true")
-        .WithEnvironment("Messaging__Mode", "Local")
-        .WithEnvironment("Identity__Authority", identityAddress);
-
-var search = Service<Projects.ServiceHall_Search>("search");
-var catalog = Service<Projects.ServiceHall_Catalog>("catalog").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
-var applications = Service<Projects.ServiceHall_Applications>("applications").WithReference(catalog.GetEndpoint("http"));
-var credit = Service<Projects.ServiceHall_Credit>("credit").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
-var disclosures = Service<Projects.ServiceHall_Disclosures>("disclosures").WithEnvironment("Messaging__Subscribers__0", search.GetEndpoint("http"));
-// The portal serves people's pages (HTTP/1.1 for browsers, behind the gateway) and calls the services over gRPC.
-var portal = builder.AddProject<Projects.ServiceHall_Portal>("portal", launchProfileName: null)
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("Hall:PortalPort", 5106), name: "http", isProxied: false)
-    .WithEnvironment("Identity__Authority", identityAddress)
-    .WithReference(catalog.GetEndpoint("http"))
-    .WithReference(search.GetEndpoint("http"));
-// Search rebuilds and catches up from the sources' public export on start.
-search.WithReference(catalog.GetEndpoint("http")).WithReference(credit.GetEndpoint("http")).WithReference(disclosures.GetEndpoint("http"));
-
-var gatewayHttp = $"http://localhost:{httpPort}";
-var gatewayGrpc = $"http://localhost:{grpcPort}";
-// The gateway's two listeners (HTTP/1.1+2 and gRPC-only h2c) are its own Kestrel endpoints, set here directly
-// rather than modelled as app host endpoints, which would put a proxy on the very ports people use.
-var gateway = builder.AddProject<Projects.ServiceHall_Gateway>("gateway", o =>
+var started = new Dictionary<string, IResourceBuilder<ProjectResource>>();
+foreach (var process in HallProcesses.All)
+{
+    var resource = builder.AddProject(process.Name, Path.Combine(repository, process.ProjectFile), o =>
     {
         o.ExcludeLaunchProfile = true;
         o.ExcludeKestrelEndpoints = true;
-    })
-    .WithEnvironment("Kestrel__Endpoints__Http__Url", gatewayHttp)
-    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", gatewayGrpc)
-    .WithEnvironment("Identity__Authority", identityAddress)
-    .WithUrl(gatewayHttp, "HTTP/JSON and browsers")
-    .WithUrl(gatewayGrpc, "gRPC");
-foreach (var (name, service) in new[] { ("search", search), ("catalog", catalog), ("applications", applications), ("credit", credit), ("disclosures", disclosures), ("portal", portal) })
-{
-    gateway.WithEnvironment($"ReverseProxy__Clusters__{name}__Destinations__primary__Address", service.GetEndpoint("http")).WaitFor(service);
+    });
+    foreach (var listener in process.Listeners)
+    {
+        if (listener.UrlKey == "ASPNETCORE_URLS")
+        {
+            // Not proxied: the services speak h2c and the gateway addresses them directly.
+            resource.WithHttpEndpoint(port: LocalPort(process, listener), name: listener.Name, isProxied: false);
+        }
+        else
+        {
+            // The gateway's listeners are its own Kestrel endpoints, set here directly rather than modelled as app
+            // host endpoints, which would put a proxy on the very ports people use.
+            resource.WithEnvironment(listener.UrlKey, Url(process, listener)).WithUrl(Url(process, listener), listener.Name);
+        }
+    }
+    foreach (var setting in process.Settings.Where(s => s.Local is not null))
+    {
+        resource.WithEnvironment(setting.Key, SettingValue.Resolve(setting.Local!, Address, dataFolder));
+    }
+    started[process.Name] = resource;
 }
 
-Console.WriteLine($"ServiceHall gateway: {gatewayHttp} (browsers and HTTP/JSON), {gatewayGrpc} (gRPC). Sign-in: http://localhost:{identityPort}. Data: {dataFolder}");
+// The gateway opens its ports once everything it proxies to is up; the others retry their calls instead
+// (search and its sources name each other, so waiting there would never end).
+var gateway = started["gateway"];
+foreach (var name in HallProcesses.Named("gateway").DependsOn)
+{
+    gateway.WaitFor(started[name]);
+}
+
+Console.WriteLine($"ServiceHall gateway: {Address("gateway")} (browsers and HTTP/JSON), " +
+    $"{Url(HallProcesses.Named("gateway"), HallProcesses.Named("gateway").Listeners[1])} (gRPC). " +
+    $"Sign-in: {Address("identity")}. Data: {dataFolder}");
 builder.Build().Run();

@@ -3,19 +3,22 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using ServiceHall.Processes;
 
 namespace ServiceHall.Testing;
 
 /// <summary>
-/// The hall as real processes on loopback ports: every service and the gateway, started from their built
-/// assemblies with the embedded defaults (SQLite, local bus) in a temp folder, and stopped (killed) on dispose.
+/// The hall as real processes on loopback ports: every process of <see cref="HallProcesses"/> with the settings the
+/// app host gives it (SQLite, local bus, demo data), started from its built assembly with free ports and a temp data
+/// folder, and stopped (killed) on dispose.
 /// This is how the end-to-end tests and the benchmarks meet the hall: over real sockets, through the gateway.
 /// </summary>
 public sealed class RunningHall : IAsyncDisposable
 {
-    public static readonly string[] Services = ["catalog", "applications", "credit", "disclosures", "search"];
+    /// <summary>The gRPC services, as <see cref="HallProcesses"/> lists them.</summary>
+    public static readonly string[] Services = HallProcesses.Services.Select(p => p.Name).ToArray();
 
-    readonly List<Process> processes = [];
+    readonly List<(string Name, Process Process)> processes = [];
     readonly Dictionary<string, (string Assembly, IReadOnlyDictionary<string, string> Environment)> launches = [];
     readonly ConcurrentQueue<string> output = new();
     readonly ConcurrentQueue<string> everything = new();
@@ -56,75 +59,38 @@ public sealed class RunningHall : IAsyncDisposable
 
     async Task StartProcessesAsync(IReadOnlyDictionary<string, string> extraGatewaySettings, IReadOnlyDictionary<string, string> extraServiceSettings, CancellationToken cancellationToken)
     {
-        var addresses = Services.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
-        ServiceAddresses = addresses;
-        Identity = new Uri($"http://127.0.0.1:{FreePort()}");
-        Portal = new Uri($"http://127.0.0.1:{FreePort()}");
-        GatewayHttp = new Uri($"http://127.0.0.1:{FreePort()}");
-        GatewayGrpc = new Uri($"http://127.0.0.1:{FreePort()}");
-        var common = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Data__Folder"] = dataFolder,
-            ["Messaging__Mode"] = "Local",
-            ["Messaging__PollInterval"] = "00:00:01",
-            ["Messaging__Subscribers__0"] = addresses["search"].ToString(),
-            ["Logging__LogLevel__Default"] = "Warning",
-            // Tokens from the hall's own identity service, over plain HTTP on loopback.
-            ["Identity__Authority"] = Identity.ToString(),
-            // The hall as people run it: the demo county's catalog, credit records and disclosures.
-            ["Seed__Demo"] = "true",
-        };
-        foreach (var (name, address) in addresses)
-        {
-            common[$"services__{name}__http__0"] = address.ToString();
-        }
+        // Every listener of every process on a free loopback port; otherwise the app host's own wiring.
+        var ports = HallProcesses.All.ToDictionary(p => p.Name, p => p.Listeners.ToDictionary(l => l.Name, _ => FreePort()));
+        string Address(string name) => $"http://127.0.0.1:{ports[name]["http"]}";
+        ServiceAddresses = Services.ToDictionary(s => s, s => new Uri(Address(s)));
+        Identity = new Uri(Address("identity"));
+        Portal = new Uri(Address("portal"));
+        GatewayHttp = new Uri(Address("gateway"));
+        GatewayGrpc = new Uri($"http://127.0.0.1:{ports["gateway"]["grpc"]}");
 
-        foreach (var (name, address) in addresses)
+        foreach (var process in HallProcesses.All)
         {
-            var settings = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = address.ToString() };
-            foreach (var (key, value) in extraServiceSettings)
+            var settings = new Dictionary<string, string>
+            {
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Messaging__PollInterval"] = "00:00:01",
+                ["Logging__LogLevel__Default"] = "Warning",
+            };
+            foreach (var listener in process.Listeners)
+            {
+                settings[listener.UrlKey] = $"http://127.0.0.1:{ports[process.Name][listener.Name]}";
+            }
+            foreach (var setting in process.Settings.Where(s => s.Local is not null))
+            {
+                settings[setting.Key] = SettingValue.Resolve(setting.Local!, Address, dataFolder);
+            }
+            foreach (var (key, value) in process.Name == "gateway" ? extraGatewaySettings : extraServiceSettings)
             {
                 settings[key] = value;
             }
-            Start(name, AssemblyOf("services", name), settings);
+            Start(process.Name, AssemblyOf(process), settings);
         }
-
-        var identity = new Dictionary<string, string>(common)
-        {
-            ["ASPNETCORE_URLS"] = Identity.ToString(),
-            ["Identity__RequireHttps"] = "false",
-            // People reach the portal through the gateway, so that is where the identity service sends them back.
-            ["Identity__PortalRedirectUri"] = new Uri(GatewayHttp, "/signin-oidc").ToString(),
-        };
-        foreach (var (key, value) in extraServiceSettings)
-        {
-            identity[key] = value;
-        }
-        Start("identity", AssemblyOf("services", "identity"), identity);
-
-        var portal = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = Portal.ToString() };
-        foreach (var (key, value) in extraServiceSettings)
-        {
-            portal[key] = value;
-        }
-        Start("portal", AssemblyOf("services", "portal"), portal);
-
-        var gateway = new Dictionary<string, string>(common)
-        {
-            ["Kestrel__Endpoints__Http__Url"] = GatewayHttp.ToString(),
-            ["Kestrel__Endpoints__Grpc__Url"] = GatewayGrpc.ToString(),
-        };
-        foreach (var (name, address) in addresses.Append(new("portal", Portal)))
-        {
-            gateway[$"ReverseProxy__Clusters__{name}__Destinations__primary__Address"] = address.ToString();
-        }
-        foreach (var (key, value) in extraGatewaySettings)
-        {
-            gateway[key] = value;
-        }
-        Start("gateway", AssemblyOf("gateway", "gateway"), gateway);
 
         await WaitUntilReadyAsync(cancellationToken);
     }
@@ -142,9 +108,9 @@ public sealed class RunningHall : IAsyncDisposable
         var last = "";
         while (DateTime.UtcNow < deadline)
         {
-            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            if (processes.FirstOrDefault(p => p.Process.HasExited) is { Process: not null } exited)
             {
-                throw new InvalidOperationException($"{exited.StartInfo.Arguments} exited with {exited.ExitCode} while starting:\n{RecentOutput}");
+                throw new InvalidOperationException($"{exited.Name} exited with {exited.Process.ExitCode} while starting:\n{RecentOutput}");
             }
             try
             {
@@ -164,6 +130,11 @@ public sealed class RunningHall : IAsyncDisposable
             catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 last = ex.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A slow answer on a busy machine means "not ready yet", like a refused connection; the deadline decides.
+                last = "no answer within 5 s";
             }
             await Task.Delay(250, cancellationToken);
         }
@@ -190,7 +161,7 @@ public sealed class RunningHall : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        processes.Add(process);
+        processes.Add((name, process));
     }
 
     void Remember(string name, string? line)
@@ -209,17 +180,16 @@ public sealed class RunningHall : IAsyncDisposable
     /// <summary>Kills one service the hard way (SIGKILL), as a crash would, and waits until it is gone.</summary>
     public void Kill(string name)
     {
-        var assemblyName = $"ServiceHall.{char.ToUpperInvariant(name[0])}{name[1..]}.dll";
-        foreach (var process in processes.Where(p => p.StartInfo.Arguments.Contains(assemblyName, StringComparison.Ordinal)).ToList())
+        foreach (var entry in processes.Where(p => p.Name == name).ToList())
         {
-            if (!process.HasExited)
+            if (!entry.Process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
+                entry.Process.Kill(entireProcessTree: true);
+                entry.Process.WaitForExit();
             }
             // Gone on purpose: not a process that "exited while starting" for the readiness wait.
-            processes.Remove(process);
-            process.Dispose();
+            processes.Remove(entry);
+            entry.Process.Dispose();
         }
     }
 
@@ -234,16 +204,11 @@ public sealed class RunningHall : IAsyncDisposable
     /// <summary>Where the services keep their data (SQLite files, the search index under search-index).</summary>
     public string DataFolder => dataFolder;
 
-    static string AssemblyOf(string area, string name)
+    static string AssemblyOf(HallProcess process)
     {
-        var root = RepositoryRoot();
         var configuration = typeof(RunningHall).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "Configuration")?.Value ?? "Debug";
-        var project = $"ServiceHall.{char.ToUpperInvariant(name[0])}{name[1..]}";
-        var folder = area == "gateway"
-            ? Path.Combine(root, "gateway", project)
-            : Path.Combine(root, "services", project[("ServiceHall.".Length)..], project);
-        var assembly = Path.Combine(folder, "bin", configuration, "net10.0", project + ".dll");
+        var assembly = Path.Combine(RepositoryRoot(), process.Project, "bin", configuration, "net10.0", process.AssemblyName + ".dll");
         return File.Exists(assembly)
             ? assembly
             : throw new FileNotFoundException($"{assembly} is not built; build the solution first (dotnet build ServiceHall.sln -c {configuration}).");
@@ -270,7 +235,7 @@ public sealed class RunningHall : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in processes)
+        foreach (var (_, process) in processes)
         {
             try
             {

@@ -30,6 +30,8 @@ public sealed class CreditCodeTests
         {
             Assert.True(CreditCode.Problem(code) is null, $"{code}: {CreditCode.Problem(code)}");
             Assert.Equal(DemoCounty.Area, code[2..8]);
+            // An all-digit code can also pass as a resident ID number, and would then be masked in every answer.
+            Assert.False(PersonalNumbers.Found(code), $"{code} reads as a personal number");
         }
         // Departments and towns are registered by the establishment authority (1): 机关 11, 事业单位 12, 群团 13.
         Assert.All(DemoCounty.Departments, d => Assert.Matches("^1[123]", d.Code));

@@ -88,7 +88,7 @@ public sealed class DeviceFlowTests
         var access = Tokens.Read(jwt);
         Assert.Equal(["servicehall"], access.Audiences);
         Assert.Equal("officer", access.GetClaim(HallClaims.Role).Value);
-        Assert.Equal("11331122025900371F", access.GetClaim(HallClaims.Department).Value);
+        Assert.Equal(DemoCounty.PublicSecurity, access.GetClaim(HallClaims.Department).Value);
         Assert.True(tokens.TryGetProperty("refresh_token", out _));
 
         // A device code gives tokens once.

@@ -112,9 +112,10 @@ public static partial class HallSignIn
             ["user_code"] = Hidden(page, "user_code") ?? QueryValue(verificationUriComplete, "user_code") ?? "",
             ["decision"] = "approve",
         }), cancellationToken);
-        if (!decided.IsSuccessStatusCode)
+        // Approval ends on the identity service's "approved" page; anything else (the sign-in page again, a refusal) failed.
+        if (decided.Headers.Location?.OriginalString != "/account/device/approved")
         {
-            throw new InvalidOperationException($"Approving the device was refused ({(int)decided.StatusCode}): {await decided.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new InvalidOperationException($"Approving the device was refused ({(int)decided.StatusCode} {decided.Headers.Location}): {await decided.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 

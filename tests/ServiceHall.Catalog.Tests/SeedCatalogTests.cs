@@ -24,7 +24,7 @@ public sealed class SeedCatalogTests
 
         // Tests and benches take the codes from DemoCounty: it must list the seed's departments as they are.
         Assert.Equal(DemoCounty.Departments, content.Departments.Select(d => (d.Name, d.Code)).ToList());
-        Assert.All(content.Departments, d => Assert.True(ServiceHall.ServiceDefaults.CreditCode.IsValid(d.Code), d.Code));
+        Assert.All(content.Departments, d => Assert.True(ServiceHall.Domain.CreditCode.IsValid(d.Code), d.Code));
         Assert.Equal(["南伞镇人民政府", "勐捧镇人民政府", "凤尾镇人民政府", "勐堆乡人民政府", "木场乡人民政府", "军弄乡人民政府", "忙丙乡人民政府"],
             content.Departments.Where(d => d.Kind == "乡镇街道").Select(d => d.Name));
         Assert.All(content.Guides, g => Assert.Contains($"-{DemoCounty.AreaCode}-000-{g.DepartmentCode}-", g.Code));

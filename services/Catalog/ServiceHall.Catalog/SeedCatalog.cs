@@ -71,7 +71,7 @@ public static class SeedCatalog
             return;
         }
         var settings = scope.ServiceProvider.GetRequiredService<CatalogSettings>();
-        var now = ServiceDefaults.ServiceDatabase.StoredUtcNow(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var now = ServiceHall.Data.ServiceDatabase.StoredUtcNow(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         var content = Read(DefaultFolder, settings.AreaCode);
         var problems = Problems(content);
         if (problems.Count > 0)

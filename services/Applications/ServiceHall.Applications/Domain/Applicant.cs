@@ -30,13 +30,13 @@ public sealed record Applicant(string Subject, string Kind, string CreditCode)
         {
             return new(subject, Person, "");
         }
-        var creditCode = ServiceDefaults.CreditCode.Normalize(user.CreditCode());
+        var creditCode = ServiceHall.Domain.CreditCode.Normalize(user.CreditCode());
         if (creditCode.Length == 0)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 "you signed in as a business without a credit code; sign in again with your business account to apply"));
         }
-        var requested = ServiceDefaults.CreditCode.Normalize(requestedCreditCode);
+        var requested = ServiceHall.Domain.CreditCode.Normalize(requestedCreditCode);
         if (requested.Length > 0 && requested != creditCode)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,

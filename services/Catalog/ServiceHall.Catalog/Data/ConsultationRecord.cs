@@ -37,7 +37,7 @@ public sealed class ConsultationRecord
 
     /// <summary>Open past the deadline's county day, or answered after it.</summary>
     public bool IsOverdue(DateTime utcNow) =>
-        (AnsweredAt is { } answered ? ServiceDefaults.CountyClock.Today(answered) : ServiceDefaults.CountyClock.Today(utcNow)) > ReplyDeadline;
+        (AnsweredAt is { } answered ? ServiceHall.Domain.CountyClock.Today(answered) : ServiceHall.Domain.CountyClock.Today(utcNow)) > ReplyDeadline;
 
     /// <summary>
     /// As everyone sees it, the asker included: every ID and mobile number in the text masked. The asker typed the

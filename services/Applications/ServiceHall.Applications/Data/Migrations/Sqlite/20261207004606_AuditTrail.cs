@@ -11,7 +11,7 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The append-only, hash-chained audit trail (docs/architecture.md); before migrations the trail made it itself.
-            migrationBuilder.Sql(ServiceHall.ServiceDefaults.AuditSchema.SqliteV1);
+            migrationBuilder.Sql(ServiceHall.Data.AuditSchema.SqliteV1);
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The append-only, hash-chained audit trail (docs/architecture.md); before migrations the trail made it itself.
-            migrationBuilder.Sql(ServiceHall.ServiceDefaults.AuditSchema.PostgresV1);
+            migrationBuilder.Sql(ServiceHall.Data.AuditSchema.PostgresV1);
         }
 
         /// <inheritdoc />

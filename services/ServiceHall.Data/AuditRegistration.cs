@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 public static class AuditRegistration
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Domain;
 
 /// <summary>
 /// Resident ID numbers (GB 11643) and mobile numbers are personal information (docs/domain.md §6): text holding one is

@@ -1,4 +1,4 @@
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 /// <summary>
 /// The audit trail's table and the triggers that keep it append-only, as each service's "AuditTrail" migration

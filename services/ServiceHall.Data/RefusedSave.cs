@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 public static class RefusedSave
 {

@@ -1,4 +1,4 @@
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Domain;
 
 /// <summary>The hall's calendar: the county's day is China Standard Time, UTC+8 all year (no daylight saving).</summary>
 public static class CountyClock

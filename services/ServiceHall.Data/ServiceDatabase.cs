@@ -6,7 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 /// <summary>
 /// Each service owns one database: an embedded SQLite file by default, PostgreSQL when its connection

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 /// <summary>
 /// Brings a service's database to its newest schema with EF Core migrations (docs/decisions/0008-migrations-per-provider.md).

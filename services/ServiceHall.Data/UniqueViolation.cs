@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 public static class UniqueViolation
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Domain;
 
 /// <summary>One year of the calendar: its public holidays and its adjusted weekend working days (调休上班).</summary>
 public sealed record CalendarYearDays(int Year, IReadOnlyList<DateOnly> Holidays, IReadOnlyList<DateOnly> AdjustedWorkdays);
@@ -66,8 +66,8 @@ public sealed class WorkingCalendar
 
     static List<CalendarYearDays> Load()
     {
-        using var stream = typeof(WorkingCalendar).Assembly.GetManifestResourceStream("ServiceHall.ServiceDefaults.working-days.json")
-            ?? throw new InvalidOperationException("working-days.json is not embedded in ServiceHall.ServiceDefaults");
+        using var stream = typeof(WorkingCalendar).Assembly.GetManifestResourceStream("ServiceHall.Domain.working-days.json")
+            ?? throw new InvalidOperationException("working-days.json is not embedded in ServiceHall.Domain");
         using var json = JsonDocument.Parse(stream);
         return [.. json.RootElement.GetProperty("years").EnumerateObject().Select(year => new CalendarYearDays(
             int.Parse(year.Name, CultureInfo.InvariantCulture),

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 /// <summary>One thing that happened: who, when, what, on which object, and the result.</summary>
 public sealed record AuditRecord(long Sequence, string At, string Actor, string Action, string Target, string Result, string Detail, string PreviousHash, string Hash)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Data;
 
 /// <summary>
 /// Every write operation of a service goes into its audit trail with its result, and so does every refusal of a

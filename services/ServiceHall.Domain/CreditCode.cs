@@ -1,4 +1,4 @@
-namespace ServiceHall.ServiceDefaults;
+namespace ServiceHall.Domain;
 
 /// <summary>
 /// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters, the last a check character

@@ -16,6 +16,10 @@ public sealed class HomePageTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<html lang=\"zh-CN\">", html);
+        // The demo hall is 镇康县's (Portal:County), named in the heading, the header and the footer.
+        Assert.Contains("<h1 class=\"home-title\">欢迎来到镇康县政务服务网</h1>", html);
+        Assert.Contains("<a href=\"/\">镇康县政务服务网</a>", html);
+        Assert.Contains("镇康县人民政府办公室主办", html);
         Assert.Contains("<form role=\"search\" action=\"/search\" method=\"get\"", html);
         Assert.Contains("<input type=\"search\" name=\"q\" id=\"q\"", html);
         Assert.Contains("<label for=\"q\">", html);

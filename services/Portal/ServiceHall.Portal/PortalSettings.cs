@@ -5,6 +5,9 @@ public sealed class PortalSettings
 {
     public const string Section = "Portal";
 
+    /// <summary>The county whose hall this is: its name heads every page (Portal:County; the shipped appsettings name 镇康县).</summary>
+    public string County { get; init; } = "";
+
     /// <summary>How long a page waits for a service before it says the service is slow (people should not wait on a blank page).</summary>
     public TimeSpan ServiceDeadline { get; init; } = TimeSpan.FromSeconds(3);
 
@@ -29,6 +32,7 @@ public sealed class PortalSettings
         var defaults = new PortalSettings();
         var settings = new PortalSettings
         {
+            County = section[nameof(County)] is { Length: > 0 } county ? county : defaults.County,
             ServiceDeadline = section.GetValue(nameof(ServiceDeadline), defaults.ServiceDeadline),
             ClientId = section[nameof(ClientId)] is { Length: > 0 } id ? id : defaults.ClientId,
             ClientSecret = section[nameof(ClientSecret)] is { Length: > 0 } secret ? secret : defaults.ClientSecret,

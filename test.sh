@@ -10,7 +10,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 # The portal's browser tests drive Debian's chromium (Playwright's own browser download does not work here)
 # and need a CJK font so Chinese renders in layout and screenshots.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -i "wenquanyi\|wqy" >/dev/null || missing+=(fonts-wqy-microhei)
 # The README examples test runs the README's curl commands as written.
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 

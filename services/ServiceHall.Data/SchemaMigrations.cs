@@ -77,7 +77,7 @@ public static class SchemaMigrations
     }
 
     /// <summary>
-    /// A database made before migrations existed (EnsureCreated, at commit c365bfe) holds exactly the first
+    /// A database made before migrations existed (created straight from the model, up to commit c365bfe) holds exactly the first
     /// migration's schema but no history: record that migration as applied, so only later ones run and no row is
     /// touched. Several replicas may do this at once; the history's primary key lets one win.
     /// </summary>

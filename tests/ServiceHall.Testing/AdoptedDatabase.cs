@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Testing;
 
 /// <summary>
-/// A copy of a database made before migrations existed (Fixtures/ensure-created), restored for one test: the SQLite
+/// A copy of a database made before migrations existed (Fixtures/ensure-created, created from the model without migrations), restored for one test: the SQLite
 /// file copied to a temp folder, or the PostgreSQL dump loaded into a fresh database with psql. Start a service on
 /// <see cref="ConnectionString"/> and compare what the rows were with what they are.
 /// </summary>
@@ -77,14 +78,29 @@ public sealed class AdoptedDatabase : IDisposable
     public IReadOnlyDictionary<string, string?> SettingsFor(string service) =>
         new Dictionary<string, string?> { [$"ConnectionStrings:{service}"] = ConnectionString };
 
-    /// <summary>Every table that was there is still there, with at least as many rows (a service at work only adds).</summary>
-    public static void AssertKeptEveryRow(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after)
+    /// <summary>
+    /// After the service ran on it: every table that was there is still there with at least as many rows (a service
+    /// at work only adds), and the audit chain is intact. Returns the counts now and the audit trail's verdict.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, long> Rows, AuditVerification Audit)> AssertKeptEveryRowAsync(IReadOnlyDictionary<string, long> before)
     {
+        var after = await RowCountsAsync();
         foreach (var (table, rows) in before)
         {
             Xunit.Assert.True(after.TryGetValue(table, out var now), $"table {table} is gone");
             Xunit.Assert.True(now >= rows, $"table {table} had {rows} rows and now has {now}");
         }
+        var audit = await VerifyAuditAsync();
+        Xunit.Assert.True(audit.Intact, audit.Problem);
+        return (after, audit);
+    }
+
+    /// <summary>The service's own context has no migration left to apply.</summary>
+    public static async Task AssertMigratedAsync<TContext>(IServiceProvider services) where TContext : Microsoft.EntityFrameworkCore.DbContext
+    {
+        await using var scope = services.CreateAsyncScope();
+        Xunit.Assert.Empty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(
+            scope.ServiceProvider.GetRequiredService<TContext>().Database));
     }
 
     /// <summary>The migrations the database's history says were applied, in order.</summary>
@@ -102,7 +118,7 @@ public sealed class AdoptedDatabase : IDisposable
         return applied;
     }
 
-    public Task<AuditVerification> VerifyAuditAsync() =>
+    Task<AuditVerification> VerifyAuditAsync() =>
         new AuditTrail(ConnectionString, TimeProvider.System, NullLogger<AuditTrail>.Instance).VerifyAsync();
 
     async Task<DbConnection> OpenAsync()

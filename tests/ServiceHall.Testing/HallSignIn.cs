@@ -40,26 +40,8 @@ public static partial class HallSignIn
             ["state"] = Guid.NewGuid().ToString("N"),
         });
 
-        var toLogin = await FollowAsync(http, authorize, cancellationToken);
-        var loginPage = await http.GetStringAsync(toLogin, cancellationToken);
-        var form = new Dictionary<string, string>
-        {
-            ["username"] = username,
-            ["password"] = password,
-            ["returnUrl"] = Hidden(loginPage, "returnUrl") ?? authorize,
-            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken")
-                ?? throw new InvalidOperationException("The sign-in page has no antiforgery token:\n" + loginPage),
-        };
-        if (totp is not null)
-        {
-            form["totp"] = totp;
-        }
-        using var posted = await http.PostAsync(toLogin, new FormUrlEncodedContent(form), cancellationToken);
-        if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
-        {
-            throw new InvalidOperationException($"Sign-in of {username} was refused ({(int)posted.StatusCode}):\n{await posted.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-        var callback = await FollowAsync(http, posted.Headers.Location!.ToString(), cancellationToken);
+        var signedIn = await SignInOnPageAsync(http, authorize, username, password, totp, cancellationToken);
+        var callback = await FollowAsync(http, signedIn, cancellationToken);
         var code = QueryValue(callback, "code") ?? throw new InvalidOperationException("No code in " + callback);
 
         using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -90,20 +72,7 @@ public static partial class HallSignIn
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var http = new HttpClient(handler) { BaseAddress = identity };
         var link = new Uri(verificationUriComplete).PathAndQuery;
-        var toLogin = await FollowAsync(http, link, cancellationToken);
-        var loginPage = await http.GetStringAsync(toLogin, cancellationToken);
-        using var posted = await http.PostAsync(toLogin, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = username,
-            ["password"] = password,
-            ["returnUrl"] = Hidden(loginPage, "returnUrl") ?? link,
-            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken")
-                ?? throw new InvalidOperationException("The sign-in page has no antiforgery token:\n" + loginPage),
-        }), cancellationToken);
-        if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
-        {
-            throw new InvalidOperationException($"Sign-in of {username} was refused ({(int)posted.StatusCode})");
-        }
+        await SignInOnPageAsync(http, link, username, password, totp: null, cancellationToken);
         var page = await http.GetStringAsync(link, cancellationToken);
         using var decided = await http.PostAsync("/connect/verify", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -117,6 +86,34 @@ public static partial class HallSignIn
         {
             throw new InvalidOperationException($"Approving the device was refused ({(int)decided.StatusCode} {decided.Headers.Location}): {await decided.Content.ReadAsStringAsync(cancellationToken)}");
         }
+    }
+
+    /// <summary>
+    /// From a page that needs a signed-in person to the Chinese sign-in form, filled in and posted (antiforgery token
+    /// and all); returns where the identity service sends the person next.
+    /// </summary>
+    static async Task<string> SignInOnPageAsync(HttpClient http, string page, string username, string password, string? totp, CancellationToken cancellationToken)
+    {
+        var toLogin = await FollowAsync(http, page, cancellationToken);
+        var loginPage = await http.GetStringAsync(toLogin, cancellationToken);
+        var form = new Dictionary<string, string>
+        {
+            ["username"] = username,
+            ["password"] = password,
+            ["returnUrl"] = Hidden(loginPage, "returnUrl") ?? page,
+            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken")
+                ?? throw new InvalidOperationException("The sign-in page has no antiforgery token:\n" + loginPage),
+        };
+        if (totp is not null)
+        {
+            form["totp"] = totp;
+        }
+        using var posted = await http.PostAsync(toLogin, new FormUrlEncodedContent(form), cancellationToken);
+        if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"Sign-in of {username} was refused ({(int)posted.StatusCode}):\n{await posted.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+        return posted.Headers.Location!.ToString();
     }
 
     /// <summary>Follows redirects within the identity service until one leaves it (the login page, or the client's redirect URI).</summary>

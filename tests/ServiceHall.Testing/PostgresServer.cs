@@ -6,8 +6,9 @@ namespace ServiceHall.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for this test process: initdb into a temp folder, pg_ctl start on a free
-/// loopback port, stopped and deleted when the process exits. Where PostgreSQL is not installed, Reason says so
-/// and tests that need it skip themselves with that reason.
+/// loopback port, stopped and deleted when the test assembly ends (<see cref="PostgresLifetime"/>), or at the
+/// latest when the process exits. Where PostgreSQL is not installed, Reason says so and tests that need it skip
+/// themselves with that reason.
 /// </summary>
 public sealed class PostgresServer
 {
@@ -21,6 +22,8 @@ public sealed class PostgresServer
 
     readonly string? dataFolder;
     readonly string? binFolder;
+    string? owner;
+    int stopped;
 
     PostgresServer(string? reason) => Reason = reason;
 
@@ -77,16 +80,31 @@ public sealed class PostgresServer
         Run(Path.Combine(bin, "initdb"), $"-D {data}/db -A trust -U postgres -E UTF8 --no-locale", user);
         Run(Path.Combine(bin, "pg_ctl"),
             $"-D {data}/db -l {data}/log -w -t 60 -o \"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start", user);
-        var server = new PostgresServer(bin, data, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(user);
+        var server = new PostgresServer(bin, data, port) { owner = user };
+        // Only a fallback: xunit gives the process 10 s after its run before it fails it, and deleting a cluster
+        // with a few hundred test databases can take longer on a busy machine; PostgresLifetime stops it earlier.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
-    void Stop(string? user)
+    /// <summary>Stops and deletes the cluster if this process started one; a second call does nothing.</summary>
+    public static void StopIfStarted()
     {
+        if (shared.IsValueCreated && shared.Value.Available)
+        {
+            shared.Value.Stop();
+        }
+    }
+
+    void Stop()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
         try
         {
-            Run(Path.Combine(binFolder!, "pg_ctl"), $"-D {dataFolder}/db -m immediate -w stop", user);
+            Run(Path.Combine(binFolder!, "pg_ctl"), $"-D {dataFolder}/db -m immediate -w stop", owner);
             Directory.Delete(dataFolder!, recursive: true);
         }
         catch (Exception ex)

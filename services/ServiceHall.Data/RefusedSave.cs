@@ -18,7 +18,7 @@ public static class RefusedSave
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RpcException(new Status(StatusCode.Aborted, "the record was changed by someone else; read it again and retry"));
+            throw new RpcException(new Status(StatusCode.Aborted, "这条记录刚被别人修改；请重新打开后再操作"));
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {

@@ -21,32 +21,32 @@ public static class CreditCode
 
     public static bool IsValid(string? input) => Problem(Normalize(input)) is null;
 
-    /// <summary>What is wrong with an already normalized code, phrased to follow its field name; null when it is valid.</summary>
+    /// <summary>What is wrong with an already normalized code, in Chinese, to follow the field's label (统一社会信用代码：…); null when it is valid.</summary>
     public static string? Problem(string code)
     {
         if (code.Length == 0)
         {
-            return "is required";
+            return "必填";
         }
         if (code.Length != Length)
         {
-            return $"must be {Length} characters, not {code.Length}";
+            return $"应为{Length}位，现为{code.Length}位";
         }
         var outside = code.Select((c, i) => (c, Position: i + 1)).Where(x => !Characters.Contains(x.c)).ToList();
         if (outside.Count > 0)
         {
-            var listed = string.Join(", ", outside.Select(x => $"'{x.c}' at position {x.Position}"));
-            return $"{listed} {(outside.Count == 1 ? "is" : "are")} not allowed (a credit code uses only 0-9 and the letters {Characters[10..]})";
+            var listed = string.Join("、", outside.Select(x => $"第{x.Position}位的“{x.c}”"));
+            return $"{listed}不能使用（统一社会信用代码只用数字0-9和字母{Characters[10..]}）";
         }
         var organisationCheck = OrganisationCheckCharacter(code[8..16]);
         if (code[16] != organisationCheck)
         {
-            return $"organisation code check character (position 17) should be '{organisationCheck}', not '{code[16]}'";
+            return $"组织机构代码校验码（第17位）应为“{organisationCheck}”，不是“{code[16]}”";
         }
         var check = CheckCharacter(code[..17]);
         if (code[17] != check)
         {
-            return $"check character should be '{check}', not '{code[17]}'";
+            return $"校验码（第18位）应为“{check}”，不是“{code[17]}”";
         }
         return null;
     }

@@ -23,7 +23,9 @@ public static class HostingDefaults
         builder.AddTelemetryAndHealth();
         // Services speak gRPC and transcoded JSON over HTTP/2 without TLS (h2c); only the gateway faces browsers.
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment()).AddJsonTranscoding();
+        // The registry lets a transcoded refusal show its google.rpc.BadRequest details as JSON (FieldErrors).
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment())
+            .AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcHealthChecks();
         builder.AddServiceOpenApi();
         return builder;

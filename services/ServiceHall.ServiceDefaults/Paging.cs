@@ -1,5 +1,5 @@
 using System.Globalization;
-using Grpc.Core;
+using Google.Protobuf.Reflection;
 
 namespace ServiceHall.ServiceDefaults;
 
@@ -12,11 +12,12 @@ public readonly record struct Paging(int Offset, int Size)
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
 
-    public static Paging From(int pageSize, string pageToken)
+    /// <param name="request">The list request, whose fields name the page size and token in the refusal.</param>
+    public static Paging From(int pageSize, string pageToken, MessageDescriptor request)
     {
         if (pageSize < 0)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "page_size: must not be negative"));
+            throw new FieldErrors(request).Add("page_size", "不能是负数").Refusal();
         }
         var size = pageSize == 0 ? DefaultSize : Math.Min(pageSize, MaxSize);
         if (string.IsNullOrEmpty(pageToken))
@@ -34,7 +35,7 @@ public readonly record struct Paging(int Offset, int Size)
         catch (FormatException)
         {
         }
-        throw new RpcException(new Status(StatusCode.InvalidArgument, "page_token: is not a token this service issued"));
+        throw new FieldErrors(request).Add("page_token", "不是本服务给出的翻页标记；请从第一页重新开始").Refusal();
     }
 
     /// <summary>The token for the page after this one, given how many rows this page fetched (ask for Size + 1).</summary>

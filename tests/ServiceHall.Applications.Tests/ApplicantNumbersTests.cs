@@ -1,6 +1,7 @@
 using Grpc.Core;
 using ServiceHall.Applications.V1;
 using ServiceHall.ServiceDefaults;
+using ServiceHall.Testing;
 using static ServiceHall.Applications.Tests.Callers;
 
 namespace ServiceHall.Applications.Tests;
@@ -13,12 +14,12 @@ public sealed class ApplicantNumbersTests
     static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", "published");
 
     [Theory]
-    [InlineData("110105194912310021", ZhangSanPhone, "applicant_id_number: is not a valid resident ID number")]  // wrong check character
-    [InlineData("11010519491231002", ZhangSanPhone, "applicant_id_number: is not a valid resident ID number")]   // 17 characters
-    [InlineData("1101051949123100AX", ZhangSanPhone, "applicant_id_number: is not a valid resident ID number")]  // letters
-    [InlineData(ZhangSanId, "12812345678", "applicant_phone: is not a mobile number")]                            // 12x is no mobile prefix
-    [InlineData(ZhangSanId, "088312345678", "applicant_phone: is not a mobile number")]                           // a landline
-    [InlineData(ZhangSanId, "1381234567", "applicant_phone: is not a mobile number")]                             // 10 digits
+    [InlineData("110105194912310021", ZhangSanPhone, "applicant_id_number: 申请人身份证号码：不是有效的居民身份证号码")]  // wrong check character
+    [InlineData("11010519491231002", ZhangSanPhone, "applicant_id_number: 申请人身份证号码：不是有效的居民身份证号码")]   // 17 characters
+    [InlineData("1101051949123100AX", ZhangSanPhone, "applicant_id_number: 申请人身份证号码：不是有效的居民身份证号码")]  // letters
+    [InlineData(ZhangSanId, "12812345678", "applicant_phone: 申请人手机号码：不是手机号码")]                            // 12x is no mobile prefix
+    [InlineData(ZhangSanId, "088312345678", "applicant_phone: 申请人手机号码：不是手机号码")]                           // a landline
+    [InlineData(ZhangSanId, "1381234567", "applicant_phone: 申请人手机号码：不是手机号码")]                             // 10 digits
     public async Task Bad_numbers_are_refused_by_field_without_repeating_them(string idNumber, string phone, string problem)
     {
         var catalog = Catalog();
@@ -30,7 +31,7 @@ public sealed class ApplicantNumbersTests
         var error = await RefusedAsync(host.As(ZhangSan).SubmitApplicationAsync(request, cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.StartsWith(problem, error.Status.Detail);
+        Assert.StartsWith(problem, error.Violations());
         Assert.DoesNotContain(idNumber, error.Status.Detail);
         Assert.DoesNotContain(phone, error.Status.Detail);
         Assert.Equal(0, catalog.Lookups);
@@ -116,7 +117,7 @@ public sealed class ApplicantNumbersTests
         var bySupervisor = await RefusedAsync(host.As(Jiancha).RevealApplicantAsync(reveal, cancellationToken: Cancel));
 
         Assert.All(new[] { byOtherApplicant, byOtherDepartment, bySupervisor }, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
-        Assert.Contains("only its applicant and officers of its department", byOtherApplicant.Status.Detail);
+        Assert.Contains("只有申请人本人和承办部门的工作人员可以查看", byOtherApplicant.Status.Detail);
         Assert.DoesNotContain(ZhangSanId, byOtherApplicant.Status.Detail + byOtherDepartment.Status.Detail);
         var records = await host.Audit.RecentAsync(100, Cancel);
         var refusedReveals = records.Where(r => r.Action == "reveal").ToList();
@@ -130,8 +131,8 @@ public sealed class ApplicantNumbersTests
     }
 
     [Theory]
-    [InlineData("", "reason: is required")]
-    [InlineData("第一行\n第二行", "reason: must be one line")]
+    [InlineData("", "reason: 查看原因：必填")]
+    [InlineData("第一行\n第二行", "reason: 查看原因：只能写一行")]
     public async Task A_reveal_needs_a_one_line_reason(string reason, string problem)
     {
         await using var host = new ApplicationsHost(Testing.Databases.Sqlite, Catalog());
@@ -143,7 +144,7 @@ public sealed class ApplicantNumbersTests
             new RevealApplicantRequest { TrackingNumber = submitted.TrackingNumber, Reason = new string('因', RevealReason.MaxLength + 1) }, cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(problem, error.Status.Detail);
+        Assert.Contains(problem, error.Violations());
         Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
         Assert.DoesNotContain(await host.Audit.RecentAsync(100, Cancel), r => r.Action == "reveal");
     }

@@ -97,7 +97,7 @@ public sealed class ApplicationAccessTests
 
         Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
         Assert.Contains(mine.TrackingNumber, read.Status.Detail);
-        Assert.Contains("not yours", read.Status.Detail);
+        Assert.Contains("无权查看", read.Status.Detail);
         Assert.Empty(listed.Applications);
         Assert.NotEqual(mine.TrackingNumber, ownUnderSameKey.TrackingNumber);
         Assert.Equal("李四", ownUnderSameKey.ApplicantName);
@@ -125,7 +125,7 @@ public sealed class ApplicationAccessTests
         Assert.Equal(submitted, byOfficer);
         Assert.Equal(submitted, bySupervisor);
         Assert.Equal(StatusCode.PermissionDenied, byOtherDepartment.StatusCode);
-        Assert.Contains("officers of its department", byOtherDepartment.Status.Detail);
+        Assert.Contains("承办部门的工作人员", byOtherDepartment.Status.Detail);
         Assert.Equal(StatusCode.PermissionDenied, byCreditEditor.StatusCode);
         var denials = (await host.Audit.RecentAsync(100, Cancel)).Where(r => r.Result == "PermissionDenied").ToList();
         Assert.Contains(denials, r => r.Actor.StartsWith("gongan [officer]", StringComparison.Ordinal) && r.Target == $"tracking_number={submitted.TrackingNumber}");
@@ -158,9 +158,9 @@ public sealed class ApplicationAccessTests
         Assert.Equal(QiyeCode, stated.ApplicantCreditCode);
         Assert.Equal(ZhangSanIdMasked, stated.ApplicantIdNumber);
         Assert.Equal(StatusCode.PermissionDenied, another.StatusCode);
-        Assert.Contains($"your own business {DemoCounty.Business}", another.Status.Detail);
+        Assert.Contains($"本企业（{DemoCounty.Business}）", another.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, person.StatusCode);
-        Assert.Contains("applicant_credit_code: must be empty when a person applies", person.Status.Detail);
+        Assert.Contains("applicant_credit_code: 申请单位统一社会信用代码：个人申请时不填", person.Violations());
         Assert.Equal(StatusCode.PermissionDenied, businessWithoutCode.StatusCode);
         Assert.Equal(2, await StoredApplicationsAsync(host));
         Assert.Equal(DemoCounty.Qiye, (await StoredAsync(host, submitted.TrackingNumber)).OwnerSubject);
@@ -209,7 +209,7 @@ public sealed class ApplicationAccessTests
         Assert.Contains($"tracking_number={submitted.TrackingNumber}", written.Target);
         Assert.Contains($"department_code={FakeCatalog.MarketRegulation}", written.Target);
         var refused = Assert.Single(records, r => r.Result == "InvalidArgument");
-        Assert.Contains("applicant_id_number", refused.Detail);
+        Assert.Contains("申请人身份证号码", refused.Detail);
         Assert.All(records, r => Assert.DoesNotContain(ZhangSanId, string.Join('|', r.Actor, r.Action, r.Target, r.Detail)));
         Assert.All(records, r => Assert.DoesNotContain(ZhangSanPhone, string.Join('|', r.Actor, r.Action, r.Target, r.Detail)));
         Assert.True((await host.Audit.VerifyAsync(Cancel)).Intact);

@@ -82,7 +82,7 @@ public sealed class ApplicationsServiceTests
         var otherNumber = await RefusedAsync(zhangsan.SubmitApplicationAsync(otherPhone, cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.FailedPrecondition, otherItem.StatusCode);
-        Assert.Equal("idempotency_key: already used for a different application", otherItem.Status.Detail);
+        Assert.Equal("提交标识：已用于另一份申请", otherItem.Status.Detail);
         Assert.Equal(StatusCode.FailedPrecondition, otherPerson.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, otherNumber.StatusCode);
         Assert.Equal(1, await StoredApplicationsAsync(host));
@@ -99,9 +99,9 @@ public sealed class ApplicationsServiceTests
         var draft = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-4", "draft-item"), cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal("item_id: service item 'no-such-item' does not exist", unknown.Status.Detail);
+        Assert.Equal("办理事项：没有编号为 no-such-item 的服务事项", unknown.Status.Detail);
         Assert.Equal(StatusCode.FailedPrecondition, draft.StatusCode);
-        Assert.Contains("item_id: service item 'draft-item' is not open for applications", draft.Status.Detail);
+        Assert.Contains("item_id: 办理事项：服务事项 draft-item 现在不受理网上申请", draft.Violations());
         Assert.Equal(0, await StoredApplicationsAsync(host));
     }
 
@@ -119,8 +119,8 @@ public sealed class ApplicationsServiceTests
         var error = await RefusedAsync(zhangsan.SubmitApplicationAsync(Submit("key-5"), cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
-        Assert.Contains("catalog", error.Status.Detail);
-        Assert.Contains("same idempotency_key", error.Status.Detail);
+        Assert.Contains("服务事项目录", error.Status.Detail);
+        Assert.Contains("同一提交标识", error.Status.Detail);
         Assert.Equal(0, await StoredApplicationsAsync(host));
 
         // Once the catalog is back, the retry with the same key goes through.
@@ -141,7 +141,7 @@ public sealed class ApplicationsServiceTests
 
         Assert.Equal(FakeCatalog.PublicSecurity, submitted.DepartmentCode);
         Assert.Equal(StatusCode.Unavailable, orphan.StatusCode);
-        Assert.Contains("without its implementing department", orphan.Status.Detail);
+        Assert.Contains("缺少实施主体", orphan.Status.Detail);
         Assert.Equal(1, await StoredApplicationsAsync(host));
     }
 
@@ -163,17 +163,17 @@ public sealed class ApplicationsServiceTests
             }, cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("item_id: is required", error.Status.Detail);
-        Assert.Contains("applicant_name: is required", error.Status.Detail);
-        Assert.Contains("idempotency_key: is required", error.Status.Detail);
-        Assert.Contains("note: is longer than 2000 characters", error.Status.Detail);
-        Assert.Contains("applicant_id_number: is required", error.Status.Detail);
-        Assert.Contains("applicant_phone: is required", error.Status.Detail);
+        Assert.Contains("item_id: 办理事项：必填", error.Violations());
+        Assert.Contains("applicant_name: 申请人姓名：必填", error.Violations());
+        Assert.Contains("idempotency_key: 提交标识：必填", error.Violations());
+        Assert.Contains("note: 备注：不能超过2000个字", error.Violations());
+        Assert.Contains("applicant_id_number: 申请人身份证号码：必填", error.Violations());
+        Assert.Contains("applicant_phone: 申请人手机号码：必填", error.Violations());
         Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
-        Assert.Contains("applicant_name: is longer than 100 characters", tooLong.Status.Detail);
-        Assert.Contains("idempotency_key: is longer than 100 characters", tooLong.Status.Detail);
-        Assert.DoesNotContain("applicant_id_number", tooLong.Status.Detail);
-        Assert.DoesNotContain("applicant_phone", tooLong.Status.Detail);
+        Assert.Contains("applicant_name: 申请人姓名：不能超过100个字", tooLong.Violations());
+        Assert.Contains("idempotency_key: 提交标识：不能超过100个字", tooLong.Violations());
+        Assert.DoesNotContain("applicant_id_number", tooLong.Violations());
+        Assert.DoesNotContain("applicant_phone", tooLong.Violations());
         Assert.Equal(0, catalog.Lookups);
         Assert.Equal(0, await StoredApplicationsAsync(host));
     }
@@ -194,7 +194,7 @@ public sealed class ApplicationsServiceTests
         Assert.Equal(submitted, found);
         Assert.Equal(submitted, typedInLowerCase);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
-        Assert.Contains("tracking_number", malformed.Status.Detail);
+        Assert.Contains("tracking_number", malformed.Violations());
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
     }
 

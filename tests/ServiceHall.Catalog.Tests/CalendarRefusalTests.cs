@@ -41,9 +41,9 @@ public sealed class CalendarRefusalTests
         { Year(2027, ["2027-01-01", "2026-10-01"]), "holidays[1]", "2026-10-01 不在2027年内" },
         { Year(2027, ["2027-1-1"]), "holidays[0]", "不是 YYYY-MM-DD 格式的日期" },
         { Year(2027, ["2027-02-30"]), "holidays[0]", "不是 YYYY-MM-DD 格式的日期" },
-        { Year(2027, ["2027-01-01", "2027-01-01"]), "holidays[1]", "重复列出（与 holidays[0] 相同）" },
+        { Year(2027, ["2027-01-01", "2027-01-01"]), "holidays[1]", "重复列出（与第1项相同）" },
         { Year(2027, []), "holidays", "至少列出一天节假日" },
-        { Year(2027, ["2027-01-01", "2027-02-06"], "2027-02-06"), "adjusted_workdays[0]", "同时列为节假日（holidays[1]）" },
+        { Year(2027, ["2027-01-01", "2027-02-06"], "2027-02-06"), "adjusted_workdays[0]", "同时列为节假日（节假日第2项）" },
         { Year(2027, ["2027-01-01"], "2027-02-08"), "adjusted_workdays[0]", "2027-02-08 是星期一，本来就是工作日；调休上班日只能是星期六或星期日" },
         { Year(2027, ["2027-01-01"], "2028-01-01"), "adjusted_workdays[0]", "不在2027年内" },
     };
@@ -58,8 +58,8 @@ public sealed class CalendarRefusalTests
         var refused = await Assert.ThrowsAsync<RpcException>(() => admin.SetCalendarYearAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
-        Assert.Contains($"{field}: ", refused.Status.Detail);
-        Assert.Contains(problem, refused.Status.Detail);
+        Assert.Contains($"{field}: ", refused.Violations());
+        Assert.Contains(problem, refused.Violations());
         var stored = await Assert.ThrowsAsync<RpcException>(() => admin.GetCalendarYearAsync(new GetCalendarYearRequest { Year = 2027 }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, stored.StatusCode);
     }

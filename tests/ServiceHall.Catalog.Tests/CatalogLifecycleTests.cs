@@ -43,7 +43,7 @@ public sealed class CatalogLifecycleTests
 
         var noReason = await Assert.ThrowsAsync<RpcException>(() => catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
-        Assert.Contains("reason", noReason.Status.Detail);
+        Assert.Contains("reason", noReason.Violations());
 
         var second = await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id, Reason = "压缩承诺时限" });
         Assert.Equal(2, second.GuideVersion);
@@ -115,7 +115,7 @@ public sealed class CatalogLifecycleTests
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         foreach (var field in new[] { "guide.name", "guide.department_code", "guide.promised_limit.value", "guide.fees[0].basis" })
         {
-            Assert.Contains(field + ":", error.Status.Detail);
+            Assert.Contains(field + ":", error.Violations());
         }
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<CatalogDb>().Items.CountAsync(TestContext.Current.CancellationToken));
@@ -132,7 +132,7 @@ public sealed class CatalogLifecycleTests
 
         var duplicate = await Assert.ThrowsAsync<RpcException>(() => catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide(name: "另一个") }).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
-        Assert.Contains("guide.code", duplicate.Status.Detail);
+        Assert.Contains("guide.code", duplicate.Violations());
 
         var stale = await Assert.ThrowsAsync<RpcException>(() => catalog.UpdateItemAsync(
             new UpdateItemRequest { Id = item.Id, Guide = Sample.Guide(), ExpectedVersion = item.Version + 5 }).ResponseAsync);
@@ -145,8 +145,8 @@ public sealed class CatalogLifecycleTests
         Assert.Equal(["guide.contacts.complaint_phone", "guide.steps"], saved.Problems.Select(p => p.Field));
         var refused = await Assert.ThrowsAsync<RpcException>(() => catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
-        Assert.Contains("guide.contacts.complaint_phone", refused.Status.Detail);
-        Assert.Contains("guide.steps", refused.Status.Detail);
+        Assert.Contains("guide.contacts.complaint_phone", refused.Violations());
+        Assert.Contains("guide.steps", refused.Violations());
         Assert.Equal(0, await OutboxCountAsync(host, Topics.CatalogItemChanged));
 
         var badDepartment = await Assert.ThrowsAsync<RpcException>(() => Sample.Catalog(host, Sample.Administrator).CreateDepartmentAsync(new CreateDepartmentRequest
@@ -154,8 +154,8 @@ public sealed class CatalogLifecycleTests
             Department = new Department { Code = DemoCounty.PublicSecurity[..^1] + "X", Name = "县某局", Kind = "县级部门", Phone = "3101110" },
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badDepartment.StatusCode);
-        Assert.Contains("department.code", badDepartment.Status.Detail);
-        Assert.Contains("department.phone", badDepartment.Status.Detail);
+        Assert.Contains("department.code", badDepartment.Violations());
+        Assert.Contains("department.phone", badDepartment.Violations());
     }
 
     static async Task<int> OutboxCountAsync(ServiceHost<Program> host, string topic)

@@ -139,7 +139,7 @@ public sealed class ConsultationAccessTests
         // Public Q&A still refuses the numbers; the audit trail never holds them.
         var publish = await Assert.ThrowsAsync<RpcException>(() => police.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id, PublicAnswer = "可以。" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, publish.StatusCode);
-        Assert.Contains("public_question", publish.Status.Detail);
+        Assert.Contains("public_question", publish.Violations());
         var audit = host.Services.GetRequiredService<AuditTrail>();
         var records = await audit.RecentAsync(100, TestContext.Current.CancellationToken);
         Assert.Contains(records, r => r.Action.EndsWith("/PublishConsultation", StringComparison.Ordinal) && r.Result == "InvalidArgument");

@@ -58,7 +58,7 @@ public sealed class ConsultationTests
             Id = asked.Id, PublicQuestion = "我的身份证号11010519491231002X过期了，能换吗？",
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, withPersonalNumber.StatusCode);
-        Assert.Contains("public_question", withPersonalNumber.Status.Detail);
+        Assert.Contains("public_question", withPersonalNumber.Violations());
 
         var published = await consultations.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id });
         Assert.Equal("published", published.Status);
@@ -87,7 +87,7 @@ public sealed class ConsultationTests
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
 
         var empty = await Assert.ThrowsAsync<RpcException>(() => asker.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = " " }).ResponseAsync);
-        Assert.Contains("question", empty.Status.Detail);
+        Assert.Contains("question", empty.Violations());
         var tooLong = await Assert.ThrowsAsync<RpcException>(() => asker.AskQuestionAsync(new AskQuestionRequest { ItemId = draft.Id, Question = new string('问', 1001) }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
 

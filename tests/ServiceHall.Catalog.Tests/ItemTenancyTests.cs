@@ -75,7 +75,7 @@ public sealed class ItemTenancyTests
             new UpdateItemRequest { Id = item.Id, Guide = Sample.Guide(department: Sample.TownCode) }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, moved.StatusCode);
         Assert.Contains(Sample.TownCode, moved.Status.Detail);
-        Assert.Contains("guide.department_code", moved.Status.Detail);
+        Assert.Contains("guide.department_code", moved.Violations());
 
         await police.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
         await police.SuspendItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "系统升级" });

@@ -52,8 +52,8 @@ public sealed class NavigationAndReportTests
 
         var bad = await Assert.ThrowsAsync<RpcException>(() => catalog.ListItemsAsync(new ListItemsRequest { PersonTheme = "办证", OnlineDepth = 9 }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
-        Assert.Contains("person_theme", bad.Status.Detail);
-        Assert.Contains("online_depth", bad.Status.Detail);
+        Assert.Contains("person_theme", bad.Violations());
+        Assert.Contains("online_depth", bad.Violations());
     }
 
     [Theory]

@@ -147,7 +147,7 @@ public sealed class CreditAccessTests
         var byRightDepartment = await As(host, Xinyong).AddPenaltyAsync(Penalty("县市监罚〔2026〕1号"), cancellationToken: Cancel);
 
         Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
-        Assert.Contains($"your department {PublicSecurity}", foreign.Status.Detail);
+        Assert.Contains($"本部门（{PublicSecurity}）", foreign.Status.Detail);
         Assert.Contains(MarketRegulation, foreign.Status.Detail);
         Assert.Equal(StatusCode.PermissionDenied, foreignAndBroken.StatusCode);
         Assert.Equal(PublicSecurity, own.AuthorityCode);
@@ -180,8 +180,8 @@ public sealed class CreditAccessTests
     }
 
     [Theory]
-    [InlineData("", "penalty.authority_code: is required")]
-    [InlineData("11530924015900298P", "penalty.authority_code: check character should be 'N', not 'P'")]
+    [InlineData("", "penalty.authority_code: 处罚机关统一社会信用代码：必填")]
+    [InlineData("11530924015900298P", "penalty.authority_code: 处罚机关统一社会信用代码：校验码（第18位）应为“N”，不是“P”")]
     public async Task The_deciding_bodys_code_is_required_and_checked(string authorityCode, string problem)
     {
         await using var host = new ServiceHost<Program>("credit", Testing.Databases.Sqlite);
@@ -190,7 +190,7 @@ public sealed class CreditAccessTests
         var error = await RefusedAsync(As(host, Xinyong).AddPenaltyAsync(Penalty("县市监罚〔2026〕3号", authorityCode), cancellationToken: Cancel));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(problem, error.Status.Detail);
+        Assert.Contains(problem, error.Violations());
         Assert.Equal(0, await StoredPenaltiesAsync(host));
     }
 }

@@ -59,11 +59,11 @@ public sealed class CreditCodeTests
     }
 
     [Theory]
-    [InlineData("", "is required")]
-    [InlineData("   ", "is required")]
-    [InlineData("91350100M000100Y4", "must be 18 characters, not 17")]
-    [InlineData("91350100M000100Y433", "must be 18 characters, not 19")]
-    [InlineData("91350100-000100Y43", "'-' at position 9 is not allowed")]
+    [InlineData("", "必填")]
+    [InlineData("   ", "必填")]
+    [InlineData("91350100M000100Y4", "应为18位，现为17位")]
+    [InlineData("91350100M000100Y433", "应为18位，现为19位")]
+    [InlineData("91350100-000100Y43", "第9位的“-”不能使用")]
     public void Empty_and_wrongly_sized_codes_are_refused(string input, string problem) =>
         Assert.StartsWith(problem, CreditCode.Problem(CreditCode.Normalize(input)));
 
@@ -79,7 +79,7 @@ public sealed class CreditCodeTests
 
         var problem = CreditCode.Problem(code);
 
-        Assert.Equal($"'{letter}' at position 9 is not allowed (a credit code uses only 0-9 and the letters ABCDEFGHJKLMNPQRTUWXY)", problem);
+        Assert.Equal($"第9位的“{letter}”不能使用（统一社会信用代码只用数字0-9和字母ABCDEFGHJKLMNPQRTUWXY）", problem);
     }
 
     [Fact]
@@ -87,20 +87,20 @@ public sealed class CreditCodeTests
     {
         var problem = CreditCode.Problem("O1350100M000100YS3");
 
-        Assert.StartsWith("'O' at position 1, 'S' at position 17 are not allowed", problem);
+        Assert.StartsWith("第1位的“O”、第17位的“S”不能使用", problem);
     }
 
     [Fact]
     public void A_wrong_check_character_names_the_right_one()
     {
-        Assert.Equal("check character should be '3', not '4'", CreditCode.Problem("91350100M000100Y44"));
-        Assert.Equal("check character should be '3', not '0'", CreditCode.Problem("91350100M000100Y40"));
+        Assert.Equal("校验码（第18位）应为“3”，不是“4”", CreditCode.Problem("91350100M000100Y44"));
+        Assert.Equal("校验码（第18位）应为“3”，不是“0”", CreditCode.Problem("91350100M000100Y40"));
     }
 
     [Fact]
     public void A_wrong_organisation_check_character_is_reported_before_the_overall_check()
     {
-        Assert.Equal("organisation code check character (position 17) should be '4', not '5'", CreditCode.Problem("91350100M000100Y53"));
+        Assert.Equal("组织机构代码校验码（第17位）应为“4”，不是“5”", CreditCode.Problem("91350100M000100Y53"));
     }
 
     [Theory]

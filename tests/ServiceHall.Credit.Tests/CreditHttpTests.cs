@@ -79,7 +79,14 @@ public sealed class CreditHttpTests
         var response = await http.GetAsync("/api/credit/entities/91350100M000100Y44", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("check character should be '3'", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // People read the message; programs read the field's path from google.rpc.BadRequest in the details.
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("统一社会信用代码：校验码（第18位）应为“3”，不是“4”", body.GetProperty("message").GetString());
+        var details = Assert.Single(body.GetProperty("details").EnumerateArray());
+        Assert.Equal("type.googleapis.com/google.rpc.BadRequest", details.GetProperty("@type").GetString());
+        var violation = Assert.Single(details.GetProperty("fieldViolations").EnumerateArray());
+        Assert.Equal("code", violation.GetProperty("field").GetString());
+        Assert.Equal("统一社会信用代码：校验码（第18位）应为“3”，不是“4”", violation.GetProperty("description").GetString());
     }
 
     [Fact]

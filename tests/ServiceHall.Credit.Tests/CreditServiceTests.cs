@@ -170,15 +170,15 @@ public sealed class CreditServiceTests
         var error = await Assert.ThrowsAsync<RpcException>(() => credit.RegisterEntityAsync(registration).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("code: check character should be '3', not '4'", error.Status.Detail);
-        Assert.Contains("name: is required", error.Status.Detail);
+        Assert.Contains("code: 统一社会信用代码：校验码（第18位）应为“3”，不是“4”", error.Violations());
+        Assert.Contains("name: 主体名称：必填", error.Violations());
         var (entities, _, events) = await StoredAsync(host);
         Assert.Equal(0, entities);
         Assert.Empty(events);
 
         var lookup = await Assert.ThrowsAsync<RpcException>(() => Public(host).GetEntityAsync(new GetEntityRequest { Code = "91350100I000100Y43" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, lookup.StatusCode);
-        Assert.Contains("code: 'I' at position 9 is not allowed", lookup.Status.Detail);
+        Assert.Contains("code: 统一社会信用代码：第9位的“I”不能使用", lookup.Violations());
     }
 
     [Theory]
@@ -211,7 +211,7 @@ public sealed class CreditServiceTests
             credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("县市监罚〔2026〕3号", Today) }).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
-        Assert.Contains("penalty.decision_number", again.Status.Detail);
+        Assert.Contains("penalty.decision_number", again.Violations());
         var (_, penalties, events) = await StoredAsync(host);
         Assert.Equal(1, penalties);
         Assert.Equal(2, events.Count);
@@ -255,13 +255,13 @@ public sealed class CreditServiceTests
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         foreach (var field in new[] { "penalty.decision_number", "penalty.content", "penalty.authority", "penalty.fine_amount_wan", "penalty.decision_date", "penalty.publicity_until" })
         {
-            Assert.Contains(field + ": ", error.Status.Detail);
+            Assert.Contains(field + ": ", error.Violations());
         }
-        Assert.DoesNotContain("penalty.category", error.Status.Detail);
+        Assert.DoesNotContain("penalty.category", error.Violations());
 
         var missing = await Assert.ThrowsAsync<RpcException>(() => credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);
-        Assert.Contains("penalty: is required", missing.Status.Detail);
+        Assert.Contains("penalty: 行政处罚：必填", missing.Violations());
 
         var (_, penalties, events) = await StoredAsync(host);
         Assert.Equal(0, penalties);

@@ -130,7 +130,7 @@ public sealed class DisclosuresAccessTests
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, expired.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, otherOrganisation.StatusCode);
-        Assert.Equal($"organization_id: you publish for your organisation '{School}' only, not for '{Hospital}'", otherOrganisation.Status.Detail);
+        Assert.Equal($"单位：您只能为本单位（{School}）发布，不能为 {Hospital} 发布", otherOrganisation.Status.Detail);
         Assert.Equal(StatusCode.PermissionDenied, unregistered.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, badText.StatusCode);
         Assert.Equal((0, 0), await StoredAsync(host));
@@ -168,13 +168,13 @@ public sealed class DisclosuresAccessTests
         var hotlines = await yiyuan.PublishDisclosureAsync(Notice(Hospital, "投诉电话 0883-6310000、0576-12345678，便民热线 12345，急救 120。"), cancellationToken: Cancel);
 
         Assert.Equal(StatusCode.InvalidArgument, mobile.StatusCode);
-        Assert.StartsWith("body: contains a mobile phone number", mobile.Status.Detail);
+        Assert.StartsWith("body: 正文：含有手机号码", mobile.Violations());
         Assert.DoesNotContain("13812345678", mobile.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, id.StatusCode);
-        Assert.StartsWith("title: contains a resident ID number", id.Status.Detail);
+        Assert.StartsWith("title: 标题：含有居民身份证号码", id.Violations());
         Assert.DoesNotContain("11010519491231002X", id.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, unit.StatusCode);
-        Assert.Contains("name: contains a mobile phone number", unit.Status.Detail);
+        Assert.Contains("name: 单位名称：含有手机号码", unit.Violations());
         Assert.Contains("12345", hotlines.Body);
         Assert.Equal((1, 1), await StoredAsync(host));
         // The refusals went into the audit trail, and no whole number with them.

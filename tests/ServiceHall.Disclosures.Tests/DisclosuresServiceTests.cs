@@ -120,10 +120,10 @@ public sealed class DisclosuresServiceTests
             new RegisterOrganizationRequest { Id = "County Hospital", Name = " ", Sector = "hospital" }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("id: must be a lowercase slug", error.Status.Detail);
-        Assert.Contains("name: is required", error.Status.Detail);
+        Assert.Contains("id: 单位标识：须为2至63位的小写字母", error.Violations());
+        Assert.Contains("name: 单位名称：必填", error.Violations());
         // The refusal tells the publisher what would have been accepted.
-        Assert.Contains("sector: 'hospital' is not one of education, health, water", error.Status.Detail);
+        Assert.Contains("sector: 行业：“hospital”不是education、health、water", error.Violations());
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DisclosuresDb>().Organizations.CountAsync(Cancel));
     }
@@ -146,10 +146,10 @@ public sealed class DisclosuresServiceTests
         }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("kind: 'price_list' is not one of service_guide, fee_schedule", error.Status.Detail);
-        Assert.Contains("title: is required", error.Status.Detail);
-        Assert.Contains("body: is longer than 20000 characters", error.Status.Detail);
-        Assert.Contains("effective_date: must be a date written yyyy-MM-dd", error.Status.Detail);
+        Assert.Contains("kind: 公开类别：“price_list”不是service_guide、fee_schedule", error.Violations());
+        Assert.Contains("title: 标题：必填", error.Violations());
+        Assert.Contains("body: 正文：不能超过20000个字", error.Violations());
+        Assert.Contains("effective_date: 生效日期：须为yyyy-MM-dd格式的日期", error.Violations());
         await AssertNothingPublishedAsync(host);
     }
 

@@ -67,7 +67,7 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
     [Authorize(Roles = HallRoles.Applicant)]
     public override async Task<ListApplicationsResponse> ListMyApplications(ListMyApplicationsRequest request, ServerCallContext context)
     {
-        var paging = Paging.From(request.PageSize, request.PageToken);
+        var paging = Paging.From(request.PageSize, request.PageToken, ListMyApplicationsRequest.Descriptor);
         var owner = context.GetHttpContext().User.Subject();
         var page = await db.Applications.AsNoTracking()
             .Where(a => a.OwnerSubject == owner)
@@ -101,15 +101,15 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
     {
         var trackingNumber = ParseTrackingNumber(trackingNumberText);
         return await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingNumber == trackingNumber, cancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"tracking_number: no application '{trackingNumber}'"));
+            ?? throw new FieldErrors(GetApplicationRequest.Descriptor).Add("tracking_number", $"没有编号为 {trackingNumber} 的申请").Refusal(StatusCode.NotFound);
     }
 
     static string ParseTrackingNumber(string text)
     {
-        new FieldErrors().Required("tracking_number", text).ThrowIfAny();
+        new FieldErrors(GetApplicationRequest.Descriptor).Required("tracking_number", text).ThrowIfAny();
         return TrackingNumber.Normalize(text)
-            ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
-                $"tracking_number: '{Shorten(text)}' is not a tracking number (expected SH, 8 digits of the date, 8 letters or digits)"));
+            ?? throw new FieldErrors(GetApplicationRequest.Descriptor)
+                .Add("tracking_number", $"“{Shorten(text)}”不是申请编号（应为 SH、8位日期数字和8位字母或数字）").Refusal();
     }
 
     /// <summary>Quoted back only in part, and masked: someone may paste an ID number into the wrong box.</summary>
@@ -122,7 +122,7 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
     static Application Resubmitted(ApplicationRecord earlier, SubmitApplicationRequest request) =>
         earlier.IsSameSubmission(request)
             ? earlier.ToMessage()
-            : throw new RpcException(new Status(StatusCode.FailedPrecondition, "idempotency_key: already used for a different application"));
+            : throw new FieldErrors(SubmitApplicationRequest.Descriptor).Add("idempotency_key", "已用于另一份申请").Refusal(StatusCode.FailedPrecondition);
 
     /// <summary>
     /// The item from the catalog, which must be published, and the code of its implementing department. GetItem
@@ -138,38 +138,38 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"item_id: service item '{itemId}' does not exist"));
+            throw new FieldErrors(SubmitApplicationRequest.Descriptor).Add("item_id", $"没有编号为 {itemId} 的服务事项").Refusal(StatusCode.NotFound);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"item_id: '{itemId}' is not a catalog item id ({ex.Status.Detail})"));
+            throw new FieldErrors(SubmitApplicationRequest.Descriptor).Add("item_id", $"“{itemId}”不是服务事项编号（{ex.Status.Detail}）").Refusal();
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
-            throw new RpcException(new Status(StatusCode.Cancelled, "the caller cancelled the submission; nothing was submitted"));
+            throw new RpcException(new Status(StatusCode.Cancelled, "提交已取消，申请未提交"));
         }
         catch (RpcException ex)
         {
             logger.LogWarning(ex, "The catalog could not tell whether item {ItemId} is open for applications", itemId);
             throw new RpcException(new Status(StatusCode.Unavailable,
-                $"the catalog of service items cannot be reached right now ({ex.StatusCode}); nothing was submitted, try again with the same idempotency_key"));
+                $"暂时无法连接服务事项目录（{ex.StatusCode}），申请未提交；请用同一提交标识（idempotency_key）重试"));
         }
         if (item.Guide is null)
         {
             // The contract always carries the guide; an answer without one is the catalog's fault, not the applicant's.
-            throw new RpcException(new Status(StatusCode.Unavailable, $"the catalog answered for item '{itemId}' without its guide; nothing was submitted"));
+            throw new RpcException(new Status(StatusCode.Unavailable, $"服务事项目录返回的事项 {itemId} 缺少办事指南，申请未提交"));
         }
         if (item.Status != ItemPublished)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"item_id: service item '{itemId}' is not open for applications (status {item.Status})"));
+            throw new FieldErrors(SubmitApplicationRequest.Descriptor)
+                .Add("item_id", $"服务事项 {itemId} 现在不受理网上申请（状态：{item.Status}）").Refusal(StatusCode.FailedPrecondition);
         }
         // Without its department no officer could ever handle the case; that too is the catalog's fault.
         var departmentCode = (item.Department?.Code is { Length: > 0 } code ? code : item.Guide.DepartmentCode).Trim();
         if (departmentCode.Length == 0)
         {
             throw new RpcException(new Status(StatusCode.Unavailable,
-                $"the catalog answered for item '{itemId}' without its implementing department; nothing was submitted"));
+                $"服务事项目录返回的事项 {itemId} 缺少实施主体，申请未提交"));
         }
         return (item, departmentCode);
     }

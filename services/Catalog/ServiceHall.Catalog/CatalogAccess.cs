@@ -17,7 +17,7 @@ static class CatalogAccess
     {
         if (!user.ActsFor(HallRoles.Officer, departmentCode))
         {
-            throw Denied($"{what} belongs to department {departmentCode}; {user.YourDepartment()}");
+            throw Denied($"{what}属于部门 {departmentCode}；{user.YourDepartment()}");
         }
     }
 
@@ -32,14 +32,14 @@ static class CatalogAccess
         var own = CreditCode.Normalize(user.Department());
         if (code.Length > 0 && code != own)
         {
-            throw Denied($"{what} of department {code} are not yours to see; {user.YourDepartment()}");
+            throw Denied($"无权查看部门 {code} 的{what}；{user.YourDepartment()}");
         }
-        return own.Length > 0 ? own : throw Denied($"{what}: your account names no department");
+        return own.Length > 0 ? own : throw Denied($"{what}：您的账号没有所属部门");
     }
 
     public static RpcException Denied(string message) => new(new Status(StatusCode.PermissionDenied, message));
 
     /// <summary>The second half of a refusal: which department the caller does act for.</summary>
     public static string YourDepartment(this ClaimsPrincipal user) =>
-        user.Department() is { Length: > 0 } own ? $"you act for department {own}" : "your account names no department";
+        user.Department() is { Length: > 0 } own ? $"您代表的是部门 {own}" : "您的账号没有所属部门";
 }

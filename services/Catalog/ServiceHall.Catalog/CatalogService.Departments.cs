@@ -13,7 +13,7 @@ public sealed partial class CatalogService
     [Authorize(Roles = HallRoles.Administrator)]
     public override async Task<Department> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context)
     {
-        var department = request.Department ?? throw Invalid("department: is required");
+        var department = request.Department ?? throw new FieldErrors(CreateDepartmentRequest.Descriptor).Add("department", "必填").Refusal();
         department.Code = CreditCode.Normalize(department.Code);
         DepartmentProblems(department).ThrowIfAny();
         var record = DepartmentRecord.From(department);
@@ -28,16 +28,16 @@ public sealed partial class CatalogService
 
     public override async Task<Department> GetDepartment(GetDepartmentRequest request, ServerCallContext context)
     {
-        new FieldErrors().Required("code", request.Code).MaxLength("code", request.Code, 18).ThrowIfAny();
+        new FieldErrors(GetDepartmentRequest.Descriptor).Required("code", request.Code).MaxLength("code", request.Code, 18).ThrowIfAny();
         return await FindDepartmentAsync(CreditCode.Normalize(request.Code), context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no department has code '{request.Code}'"));
+            ?? throw new FieldErrors(GetDepartmentRequest.Descriptor).Add("code", $"没有代码为 {request.Code} 的部门").Refusal(StatusCode.NotFound);
     }
 
     public override async Task<ListDepartmentsResponse> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
     {
         if (request.Kind.Length > 0 && !GuideVocabulary.DepartmentKinds.Contains(request.Kind))
         {
-            throw Invalid($"kind: '{request.Kind}' is not one of {string.Join(", ", GuideVocabulary.DepartmentKinds)}");
+            throw new FieldErrors(ListDepartmentsRequest.Descriptor).Add("kind", $"“{request.Kind}”不是{string.Join("、", GuideVocabulary.DepartmentKinds)}之一").Refusal();
         }
         var query = db.Departments.AsNoTracking();
         if (request.Kind.Length > 0)
@@ -51,7 +51,7 @@ public sealed partial class CatalogService
 
     public static FieldErrors DepartmentProblems(Department d)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors(CreateDepartmentRequest.Descriptor);
         if (CreditCode.Problem(d.Code) is { } problem)
         {
             errors.Add("department.code", problem);
@@ -61,15 +61,15 @@ public sealed partial class CatalogService
             .MaxLength("department.hours", d.Hours, GuideChecks.MaxText);
         if (!GuideVocabulary.DepartmentKinds.Contains(d.Kind))
         {
-            errors.Add("department.kind", $"'{d.Kind}' is not one of {string.Join(", ", GuideVocabulary.DepartmentKinds)}");
+            errors.Add("department.kind", $"“{d.Kind}”不是{string.Join("、", GuideVocabulary.DepartmentKinds)}之一");
         }
         if (d.Phone.Length > 0 && !GuideChecks.IsPhone(d.Phone))
         {
-            errors.Add("department.phone", $"'{d.Phone}' is not a phone number");
+            errors.Add("department.phone", $"“{d.Phone}”不是电话号码");
         }
         return errors;
     }
 
     static RpcException DepartmentTaken(DepartmentRecord d) =>
-        new(new Status(StatusCode.AlreadyExists, $"department: a department with code '{d.Code}' or name '{d.Name}' already exists"));
+        new FieldErrors(CreateDepartmentRequest.Descriptor).Add("department", $"已有代码为 {d.Code} 或名称为“{d.Name}”的部门").Refusal(StatusCode.AlreadyExists);
 }

@@ -28,7 +28,7 @@ public sealed partial class CatalogService
         var user = context.User();
         if (!user.HasRole(HallRoles.Supervisor))
         {
-            user.RequireOfficerOf(item.DraftGuide.DepartmentCode, $"the draft of service item {item.Id}");
+            user.RequireOfficerOf(item.DraftGuide.DepartmentCode, $"服务事项 {item.Id} 的草稿");
         }
         return DraftView(item, await FindDepartmentAsync(item.DraftGuide.DepartmentCode, context.CancellationToken));
     }
@@ -38,7 +38,7 @@ public sealed partial class CatalogService
         var item = await FindPublishedAsync(request.Id, context.CancellationToken);
         var entry = await db.History.AsNoTracking()
             .SingleOrDefaultAsync(h => h.ItemId == item.Id && h.Action == ItemHistoryRecord.PublishedAction && h.GuideVersion == request.GuideVersion, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"item {item.Id} has no version {request.GuideVersion} (versions 1 to {item.GuideVersion})"));
+            ?? throw new FieldErrors(GetItemVersionRequest.Descriptor).Add("guide_version", $"事项 {item.Id} 没有第{request.GuideVersion}版（现有第1至{item.GuideVersion}版）").Refusal(StatusCode.NotFound);
         var view = item.ToPublicMessage(await FindDepartmentAsync(item.DepartmentCode, context.CancellationToken));
         view.Guide = entry.Guide;
         view.GuideVersion = entry.GuideVersion;
@@ -58,7 +58,7 @@ public sealed partial class CatalogService
     public override async Task<ListItemsResponse> ListItems(ListItemsRequest request, ServerCallContext context)
     {
         CheckFilters(request);
-        var paging = Paging.From(request.PageSize, request.PageToken);
+        var paging = Paging.From(request.PageSize, request.PageToken, ListItemsRequest.Descriptor);
         var query = db.Items.AsNoTracking().Where(i => i.Status == ItemRecord.Published || i.Status == ItemRecord.Suspended);
         if (request.DepartmentCode.Length > 0)
         {
@@ -142,7 +142,7 @@ public sealed partial class CatalogService
         var item = await FindAsync(id, cancellationToken);
         if (item.GuideVersion == 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"service item '{id}' is not published"));
+            throw new FieldErrors(GetItemRequest.Descriptor).Add("id", $"服务事项 {id} 尚未发布").Refusal(StatusCode.NotFound);
         }
         return item;
     }
@@ -152,14 +152,14 @@ public sealed partial class CatalogService
 
     static void CheckFilters(ListItemsRequest request)
     {
-        var errors = new FieldErrors().MaxLength("department_code", request.DepartmentCode, 18);
+        var errors = new FieldErrors(ListItemsRequest.Descriptor).MaxLength("department_code", request.DepartmentCode, 18);
         Vocabulary(errors, "person_theme", request.PersonTheme, GuideVocabulary.PersonThemes);
         Vocabulary(errors, "legal_person_theme", request.LegalPersonTheme, GuideVocabulary.LegalPersonThemes);
         Vocabulary(errors, "audience", request.Audience, GuideVocabulary.Audiences);
         Vocabulary(errors, "item_type", request.ItemType, GuideVocabulary.ItemTypes);
         if (request.OnlineDepth is < 0 or > 4)
         {
-            errors.Add("online_depth", $"({request.OnlineDepth}) must be 1 to 4, or 0 for any");
+            errors.Add("online_depth", $"{request.OnlineDepth} 不在1至4之间（0表示不限）");
         }
         errors.ThrowIfAny();
     }
@@ -168,7 +168,7 @@ public sealed partial class CatalogService
     {
         if (value.Length > 0 && !allowed.Contains(value))
         {
-            errors.Add(field, $"'{(value.Length > 40 ? value[..40] + "…" : value)}' is not one of {string.Join(", ", allowed)}");
+            errors.Add(field, $"“{(value.Length > 40 ? value[..40] + "…" : value)}”不是{string.Join("、", allowed)}之一");
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class CatalogService
     [Authorize(Roles = HallRoles.Officer + "," + HallRoles.Supervisor + "," + HallRoles.Administrator)]
     public override async Task<GuideReport> GetGuideReport(GetGuideReportRequest request, ServerCallContext context)
     {
-        var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "guide reports");
+        var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "办事指南检查报告");
         var departments = await DepartmentsByCodeAsync(context.CancellationToken);
         var query = db.Items.AsNoTracking().Where(i => i.Status != ItemRecord.Cancelled);
         if (departmentCode.Length > 0)

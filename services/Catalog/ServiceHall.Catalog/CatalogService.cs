@@ -20,12 +20,13 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
     [Authorize(Roles = HallRoles.Officer)]
     public override async Task<ServiceItem> CreateItem(CreateItemRequest request, ServerCallContext context)
     {
-        var guide = request.Guide ?? throw Invalid("guide: is required");
+        var guide = request.Guide ?? throw new FieldErrors(CreateItemRequest.Descriptor).Add("guide", "必填").Refusal();
         var user = context.User();
         // An empty department is left to the guide checks, which name the field.
         if (guide.DepartmentCode.Length > 0 && !user.ActsFor(HallRoles.Officer, guide.DepartmentCode))
         {
-            throw CatalogAccess.Denied($"guide.department_code: items of department {guide.DepartmentCode} are created by its own officers; {user.YourDepartment()}");
+            throw new FieldErrors(CreateItemRequest.Descriptor).Add("guide.department_code",
+                $"部门 {guide.DepartmentCode} 的事项只能由该部门工作人员创建；{user.YourDepartment()}").Refusal(StatusCode.PermissionDenied);
         }
         var department = await CheckDraftAsync(guide, context.CancellationToken);
         await EnsureCodeIsFreeAsync(guide.Code, exceptId: null, context.CancellationToken);
@@ -38,18 +39,20 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
     [Authorize(Roles = HallRoles.Officer)]
     public override async Task<ServiceItem> UpdateItem(UpdateItemRequest request, ServerCallContext context)
     {
-        var guide = request.Guide ?? throw Invalid("guide: is required");
+        var guide = request.Guide ?? throw new FieldErrors(UpdateItemRequest.Descriptor).Add("guide", "必填").Refusal();
         var item = await FindForChangeAsync(context.User(), request.Id, request.ExpectedVersion, context.CancellationToken);
         var owner = item.DraftGuide.DepartmentCode;
         if (guide.DepartmentCode.Length > 0 && guide.DepartmentCode != owner)
         {
-            throw CatalogAccess.Denied($"guide.department_code: item {item.Id} belongs to department {owner} and cannot move to department {guide.DepartmentCode}; another department creates its own item");
+            throw new FieldErrors(UpdateItemRequest.Descriptor).Add("guide.department_code",
+                $"事项 {item.Id} 属于部门 {owner}，不能改到部门 {guide.DepartmentCode}；其他部门请另建自己的事项").Refusal(StatusCode.PermissionDenied);
         }
         var department = await CheckDraftAsync(guide, context.CancellationToken);
         if (item.GuideVersion > 0 && guide.Code != item.Code)
         {
             // 实施编码 is the item's identity once people have seen it; another body or basic code is another item.
-            throw Invalid($"guide.code: a published item keeps its code '{item.Code}'; cancel it and create a new item instead of '{guide.Code}'");
+            throw new FieldErrors(UpdateItemRequest.Descriptor)
+                .Add("guide.code", $"已发布的事项保持实施编码 {item.Code} 不变；要改为 {guide.Code}，请取消本事项后新建").Refusal();
         }
         await EnsureCodeIsFreeAsync(guide.Code, item.Id, context.CancellationToken);
         item.SaveDraft(guide, Now);
@@ -63,7 +66,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         var item = await FindForChangeAsync(context.User(), request.Id, request.ExpectedVersion, context.CancellationToken);
         if (item.GuideVersion > 0 && !item.DraftAhead)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id}: the draft is the same as public version {item.GuideVersion}; nothing to publish"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项 {item.Id} 的草稿与公开的第{item.GuideVersion}版相同，没有可发布的内容"));
         }
         var reason = item.GuideVersion == 0 && string.IsNullOrWhiteSpace(request.Reason) ? "首次发布" : Reason(request.Reason);
         var guide = item.DraftGuide;
@@ -71,8 +74,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         var problems = GuideChecks.Publish(guide, department);
         if (problems.Count > 0)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"item {item.Id} cannot be published until its guide is complete: {GuideChecks.Describe(problems)}"));
+            throw GuideChecks.Refusal(problems, StatusCode.FailedPrecondition, $"事项 {item.Id} 的办事指南补全后才能发布：");
         }
         var changes = item.Publish(Now);
         db.History.Add(ItemHistoryRecord.Publication(item, reason, changes));
@@ -100,7 +102,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         var reason = Reason(request.Reason);
         if (!from.Contains(item.Status))
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is {item.Status}; it cannot become {to}"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项 {item.Id} 现在是“{StatusWord(item.Status)}”，不能改为“{StatusWord(to)}”"));
         }
         var department = await FindDepartmentAsync(item.DepartmentCode, cancellationToken);
         item.ChangeStatus(to, to == ItemRecord.Published ? null : reason, Now);
@@ -126,23 +128,23 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
     async Task<ItemRecord> FindForChangeAsync(ClaimsPrincipal user, string id, long expectedVersion, CancellationToken cancellationToken, bool allowCancelled = false)
     {
         var item = await FindAsync(id, cancellationToken);
-        user.RequireOfficerOf(item.DraftGuide.DepartmentCode, $"service item {item.Id}");
+        user.RequireOfficerOf(item.DraftGuide.DepartmentCode, $"服务事项 {item.Id} ");
         if (expectedVersion != 0 && expectedVersion != item.Version)
         {
-            throw new RpcException(new Status(StatusCode.Aborted, $"item {item.Id} is at version {item.Version}, not {expectedVersion}: someone changed it; read it again"));
+            throw new RpcException(new Status(StatusCode.Aborted, $"事项 {item.Id} 已是第{item.Version}次修改后的版本，不是第{expectedVersion}次：有人刚修改过，请重新打开后再改"));
         }
         if (!allowCancelled && item.Status == ItemRecord.Cancelled)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is cancelled and no longer changes"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项 {item.Id} 已取消，不能再修改"));
         }
         return item;
     }
 
     async Task<ItemRecord> FindAsync(string id, CancellationToken cancellationToken)
     {
-        new FieldErrors().Required("id", id).MaxLength("id", id, 32).ThrowIfAny();
+        new FieldErrors(GetItemRequest.Descriptor).Required("id", id).MaxLength("id", id, 32).ThrowIfAny();
         return await db.Items.Include(i => i.Themes).SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"service item '{id}' does not exist"));
+            ?? throw new FieldErrors(GetItemRequest.Descriptor).Add("id", $"没有编号为 {id} 的服务事项").Refusal(StatusCode.NotFound);
     }
 
     async Task<Department?> FindDepartmentAsync(string code, CancellationToken cancellationToken) =>
@@ -158,11 +160,12 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
 
     static string Reason(string reason)
     {
-        new FieldErrors().Required("reason", reason).MaxLength("reason", reason, MaxReason).ThrowIfAny();
+        var errors = new FieldErrors(ChangeItemRequest.Descriptor).Required("reason", reason).MaxLength("reason", reason, MaxReason);
         if (reason.Contains('\n'))
         {
-            throw Invalid("reason: is one line");
+            errors.Add("reason", "只能写一行");
         }
+        errors.ThrowIfAny();
         return reason.Trim();
     }
 
@@ -179,8 +182,16 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
 
     DateTime Now => clock.StoredUtcNow();
 
-    static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+    /// <summary>An item's status as the officer reads it in a refusal.</summary>
+    static string StatusWord(string status) => status switch
+    {
+        ItemRecord.Draft => "草稿",
+        ItemRecord.Published => "已发布",
+        ItemRecord.Suspended => "暂停办理",
+        ItemRecord.Cancelled => "已取消",
+        _ => status,
+    };
 
     static RpcException CodeTaken(string code) =>
-        new(new Status(StatusCode.AlreadyExists, $"guide.code: an item with code '{code}' already exists"));
+        new FieldErrors(CreateItemRequest.Descriptor).Add("guide.code", $"已有实施编码为 {code} 的事项").Refusal(StatusCode.AlreadyExists);
 }

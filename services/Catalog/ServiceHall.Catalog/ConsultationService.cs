@@ -27,18 +27,18 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         var asker = context.User().Subject();
         if (asker.Length is 0 or > MaxSubject)
         {
-            throw CatalogAccess.Denied("your sign-in carries no usable subject (sub), so a question could not be kept as yours");
+            throw CatalogAccess.Denied("登录凭证中没有可用的用户标识（sub），咨询无法记在您的名下；请重新登录");
         }
-        new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32)
+        new FieldErrors(AskQuestionRequest.Descriptor).Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32)
             .Required("question", request.Question).MaxLength("question", request.Question, MaxQuestion).ThrowIfAny();
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.ItemId, context.CancellationToken);
         if (item is null || item.GuideVersion == 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"service item '{request.ItemId}' does not exist or is not published"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"事项：编号为 {request.ItemId} 的服务事项不存在或尚未发布"));
         }
         if (item.Status == ItemRecord.Cancelled)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"service item '{item.Id}' is cancelled; its department no longer takes questions about it"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项：服务事项 {item.Id} 已取消，部门不再受理有关咨询"));
         }
         var now = Now;
         var workingDays = await calendar.CurrentAsync(context.CancellationToken);
@@ -75,8 +75,8 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             return consultation.ToMessage(Now);
         }
         throw CatalogAccess.Denied(user.HasRole(HallRoles.Officer)
-            ? $"consultation {consultation.Id} is for department {consultation.DepartmentCode}; {user.YourDepartment()}"
-            : $"consultation {consultation.Id} was asked by someone else; you may read only your own questions");
+            ? $"咨询 {consultation.Id} 由部门 {consultation.DepartmentCode} 答复；{user.YourDepartment()}"
+            : $"咨询 {consultation.Id} 是别人提出的；您只能查看自己的咨询");
     }
 
     [Authorize(Roles = HallRoles.Officer)]
@@ -85,13 +85,13 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         var user = context.User();
         // Signed with the officer's own name unless they sign with their post (户政科).
         var answeredBy = string.IsNullOrWhiteSpace(request.AnsweredBy) ? user.FindFirstValue(HallClaims.Name) ?? "" : request.AnsweredBy;
-        new FieldErrors().Required("answer", request.Answer).MaxLength("answer", request.Answer, MaxAnswer)
+        new FieldErrors(AnswerConsultationRequest.Descriptor).Required("answer", request.Answer).MaxLength("answer", request.Answer, MaxAnswer)
             .Required("answered_by", answeredBy).MaxLength("answered_by", answeredBy, 50).ThrowIfAny();
         var consultation = await FindAsync(request.Id, context.CancellationToken);
-        user.RequireOfficerOf(consultation.DepartmentCode, $"consultation {consultation.Id}");
+        user.RequireOfficerOf(consultation.DepartmentCode, $"咨询 {consultation.Id} ");
         if (consultation.Status != ConsultationRecord.Open)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"consultation {consultation.Id} was already answered"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"咨询 {consultation.Id} 已经答复过了"));
         }
         consultation.Answer = request.Answer.Trim();
         consultation.AnsweredBy = answeredBy.Trim();
@@ -106,24 +106,24 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
     public override async Task<Consultation> PublishConsultation(PublishConsultationRequest request, ServerCallContext context)
     {
         var consultation = await FindAsync(request.Id, context.CancellationToken);
-        context.User().RequireOfficerOf(consultation.DepartmentCode, $"consultation {consultation.Id}");
+        context.User().RequireOfficerOf(consultation.DepartmentCode, $"咨询 {consultation.Id} ");
         if (consultation.Status != ConsultationRecord.Answered)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 consultation.Status == ConsultationRecord.Open
-                    ? $"consultation {consultation.Id} has no answer yet; answer it before publishing"
-                    : $"consultation {consultation.Id} is already public Q&A"));
+                    ? $"咨询 {consultation.Id} 还没有答复；答复后才能公开"
+                    : $"咨询 {consultation.Id} 已经公开为问答"));
         }
         var question = string.IsNullOrWhiteSpace(request.PublicQuestion) ? consultation.Question : request.PublicQuestion.Trim();
         var answer = string.IsNullOrWhiteSpace(request.PublicAnswer) ? consultation.Answer! : request.PublicAnswer.Trim();
-        var errors = new FieldErrors().MaxLength("public_question", question, MaxQuestion).MaxLength("public_answer", answer, MaxAnswer);
+        var errors = new FieldErrors(PublishConsultationRequest.Descriptor).MaxLength("public_question", question, MaxQuestion).MaxLength("public_answer", answer, MaxAnswer);
         if (PersonalNumbers.Found(question))
         {
-            errors.Add("public_question", "contains what looks like an ID or mobile number; send an edited public_question without it");
+            errors.Add("public_question", "含有疑似身份证号码或手机号码的内容；请删去后再公开");
         }
         if (PersonalNumbers.Found(answer))
         {
-            errors.Add("public_answer", "contains what looks like an ID or mobile number; send an edited public_answer without it");
+            errors.Add("public_answer", "含有疑似身份证号码或手机号码的内容；请删去后再公开");
         }
         errors.ThrowIfAny();
 
@@ -153,13 +153,13 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
     [Authorize(Roles = HallRoles.Officer + "," + HallRoles.Supervisor)]
     public override async Task<ListConsultationsResponse> ListOpenConsultations(ListOpenConsultationsRequest request, ServerCallContext context)
     {
-        new FieldErrors().MaxLength("department_code", request.DepartmentCode, 18).ThrowIfAny();
-        var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "open consultations");
+        new FieldErrors(ListOpenConsultationsRequest.Descriptor).MaxLength("department_code", request.DepartmentCode, 18).ThrowIfAny();
+        var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "待答复咨询");
         if (departmentCode.Length > 0 && !await db.Departments.AnyAsync(d => d.Code == departmentCode, context.CancellationToken))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"department_code: no department has code '{departmentCode}'"));
+            throw new FieldErrors(ListOpenConsultationsRequest.Descriptor).Add("department_code", $"没有代码为 {departmentCode} 的部门").Refusal();
         }
-        var paging = Paging.From(request.PageSize, request.PageToken);
+        var paging = Paging.From(request.PageSize, request.PageToken, ListOpenConsultationsRequest.Descriptor);
         var open = db.Consultations.AsNoTracking().Where(c => c.Status == ConsultationRecord.Open);
         if (departmentCode.Length > 0)
         {
@@ -180,9 +180,9 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         var asker = user.Subject();
         if (asker.Length == 0)
         {
-            throw CatalogAccess.Denied("your sign-in carries no subject (sub), so no questions are yours");
+            throw CatalogAccess.Denied("登录凭证中没有用户标识（sub），无法找到您的咨询；请重新登录");
         }
-        var paging = Paging.From(request.PageSize, request.PageToken);
+        var paging = Paging.From(request.PageSize, request.PageToken, ListMyConsultationsRequest.Descriptor);
         var page = await db.Consultations.AsNoTracking().Where(c => c.AskedBy == asker)
             .OrderByDescending(c => c.AskedAt).ThenByDescending(c => c.Id)
             .Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
@@ -194,10 +194,10 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
 
     public override async Task<ListItemQuestionsResponse> ListItemQuestions(ListItemQuestionsRequest request, ServerCallContext context)
     {
-        new FieldErrors().Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32).ThrowIfAny();
+        new FieldErrors(ListItemQuestionsRequest.Descriptor).Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, 32).ThrowIfAny();
         if (!await db.Items.AnyAsync(i => i.Id == request.ItemId && i.GuideVersion > 0, context.CancellationToken))
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"service item '{request.ItemId}' does not exist or is not published"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"事项：编号为 {request.ItemId} 的服务事项不存在或尚未发布"));
         }
         var published = await db.Consultations.AsNoTracking()
             .Where(c => c.ItemId == request.ItemId && c.Status == ConsultationRecord.Published)
@@ -212,13 +212,13 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
 
     async Task<ConsultationRecord> FindAsync(string id, CancellationToken cancellationToken)
     {
-        new FieldErrors().Required("id", id).MaxLength("id", id, 32).ThrowIfAny();
+        new FieldErrors(GetConsultationRequest.Descriptor).Required("id", id).MaxLength("id", id, 32).ThrowIfAny();
         return await db.Consultations.FindAsync([id], cancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"consultation '{id}' does not exist"));
+            ?? throw new FieldErrors(GetConsultationRequest.Descriptor).Add("id", $"没有编号为 {id} 的咨询").Refusal(StatusCode.NotFound);
     }
 
     static RpcException AlreadyDone(ConsultationRecord c) =>
-        new(new Status(StatusCode.Aborted, $"consultation {c.Id} was changed at the same time; read it again"));
+        new(new Status(StatusCode.Aborted, $"咨询 {c.Id} 刚被别人同时修改；请重新打开后再操作"));
 
     DateTime Now => clock.StoredUtcNow();
 }

@@ -40,7 +40,7 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
             EnsureOwnDepartment(context.GetHttpContext().User, authorityCode);
         }
         var today = PublicityPeriod.Today(clock);
-        var errors = new FieldErrors();
+        var errors = new FieldErrors(AddPenaltyRequest.Descriptor);
         var code = CreditRules.CheckCode(errors, "code", request.Code);
         var terms = CreditRules.CheckPenalty(errors, request.Penalty, today, publicity.Value);
         errors.ThrowIfAny();
@@ -68,7 +68,7 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
     /// </summary>
     public override async Task<V1.MarketEntity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors(GetEntityRequest.Descriptor);
         var code = CreditRules.CheckCode(errors, "code", request.Code);
         errors.ThrowIfAny();
         var today = PublicityPeriod.Today(clock);
@@ -86,17 +86,17 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
             return;
         }
         var department = user.Department();
-        throw new RpcException(new Status(StatusCode.PermissionDenied, department.Length == 0
-            ? $"penalty.authority_code: your sign-in names no department, so you may not record penalties decided by {authorityCode}"
-            : $"penalty.authority_code: you record penalties for your department {department} only, not those decided by {authorityCode}"));
+        throw new FieldErrors(AddPenaltyRequest.Descriptor).Add("penalty.authority_code", department.Length == 0
+            ? $"您的账号没有所属部门，不能录入 {authorityCode} 作出的处罚"
+            : $"您只能录入本部门（{department}）作出的处罚，不能录入 {authorityCode} 作出的处罚").Refusal(StatusCode.PermissionDenied);
     }
 
     static RpcException NotRegistered(string code) =>
-        new(new Status(StatusCode.NotFound, $"no market entity with code '{code}' is registered"));
+        new FieldErrors(GetEntityRequest.Descriptor).Add("code", $"没有登记统一社会信用代码为 {code} 的市场主体").Refusal(StatusCode.NotFound);
 
     static RpcException AlreadyRegistered(string code) =>
-        new(new Status(StatusCode.AlreadyExists, $"code: a market entity with code '{code}' is already registered"));
+        new FieldErrors(RegisterEntityRequest.Descriptor).Add("code", $"统一社会信用代码为 {code} 的市场主体已经登记").Refusal(StatusCode.AlreadyExists);
 
     static RpcException AlreadyRecorded(string code, string decisionNumber) =>
-        new(new Status(StatusCode.AlreadyExists, $"penalty.decision_number: decision '{decisionNumber}' is already recorded for '{code}'"));
+        new FieldErrors(AddPenaltyRequest.Descriptor).Add("penalty.decision_number", $"{code} 的处罚决定 {decisionNumber} 已经录入").Refusal(StatusCode.AlreadyExists);
 }

@@ -35,7 +35,7 @@ public static class DemoCredit
             var entity = Data.MarketEntity.Register(code, registration, now);
             if (penalty is not null)
             {
-                var errors = new FieldErrors();
+                var errors = new FieldErrors(V1.AddPenaltyRequest.Descriptor);
                 var terms = CreditRules.CheckPenalty(errors, penalty, today, publicity);
                 errors.ThrowIfAny();
                 entity.AddPenalty(Data.PenaltyRecord.Create(code, penalty, terms!, now));

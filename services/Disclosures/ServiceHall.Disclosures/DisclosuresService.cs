@@ -46,9 +46,9 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
     /// <summary>Disclosures are public by law (办事公开): anyone reads them, without signing in.</summary>
     public override async Task<ListDisclosuresResponse> ListDisclosures(ListDisclosuresRequest request, ServerCallContext context)
     {
-        new FieldErrors().Required("organization_id", request.OrganizationId)
+        new FieldErrors(ListDisclosuresRequest.Descriptor).Required("organization_id", request.OrganizationId)
             .MaxLength("organization_id", request.OrganizationId, DisclosureRules.MaxIdLength).ThrowIfAny();
-        var paging = Paging.From(request.PageSize, request.PageToken);
+        var paging = Paging.From(request.PageSize, request.PageToken, ListDisclosuresRequest.Descriptor);
         var organization = await FindOrganizationAsync(request.OrganizationId, context.CancellationToken);
         var page = await db.Disclosures.AsNoTracking()
             .Where(d => d.OrganizationId == organization.Id)
@@ -62,7 +62,7 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
 
     async Task<OrganizationRecord> FindOrganizationAsync(string id, CancellationToken cancellationToken) =>
         await db.Organizations.FindAsync([id], cancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"organization_id: organization '{id}' is not registered"));
+            ?? throw new FieldErrors(ListDisclosuresRequest.Descriptor).Add("organization_id", $"单位 {id} 尚未登记").Refusal(StatusCode.NotFound);
 
     static void EnsureOwnOrganisation(System.Security.Claims.ClaimsPrincipal user, string organizationId)
     {
@@ -71,12 +71,12 @@ public sealed class DisclosuresService(DisclosuresDb db) : V1.DisclosuresService
         organizationId = organizationId.Length <= DisclosureRules.MaxIdLength ? organizationId : organizationId[..DisclosureRules.MaxIdLength] + "…";
         if (!user.HasRole(HallRoles.Publisher) || organisation.Length == 0 || !string.Equals(organisation, organizationId, StringComparison.Ordinal))
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, organisation.Length == 0
-                ? $"organization_id: your sign-in names no organisation, so you may not publish for '{organizationId}'"
-                : $"organization_id: you publish for your organisation '{organisation}' only, not for '{organizationId}'"));
+            throw new FieldErrors(PublishDisclosureRequest.Descriptor).Add("organization_id", organisation.Length == 0
+                ? $"您的账号没有所属单位，不能为 {organizationId} 发布"
+                : $"您只能为本单位（{organisation}）发布，不能为 {organizationId} 发布").Refusal(StatusCode.PermissionDenied);
         }
     }
 
     static RpcException AlreadyRegistered(string id) =>
-        new(new Status(StatusCode.AlreadyExists, $"id: organization '{id}' is already registered"));
+        new FieldErrors(RegisterOrganizationRequest.Descriptor).Add("id", $"单位 {id} 已经登记").Refusal(StatusCode.AlreadyExists);
 }

@@ -100,7 +100,7 @@ public static class IndexEvents
             }
             catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException)
             {
-                return (new FieldErrors().Add("payload", $"not a {new TEvent().Descriptor.FullName}: {ex.Message}"), null);
+                return (new FieldErrors(null).Add("payload", $"not a {new TEvent().Descriptor.FullName}: {ex.Message}"), null);
             }
             var errors = check(integrationEvent);
             return (errors, errors.Any ? null : project(integrationEvent));

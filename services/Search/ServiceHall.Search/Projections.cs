@@ -94,7 +94,7 @@ public static class Projections
 
     static FieldErrors CheckKeyAndVersion(string keyField, string key, long version)
     {
-        var errors = new FieldErrors().Required(keyField, key).MaxLength(keyField, key, 200);
+        var errors = new FieldErrors(null).Required(keyField, key).MaxLength(keyField, key, 200);
         if (version <= 0)
         {
             // Without a version an old event could overwrite a newer state; such an event is a publisher's bug.

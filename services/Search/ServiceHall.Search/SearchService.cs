@@ -27,11 +27,10 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
         var filters = CheckRequest(request);
-        var paging = Paging.From(request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize), request.PageToken);
+        var paging = Paging.From(request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize), request.PageToken, SearchRequest.Descriptor);
         if (paging.Offset + paging.Size > MaxDepth)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument,
-                $"page_token: only the first {MaxDepth} results are served; refine the query instead"));
+            throw new FieldErrors(SearchRequest.Descriptor).Add("page_token", $"只提供前{MaxDepth}条结果；请换用更具体的搜索词").Refusal();
         }
 
         var pasted = CreditCode.Normalize(request.Q.Replace(" ", "", StringComparison.Ordinal));
@@ -99,10 +98,10 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
 
     public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context)
     {
-        new FieldErrors().MaxLength("q", request.Q, MaxQueryLength).ThrowIfAny();
+        new FieldErrors(SuggestRequest.Descriptor).MaxLength("q", request.Q, MaxQueryLength).ThrowIfAny();
         if (request.Limit is < 0 or > 10)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "limit: must be 1 to 10 (0 for the default 8)"));
+            throw new FieldErrors(SuggestRequest.Descriptor).Add("limit", "须为1至10（0表示默认的8条）").Refusal();
         }
         var typed = request.Q.Trim();
         var response = new SuggestResponse();
@@ -133,20 +132,20 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
     /// <summary>Validates everything before the index is touched; returns the facet filters asked for.</summary>
     static Dictionary<string, string> CheckRequest(SearchRequest request)
     {
-        var errors = new FieldErrors().Required("q", request.Q).MaxLength("q", request.Q, MaxQueryLength)
+        var errors = new FieldErrors(SearchRequest.Descriptor).Required("q", request.Q).MaxLength("q", request.Q, MaxQueryLength)
             .MaxLength("department", request.Department, 100).MaxLength("theme", request.Theme, 50).MaxLength("sector", request.Sector, 50);
         if (PersonalNumbers.ContainsResidentId(request.Q))
         {
             // Not echoed: the number must not travel further than this refusal.
-            errors.Add("q", "holds a resident ID number; the hall never searches personal numbers");
+            errors.Add("q", "含有居民身份证号码；本网站不搜索个人证件号码");
         }
         if (request.Type.Length > 0 && !Types.Contains(request.Type))
         {
-            errors.Add("type", $"must be one of {string.Join(", ", Types)}");
+            errors.Add("type", $"须为{string.Join("、", Types)}之一");
         }
         if (request.OnlineDepth is < 0 or > 4)
         {
-            errors.Add("online_depth", "must be 1 to 4, or 0 for any");
+            errors.Add("online_depth", "须为1至4（0表示不限）");
         }
         errors.ThrowIfAny();
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public sealed record Applicant(string Subject, string Kind, string CreditCode)
         var subject = user.Subject();
         if (subject.Length == 0)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "your sign-in carries no subject, so the application could have no owner"));
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "登录凭证中没有用户标识，申请无法归属到申请人；请重新登录"));
         }
         if (user.FindFirstValue(HallClaims.ApplicantKind) != Business)
         {
@@ -34,13 +34,13 @@ public sealed record Applicant(string Subject, string Kind, string CreditCode)
         if (creditCode.Length == 0)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
-                "you signed in as a business without a credit code; sign in again with your business account to apply"));
+                "以企业身份登录但没有统一社会信用代码；请用本企业账号重新登录后申请"));
         }
         var requested = ServiceHall.Domain.CreditCode.Normalize(requestedCreditCode);
         if (requested.Length > 0 && requested != creditCode)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied,
-                $"applicant_credit_code: you may apply only for your own business {creditCode}, not for {requested}"));
+            throw new FieldErrors(V1.SubmitApplicationRequest.Descriptor)
+                .Add("applicant_credit_code", $"只能以登录的本企业（{creditCode}）名义申请，不能代{requested}申请").Refusal(StatusCode.PermissionDenied);
         }
         return new(subject, Business, creditCode);
     }

@@ -23,7 +23,7 @@ public static class ApplicationAccess
         if (!user.IsOwner(application) && !user.Handles(application) && !user.HasRole(HallRoles.Supervisor))
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
-                $"application '{application.TrackingNumber}' is not yours to read: only its applicant, officers of its department and supervisors may"));
+                $"无权查看申请 {application.TrackingNumber}：只有申请人本人、承办部门的工作人员和监察人员可以查看"));
         }
     }
 
@@ -33,5 +33,5 @@ public static class ApplicationAccess
 
     public static RpcException RevealRefused(ApplicationRecord application) =>
         new(new Status(StatusCode.PermissionDenied,
-            $"application '{application.TrackingNumber}' is not yours: only its applicant and officers of its department may see the applicant's whole numbers"));
+            $"无权查看申请 {application.TrackingNumber} 的完整证件号码和手机号码：只有申请人本人和承办部门的工作人员可以查看"));
 }

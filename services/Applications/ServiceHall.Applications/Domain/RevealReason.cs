@@ -1,3 +1,4 @@
+using ServiceHall.Applications.V1;
 using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications;
@@ -9,10 +10,10 @@ public static class RevealReason
 
     public static FieldErrors Check(string reason)
     {
-        var errors = new FieldErrors().Required("reason", reason).MaxLength("reason", reason.Trim(), MaxLength);
+        var errors = new FieldErrors(RevealApplicantRequest.Descriptor).Required("reason", reason).MaxLength("reason", reason.Trim(), MaxLength);
         if (reason.Trim().IndexOfAny(['\r', '\n']) >= 0)
         {
-            errors.Add("reason", "must be one line");
+            errors.Add("reason", "只能写一行");
         }
         return errors;
     }

@@ -19,7 +19,7 @@ public static partial class SubmissionRules
 
     public static FieldErrors Check(SubmitApplicationRequest request, Applicant applicant)
     {
-        var errors = new FieldErrors()
+        var errors = new FieldErrors(SubmitApplicationRequest.Descriptor)
             .Required("item_id", request.ItemId).MaxLength("item_id", request.ItemId, MaxItemIdLength)
             .Required("applicant_name", request.ApplicantName).MaxLength("applicant_name", request.ApplicantName, MaxApplicantNameLength)
             .Required("idempotency_key", request.IdempotencyKey).MaxLength("idempotency_key", request.IdempotencyKey, MaxIdempotencyKeyLength)
@@ -30,27 +30,27 @@ public static partial class SubmissionRules
         {
             if (!applicant.IsBusiness)
             {
-                errors.Add("applicant_id_number", "is required (the applicant's 18-character resident ID number)");
+                errors.Add("applicant_id_number", "必填（申请人18位居民身份证号码）");
             }
         }
         else if (!IsResidentId(idNumber))
         {
-            errors.Add("applicant_id_number", "is not a valid resident ID number (18 characters: 17 digits and a check character that must match them)");
+            errors.Add("applicant_id_number", "不是有效的居民身份证号码（18位：17位数字和1位与之相符的校验码）");
         }
 
         var phone = NormalizePhone(request.ApplicantPhone);
         if (phone.Length == 0)
         {
-            errors.Add("applicant_phone", "is required (a mobile number of 11 digits starting 13 to 19)");
+            errors.Add("applicant_phone", "必填（以13至19开头的11位手机号码）");
         }
         else if (!Mobile().IsMatch(phone))
         {
-            errors.Add("applicant_phone", "is not a mobile number (11 digits starting 13 to 19)");
+            errors.Add("applicant_phone", "不是手机号码（以13至19开头的11位数字）");
         }
 
         if (!applicant.IsBusiness && !string.IsNullOrWhiteSpace(request.ApplicantCreditCode))
         {
-            errors.Add("applicant_credit_code", "must be empty when a person applies (a business applies under the credit code it signed in with)");
+            errors.Add("applicant_credit_code", "个人申请时不填（企业以登录时的统一社会信用代码申请）");
         }
         return errors;
     }

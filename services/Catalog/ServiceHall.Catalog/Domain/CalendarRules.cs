@@ -15,8 +15,8 @@ public static class CalendarRules
 
     public static FieldErrors YearProblems(int year) =>
         year is < FirstYear or > LastYear
-            ? new FieldErrors().Add("year", $"{year} 不是{FirstYear}至{LastYear}年之间的年份")
-            : new FieldErrors();
+            ? new FieldErrors(SetCalendarYearRequest.Descriptor).Add("year", $"{year} 不是{FirstYear}至{LastYear}年之间的年份")
+            : new FieldErrors(SetCalendarYearRequest.Descriptor);
 
     /// <summary>The year's days when the request holds no problem; otherwise every problem at once.</summary>
     public static CalendarYearDays Check(SetCalendarYearRequest request)
@@ -24,7 +24,7 @@ public static class CalendarRules
         var year = request.Year;
         // Without a valid year no date can be judged, so a bad year is refused on its own.
         YearProblems(year).ThrowIfAny();
-        var errors = new FieldErrors();
+        var errors = new FieldErrors(SetCalendarYearRequest.Descriptor);
         var holidays = Dates(errors, "holidays", request.Holidays, year);
         var workdays = Dates(errors, "adjusted_workdays", request.AdjustedWorkdays, year);
         if (request.Holidays.Count == 0)
@@ -36,7 +36,7 @@ public static class CalendarRules
         {
             if (holidays.ContainsKey(day))
             {
-                errors.Add($"adjusted_workdays[{i}]", $"{WorkingCalendar.Format(day)} 同时列为节假日（holidays[{holidays[day]}]）；一天不能既放假又调休上班");
+                errors.Add($"adjusted_workdays[{i}]", $"{WorkingCalendar.Format(day)} 同时列为节假日（节假日第{holidays[day] + 1}项）；一天不能既放假又调休上班");
             }
             else if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
@@ -69,7 +69,7 @@ public static class CalendarRules
             }
             else if (!days.TryAdd(day, i))
             {
-                errors.Add($"{field}[{i}]", $"{text} 重复列出（与 {field}[{days[day]}] 相同）");
+                errors.Add($"{field}[{i}]", $"{text} 重复列出（与第{days[day] + 1}项相同）");
             }
         }
         return days;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using ServiceHall.Catalog.V1;
+using ServiceHall.ServiceDefaults;
 using static ServiceHall.Catalog.GuideVocabulary;
 
 namespace ServiceHall.Catalog;
@@ -43,7 +44,7 @@ public static partial class GuideChecks
         c.Required("conditions-stated", "guide.conditions", guide.Conditions);
         if (guide.LegalBasis.Count == 0)
         {
-            c.Add("legal-basis-stated", "guide.legal_basis", "a published item names the law that sets it (设定依据)");
+            c.Add("legal-basis-stated", "guide.legal_basis", "发布的事项须写明设定依据（法律法规名称和条款）");
         }
         c.Required("place-stated", "guide.place.address", guide.Place?.Address);
         c.Required("place-stated", "guide.place.hours", guide.Place?.Hours);
@@ -51,23 +52,23 @@ public static partial class GuideChecks
         c.Required("contacts-stated", "guide.contacts.complaint_phone", guide.Contacts?.ComplaintPhone);
         if (guide.Materials.Count == 0 && string.IsNullOrWhiteSpace(guide.NoMaterialsReason))
         {
-            c.Add("materials-stated", "guide.materials", "a published item lists at least one material, or says in no_materials_reason why none is needed");
+            c.Add("materials-stated", "guide.materials", "发布的事项至少列出一项申报材料，或在“无需材料的原因”中说明为何无需材料");
         }
         c.Required("result-stated", "guide.result_type", guide.ResultType);
         c.Required("result-stated", "guide.result_name", guide.ResultName);
         if (guide.Steps.Count == 0)
         {
-            c.Add("steps-stated", "guide.steps", "a published item describes its process (办理流程)");
+            c.Add("steps-stated", "guide.steps", "发布的事项须写明办理流程");
         }
         c.Required("limits-stated", "guide.statutory_limit.unit", guide.StatutoryLimit?.Unit);
         c.Required("limits-stated", "guide.promised_limit.unit", guide.PromisedLimit?.Unit);
         if (guide.Audiences.Contains(Person) && guide.PersonThemes.Count == 0)
         {
-            c.Add("themes-stated", "guide.person_themes", "an item for 自然人 is filed under at least one person theme, so people can find it by topic");
+            c.Add("themes-stated", "guide.person_themes", "面向自然人的事项至少归入一个自然人主题，方便群众按主题查找");
         }
         if (guide.Audiences.Contains(LegalPerson) && guide.LegalPersonThemes.Count == 0)
         {
-            c.Add("themes-stated", "guide.legal_person_themes", "an item for 法人 is filed under at least one legal-person theme");
+            c.Add("themes-stated", "guide.legal_person_themes", "面向法人的事项至少归入一个法人主题");
         }
         if (guide.ItemType != PublicService)
         {
@@ -84,32 +85,40 @@ public static partial class GuideChecks
     {
         if (problems.Count > 0)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, Describe(problems)));
+            throw Refusal(problems);
         }
     }
 
-    public static string Describe(IEnumerable<GuideProblem> problems) =>
-        string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}"));
+    /// <summary>The problems as a refusal: each message for people, each field's path for programs.</summary>
+    public static RpcException Refusal(IEnumerable<GuideProblem> problems, StatusCode code = StatusCode.InvalidArgument, string lead = "")
+    {
+        var errors = new FieldErrors(CreateItemRequest.Descriptor);
+        foreach (var p in problems)
+        {
+            errors.AddDescribed(p.Field, p.Message);
+        }
+        return errors.Refusal(code, lead);
+    }
 
     static void CheckIdentity(Collector c, ItemGuide g, Department? department)
     {
         c.Required("required", "guide.basic_code", g.BasicCode);
         if (!string.IsNullOrEmpty(g.BasicCode) && !BasicCodeShape().IsMatch(g.BasicCode))
         {
-            c.Add("basic-code-format", "guide.basic_code", $"'{Clip(g.BasicCode)}' is not a 12-digit 基本编码");
+            c.Add("basic-code-format", "guide.basic_code", $"“{Clip(g.BasicCode)}”不是12位数字的基本编码");
         }
         c.Length("guide.code", g.Code, MaxCode);
         if (!string.IsNullOrEmpty(g.Code) && g.Code.Length <= MaxCode && !ImplementationCode.Matches(g.Code, g.BasicCode, g.DepartmentCode))
         {
             c.Add("code-format", "guide.code",
-                $"'{g.Code}' is not {{basic_code}}-{{12-digit area}}-000-{{department_code}}-{{n}}-{{nn}} for basic code '{Clip(g.BasicCode)}' and department '{Clip(g.DepartmentCode)}'");
+                $"“{g.Code}”不符合“基本编码-12位区划代码-000-实施主体代码-序号-两位序号”的格式（基本编码 {Clip(g.BasicCode)}，实施主体 {Clip(g.DepartmentCode)}）；留空则自动生成");
         }
         c.Required("required", "guide.name", g.Name).Length("guide.name", g.Name, MaxName);
         c.Length("guide.business_item", g.BusinessItem, MaxName);
         c.Required("required", "guide.department_code", g.DepartmentCode);
         if (!string.IsNullOrWhiteSpace(g.DepartmentCode) && department is null)
         {
-            c.Add("known-department", "guide.department_code", $"no department has code '{Clip(g.DepartmentCode)}'");
+            c.Add("known-department", "guide.department_code", $"没有代码为 {Clip(g.DepartmentCode)} 的部门");
         }
         c.OneOf("guide.department_nature", g.DepartmentNature, DepartmentNatures, required: true);
         if (g.DepartmentNature == Entrusted)
@@ -123,7 +132,7 @@ public static partial class GuideChecks
         var cancellation = c.Date("guide.cancellation_date", g.CancellationDate);
         if (effective is { } from && cancellation is { } to && to <= from)
         {
-            c.Add("dates-order", "guide.cancellation_date", $"({g.CancellationDate}) must be after the effective date ({g.EffectiveDate})");
+            c.Add("dates-order", "guide.cancellation_date", $"{g.CancellationDate} 须晚于计划生效日期 {g.EffectiveDate}");
         }
     }
 
@@ -133,22 +142,22 @@ public static partial class GuideChecks
         c.OneOf("guide.handling_kind", g.HandlingKind, HandlingKinds, required: true);
         if (g.Audiences.Count == 0)
         {
-            c.Add("required", "guide.audiences", "names who the item serves: 自然人, 法人 or both");
+            c.Add("required", "guide.audiences", "必填：自然人、法人，或两者都选");
         }
         c.Each("guide.audiences", g.Audiences, Audiences);
         if (g.Audiences.Distinct().Count() != g.Audiences.Count)
         {
-            c.Add("vocabulary", "guide.audiences", "lists an audience twice");
+            c.Add("vocabulary", "guide.audiences", "同一服务对象列了两次");
         }
         c.Each("guide.person_themes", g.PersonThemes, PersonThemes);
         c.Each("guide.legal_person_themes", g.LegalPersonThemes, LegalPersonThemes);
         if (g.PersonThemes.Count > 0 && !g.Audiences.Contains(Person))
         {
-            c.Add("themes-match-audience", "guide.person_themes", "person themes need 自然人 among the audiences");
+            c.Add("themes-match-audience", "guide.person_themes", "填了自然人主题，服务对象须包括自然人");
         }
         if (g.LegalPersonThemes.Count > 0 && !g.Audiences.Contains(LegalPerson))
         {
-            c.Add("themes-match-audience", "guide.legal_person_themes", "legal-person themes need 法人 among the audiences");
+            c.Add("themes-match-audience", "guide.legal_person_themes", "填了法人主题，服务对象须包括法人");
         }
     }
 
@@ -162,7 +171,7 @@ public static partial class GuideChecks
             c.Required("legal-basis-format", $"{field}.law", b.Law).Length($"{field}.law", b.Law, MaxName);
             if (!string.IsNullOrWhiteSpace(b.Law) && !LawTitle().IsMatch(b.Law))
             {
-                c.Add("legal-basis-format", $"{field}.law", $"'{Clip(b.Law)}' should be a title in 《》, e.g. 《中华人民共和国行政许可法》");
+                c.Add("legal-basis-format", $"{field}.law", $"“{Clip(b.Law)}”应是带书名号的法律法规名称，如《中华人民共和国行政许可法》");
             }
             c.Required("legal-basis-format", $"{field}.article", b.Article).Length($"{field}.article", b.Article, MaxName);
             c.Length($"{field}.text", b.Text, MaxText);
@@ -180,20 +189,20 @@ public static partial class GuideChecks
         CheckLimit(c, "guide.promised_limit", promised);
         if (statutory.Unit.Length > 0 && promised.Unit.Length > 0 && statutory.Unit != promised.Unit)
         {
-            c.Add("limit-units-match", "guide.promised_limit.unit", $"({promised.Unit}) differs from the statutory limit's unit ({statutory.Unit}); state both in the same unit");
+            c.Add("limit-units-match", "guide.promised_limit.unit", $"“{promised.Unit}”与法定办结时限的单位“{statutory.Unit}”不同；两者请用同一单位");
         }
         else if (statutory.Value > 0 && promised.Value > statutory.Value)
         {
             c.Add("promised-within-statutory", "guide.promised_limit.value",
-                $"({promised.Value}{promised.Unit}) must not exceed the statutory limit ({statutory.Value}{statutory.Unit})");
+                $"{promised.Value}{promised.Unit}不能超过法定办结时限{statutory.Value}{statutory.Unit}");
         }
         if (g.HandlingKind == OnTheSpot && promised.Value != 0)
         {
-            c.Add("handling-kind-limit", "guide.promised_limit.value", $"a 即办件 is decided on the spot: its promised limit is 0, not {promised.Value}");
+            c.Add("handling-kind-limit", "guide.promised_limit.value", $"即办件当场办结，承诺时限应为0，不是{promised.Value}");
         }
         if (g.HandlingKind == Promised && promised.Value < 1)
         {
-            c.Add("handling-kind-limit", "guide.promised_limit.value", "a 承诺件 promises a limit of at least 1 day");
+            c.Add("handling-kind-limit", "guide.promised_limit.value", "承诺件的承诺时限至少1天");
         }
     }
 
@@ -201,13 +210,13 @@ public static partial class GuideChecks
     {
         if (limit.Value is < 0 or > 3650)
         {
-            c.Add("limit-range", $"{field}.value", $"({limit.Value}) must be between 0 and 3650");
+            c.Add("limit-range", $"{field}.value", $"{limit.Value} 不在0至3650之间");
         }
         c.OneOf($"{field}.unit", limit.Unit, LimitUnits, required: false);
         c.Length($"{field}.explanation", limit.Explanation, MaxText);
         if (limit.Value == 0 && limit.Unit.Length > 0 && string.IsNullOrWhiteSpace(limit.Explanation))
         {
-            c.Add("limit-explained", $"{field}.explanation", "a limit of 0 says why (当场办结, or that the law sets none)");
+            c.Add("limit-explained", $"{field}.explanation", "时限为0时须说明原因（当场办结，或法律未规定时限）");
         }
     }
 
@@ -215,19 +224,19 @@ public static partial class GuideChecks
     {
         if (g.OnlineDepth is < 1 or > 4)
         {
-            c.Add("depth-range", "guide.online_depth", $"({g.OnlineDepth}) must be 1 to 4 (Ⅰ 咨询, Ⅱ 预审, Ⅲ 受理, Ⅳ 全程网办)");
+            c.Add("depth-range", "guide.online_depth", $"{g.OnlineDepth} 不在1至4之间（Ⅰ 咨询、Ⅱ 预审、Ⅲ 受理、Ⅳ 全程网办）");
         }
         if (g.SiteVisits is < 0 or > 10)
         {
-            c.Add("visits-range", "guide.site_visits", $"({g.SiteVisits}) must be between 0 and 10");
+            c.Add("visits-range", "guide.site_visits", $"{g.SiteVisits} 不在0至10之间");
         }
         if (g.OnlineDepth == 4 && g.SiteVisits != 0)
         {
-            c.Add("depth-iv-zero-visits", "guide.site_visits", $"a level Ⅳ (全程网办) item needs no visit, not {g.SiteVisits}");
+            c.Add("depth-iv-zero-visits", "guide.site_visits", $"Ⅳ级（全程网办）事项无需到现场，应为0次，不是{g.SiteVisits}次");
         }
         if (g.OnlineDepth is >= 1 and < 4 && g.SiteVisits == 0)
         {
-            c.Add("depth-iv-zero-visits", "guide.online_depth", $"an item with no visit is handled wholly online: level Ⅳ, not {g.OnlineDepth}");
+            c.Add("depth-iv-zero-visits", "guide.online_depth", $"零跑动的事项是全程网办，应为Ⅳ级，不是{g.OnlineDepth}级");
         }
         if (g.SiteVisits > 0)
         {
@@ -240,11 +249,11 @@ public static partial class GuideChecks
     {
         if (g.Charged && g.Fees.Count == 0)
         {
-            c.Add("charged-has-fees", "guide.fees", "a charged item lists its fees");
+            c.Add("charged-has-fees", "guide.fees", "收费的事项须列出收费标准");
         }
         if (!g.Charged && g.Fees.Count > 0)
         {
-            c.Add("charged-has-fees", "guide.charged", "is false but fees are listed");
+            c.Add("charged-has-fees", "guide.charged", "选了不收费，却列出了收费标准");
         }
         c.Count("guide.fees", g.Fees.Count, 20);
         for (var i = 0; i < g.Fees.Count; i++)
@@ -267,7 +276,7 @@ public static partial class GuideChecks
         c.OneOf("guide.coverage", g.Coverage, Coverages, required: false);
         if (g.Appointment is { Supported: true, DailyQuota: < 1 })
         {
-            c.Add("appointment-quota", "guide.appointment.daily_quota", "an item taking appointments states its daily quota (at least 1)");
+            c.Add("appointment-quota", "guide.appointment.daily_quota", "支持预约的事项须写明每日预约名额（至少1个）");
         }
         var contacts = g.Contacts ?? new Contacts();
         c.Phone("guide.contacts.consult_phone", contacts.ConsultPhone).Phone("guide.contacts.complaint_phone", contacts.ComplaintPhone);
@@ -295,7 +304,7 @@ public static partial class GuideChecks
             if (VagueMaterial().IsMatch(m.Name))
             {
                 // "其他相关材料" tells an applicant nothing and sends them back a second time.
-                c.Add("material-specific", $"{field}.name", $"'{Clip(m.Name)}' is vague; name each material");
+                c.Add("material-specific", $"{field}.name", $"“{Clip(m.Name)}”过于笼统；请逐项写明材料名称");
             }
             c.OneOf($"{field}.type", m.Type, MaterialTypes, required: true);
             c.OneOf($"{field}.form", m.Form, MaterialForms, required: true);
@@ -303,15 +312,15 @@ public static partial class GuideChecks
             c.OneOf($"{field}.source", m.Source, MaterialSources, required: true);
             if (m.Type == Electronic && m.Form.Length > 0 && m.Form != ElectronicForm)
             {
-                c.Add("material-form", $"{field}.form", $"an 电子件 is in 电子 form, not {m.Form}");
+                c.Add("material-form", $"{field}.form", $"电子件的材料形式是电子，不是{m.Form}");
             }
             if (m.Form == ElectronicForm && m.Copies != 0)
             {
-                c.Add("material-copies", $"{field}.copies", "an electronic-only material has no paper copies (0)");
+                c.Add("material-copies", $"{field}.copies", "只收电子版的材料没有纸质份数，应为0");
             }
             if (m.Form.Length > 0 && m.Form != ElectronicForm && m.Copies is < 1 or > 20)
             {
-                c.Add("material-copies", $"{field}.copies", $"({m.Copies}) a paper material needs 1 to 20 copies");
+                c.Add("material-copies", $"{field}.copies", $"纸质材料须1至20份，不是{m.Copies}份");
             }
             if (FormMaterial().IsMatch(m.Name))
             {
@@ -355,28 +364,29 @@ public static partial class GuideChecks
     {
         public List<GuideProblem> Problems { get; } = problems ?? [];
 
-        public Collector Add(string rule, string field, string message)
+        /// <param name="problem">What is wrong, in Chinese; the message puts the field's label before it.</param>
+        public Collector Add(string rule, string field, string problem)
         {
-            Problems.Add(new GuideProblem { Rule = rule, Field = field, Message = message });
+            Problems.Add(new GuideProblem { Rule = rule, Field = field, Message = $"{FieldLabels.Describe(CreateItemRequest.Descriptor, field)}：{problem}" });
             return this;
         }
 
         public Collector Required(string rule, string field, string? value) =>
-            string.IsNullOrWhiteSpace(value) ? Add(rule, field, "is required") : this;
+            string.IsNullOrWhiteSpace(value) ? Add(rule, field, "必填") : this;
 
         public Collector Length(string field, string? value, int max) =>
-            value is not null && value.Length > max ? Add("length", field, $"is {value.Length} characters, more than {max}") : this;
+            value is not null && value.Length > max ? Add("length", field, $"有{value.Length}个字，不能超过{max}个") : this;
 
         public Collector Count(string field, int count, int max) =>
-            count > max ? Add("length", field, $"has {count} entries, more than {max}") : this;
+            count > max ? Add("length", field, $"列了{count}项，不能超过{max}项") : this;
 
         public Collector OneOf(string field, string value, string[] allowed, bool required)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                return required ? Add("required", field, $"is required: one of {string.Join(", ", allowed)}") : this;
+                return required ? Add("required", field, $"必填：{string.Join("、", allowed)}之一") : this;
             }
-            return allowed.Contains(value) ? this : Add("vocabulary", field, $"'{Clip(value)}' is not one of {string.Join(", ", allowed)}");
+            return allowed.Contains(value) ? this : Add("vocabulary", field, $"“{Clip(value)}”不是{string.Join("、", allowed)}之一");
         }
 
         public Collector Each(string field, IList<string> values, string[] allowed)
@@ -407,7 +417,7 @@ public static partial class GuideChecks
             }
             return IsPhone(value)
                 ? this
-                : Add("phone-format", field, $"'{Clip(value)}' is not a phone number (0883-6010000, a mobile number, 12345, or 400-xxx-xxxx)");
+                : Add("phone-format", field, $"“{Clip(value)}”不是电话号码（如0883-6010000、手机号码、12345或400-xxx-xxxx）");
         }
 
         /// <summary>A web address (http or https) or a path on the hall's own site.</summary>
@@ -420,7 +430,7 @@ public static partial class GuideChecks
             Length(field, value, 500);
             var isPath = value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal);
             var isWeb = Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-            return isPath || isWeb ? this : Add("link-format", field, $"'{Clip(value)}' is neither an http(s) address nor a path starting with /");
+            return isPath || isWeb ? this : Add("link-format", field, $"“{Clip(value)}”既不是http(s)网址，也不是以/开头的站内路径");
         }
 
         public DateOnly? Date(string field, string value)
@@ -433,7 +443,7 @@ public static partial class GuideChecks
             {
                 return day;
             }
-            Add("date-format", field, $"'{Clip(value)}' is not a date (YYYY-MM-DD)");
+            Add("date-format", field, $"“{Clip(value)}”不是日期（YYYY-MM-DD）");
             return null;
         }
     }

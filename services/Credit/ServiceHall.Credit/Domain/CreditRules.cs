@@ -32,7 +32,7 @@ public static class CreditRules
 
     public static FieldErrors CheckRegistration(RegisterEntityRequest request, out string code)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors(RegisterEntityRequest.Descriptor);
         code = CheckCode(errors, "code", request.Code);
         errors.Required("name", request.Name).MaxLength("name", request.Name.Trim(), MaxNameLength)
             .Required("entity_category", request.EntityCategory).MaxLength("entity_category", request.EntityCategory.Trim(), MaxShortTextLength)
@@ -49,7 +49,7 @@ public static class CreditRules
     {
         if (penalty is null)
         {
-            errors.Add("penalty", "is required");
+            errors.Add("penalty", "必填");
             return null;
         }
         var before = errors.Problems.Count;
@@ -66,19 +66,19 @@ public static class CreditRules
         var decided = CheckDate(errors, "penalty.decision_date", penalty.DecisionDate, required: true);
         if (decided > today)
         {
-            errors.Add("penalty.decision_date", $"{Format(decided.Value)} is in the future (today is {Format(today)})");
+            errors.Add("penalty.decision_date", $"{Format(decided.Value)} 晚于今天（{Format(today)}）");
         }
         var until = CheckDate(errors, "penalty.publicity_until", penalty.PublicityUntil, required: false);
         if (decided is { } d && until is { } u)
         {
             if (u < d)
             {
-                errors.Add("penalty.publicity_until", $"{Format(u)} is before the decision date {Format(d)}");
+                errors.Add("penalty.publicity_until", $"{Format(u)} 早于处罚决定日期 {Format(d)}");
             }
             else if (u > publicity.DefaultUntil(d))
             {
                 errors.Add("penalty.publicity_until",
-                    $"{Format(u)} is after {Format(publicity.DefaultUntil(d))}, the end of the longest publicity period ({publicity.MaximumMonths} months)");
+                    $"{Format(u)} 晚于最长公示期（{publicity.MaximumMonths}个月）的截止日 {Format(publicity.DefaultUntil(d))}");
             }
         }
         return errors.Problems.Count > before || decided is null
@@ -96,7 +96,7 @@ public static class CreditRules
         if (text.Length > MaxAmountLength
             || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            errors.Add("penalty.fine_amount_wan", $"'{Truncate(text)}' is not a non-negative decimal number of 万元 (like 2 or 0.35)");
+            errors.Add("penalty.fine_amount_wan", $"“{Truncate(text)}”不是以万元计的非负数（如2或0.35）");
             return null;
         }
         return amount;
@@ -109,13 +109,13 @@ public static class CreditRules
         {
             if (required)
             {
-                errors.Add(field, "is required");
+                errors.Add(field, "必填");
             }
             return null;
         }
         if (!DateOnly.TryParseExact(text, Data.PenaltyRecord.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(field, $"'{Truncate(text)}' is not a date in the form yyyy-MM-dd");
+            errors.Add(field, $"“{Truncate(text)}”不是yyyy-MM-dd格式的日期");
             return null;
         }
         return date;

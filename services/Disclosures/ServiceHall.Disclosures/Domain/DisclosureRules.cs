@@ -43,10 +43,10 @@ public static partial class DisclosureRules
 
     public static FieldErrors CheckOrganization(RegisterOrganizationRequest request)
     {
-        var errors = new FieldErrors().Required("id", request.Id);
+        var errors = new FieldErrors(RegisterOrganizationRequest.Descriptor).Required("id", request.Id);
         if (!string.IsNullOrWhiteSpace(request.Id) && !OrganizationId().IsMatch(request.Id))
         {
-            errors.Add("id", "must be a lowercase slug of 2 to 63 letters, digits and '-', starting with a letter or digit (e.g. county-peoples-hospital)");
+            errors.Add("id", "须为2至63位的小写字母、数字和“-”，以字母或数字开头（如 county-peoples-hospital）");
         }
         errors.Required("name", request.Name).MaxLength("name", request.Name, MaxNameLength);
         NoPersonalNumbers(errors, "name", request.Name);
@@ -56,7 +56,7 @@ public static partial class DisclosureRules
 
     public static FieldErrors CheckDisclosure(PublishDisclosureRequest request)
     {
-        var errors = new FieldErrors()
+        var errors = new FieldErrors(PublishDisclosureRequest.Descriptor)
             .Required("organization_id", request.OrganizationId).MaxLength("organization_id", request.OrganizationId, MaxIdLength);
         OneOf(errors, "kind", request.Kind, Kinds);
         errors.Required("title", request.Title).MaxLength("title", request.Title, MaxTitleLength)
@@ -65,7 +65,7 @@ public static partial class DisclosureRules
         NoPersonalNumbers(errors, "body", request.Body);
         if (!string.IsNullOrEmpty(request.EffectiveDate) && ParseDate(request.EffectiveDate) is null)
         {
-            errors.Add("effective_date", $"must be a date written {DateFormat}");
+            errors.Add("effective_date", $"须为{DateFormat}格式的日期");
         }
         return errors;
     }
@@ -89,11 +89,11 @@ public static partial class DisclosureRules
     {
         if (PersonalNumbers.ContainsResidentId(text))
         {
-            errors.Add(field, "contains a resident ID number; public text must not carry personal numbers");
+            errors.Add(field, "含有居民身份证号码；公开的内容不能有个人证件号码");
         }
         if (PersonalNumbers.ContainsMobile(text))
         {
-            errors.Add(field, "contains a mobile phone number; public text must not carry personal numbers (publish an institution hotline instead)");
+            errors.Add(field, "含有手机号码；公开的内容不能有个人号码（请改为公布单位的服务电话）");
         }
     }
 
@@ -101,11 +101,11 @@ public static partial class DisclosureRules
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(field, $"is required (one of {string.Join(", ", allowed)})");
+            errors.Add(field, $"必填（{string.Join("、", allowed)}之一）");
         }
         else if (!allowed.Contains(value))
         {
-            errors.Add(field, $"'{value}' is not one of {string.Join(", ", allowed)}");
+            errors.Add(field, $"“{value}”不是{string.Join("、", allowed)}之一");
         }
     }
 

@@ -1,3 +1,5 @@
+using ServiceHall.ServiceDefaults;
+
 namespace ServiceHall.Gateway;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class BodySizeLimit(RequestDelegate next, long maxBytes)
         if (context.Request.ContentLength > maxBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsJsonAsync(new { message = $"The request body is {context.Request.ContentLength} bytes; the limit is {maxBytes}." });
+            await context.Response.WriteAsJsonAsync(new { message = $"请求内容有{context.Request.ContentLength}字节，超过上限{maxBytes}字节" }, ReadableJson.Options);
             return;
         }
         await next(context);

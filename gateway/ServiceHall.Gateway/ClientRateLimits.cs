@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Gateway;
 
@@ -21,7 +22,7 @@ public static class ClientRateLimits
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await context.HttpContext.Response.WriteAsJsonAsync(new { message = $"Too many requests: at most {permits} per {window.TotalSeconds:0.###} s from one client." }, cancellationToken);
+                await context.HttpContext.Response.WriteAsJsonAsync(new { message = $"请求过于频繁：同一客户端每{window.TotalSeconds:0.###}秒最多{permits}次，请稍后再试" }, ReadableJson.Options, cancellationToken);
             };
             o.AddPolicy(PerClient, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -74,7 +74,7 @@ public static class HostingDefaults
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
             problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
                 .ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Exception?.Message ?? ""),
-        });
+        }, ReadableJson.Options);
     }
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)

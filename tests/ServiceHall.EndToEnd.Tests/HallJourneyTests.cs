@@ -138,7 +138,9 @@ public sealed class HallJourneyTests(HallFixture hall)
     {
         var (malformed, error) = await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities/91350100M000100Y44");
         Assert.Equal(400, malformed);
-        Assert.Contains("code", (string?)error!["message"]);
+        // People read the field's label in the message; programs read its path in google.rpc.BadRequest.
+        Assert.StartsWith("统一社会信用代码：", (string?)error!["message"]);
+        Assert.Equal("code", (string?)error["details"]![0]!["fieldViolations"]![0]!["field"]);
 
         var (unknown, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/catalog/items/does-not-exist");
         Assert.Equal(404, unknown);
@@ -146,14 +148,15 @@ public sealed class HallJourneyTests(HallFixture hall)
         var officer = await hall.HttpAs(DemoCounty.Ziranziyuan);
         var (missing, missingError) = await officer.SendAsync(HttpMethod.Post, "/api/catalog/items", """{"basicCode":"000100000001"}""");
         Assert.Equal(400, missing);
-        Assert.Contains("guide.name", (string?)missingError!["message"]);
+        Assert.Contains("事项名称：必填", (string?)missingError!["message"]);
+        Assert.Contains(missingError["details"]![0]!["fieldViolations"]!.AsArray(), v => (string?)v!["field"] == "guide.name");
 
         var oversized = SampleGuide.Complete(new string('字', 600_000));
         // With a declared length the gateway refuses up front, with a message. Without Expect: 100-continue the
         // client may still be writing the body when the 413 closes the connection (a broken pipe, not an answer).
         var (tooLarge, tooLargeError) = await hall.Http.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(oversized), expectContinue: true);
         Assert.Equal(413, tooLarge);
-        Assert.Contains("limit", (string?)tooLargeError!["message"]);
+        Assert.Contains("超过上限", (string?)tooLargeError!["message"]);
 
         var (noQuery, _) = await hall.Http.SendAsync(HttpMethod.Get, "/api/search");
         Assert.Equal(400, noQuery);

@@ -37,7 +37,7 @@ public sealed class GatewayPolicyTests
             new StringContent(new string('x', 2048), System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("limit is 1024", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("超过上限1024字节", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

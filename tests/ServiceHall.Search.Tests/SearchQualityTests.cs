@@ -155,7 +155,7 @@ public sealed class SearchQualityTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/api/search?q=a&tpye=item", "tpye")]
-    [InlineData("/api/search?q=a&q=b", "more than once")]
+    [InlineData("/api/search?q=a&q=b", "重复出现")]
     [InlineData("/api/search?q=11010519491231002X", "\"field\":\"q\"")]
     [InlineData("/api/search?q=%E6%88%91%E7%9A%84%E5%8F%B7%E7%A0%8111010519491231002x", "\"field\":\"q\"")]
     [InlineData("/api/search?q=a&type=person", "type")]

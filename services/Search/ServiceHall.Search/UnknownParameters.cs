@@ -1,3 +1,5 @@
+using ServiceHall.ServiceDefaults;
+
 namespace ServiceHall.Search;
 
 /// <summary>
@@ -26,11 +28,11 @@ public static class UnknownParameters
                 if (unknown.Count > 0 || repeated.Count > 0)
                 {
                     var message = unknown.Count > 0
-                        ? $"unknown parameter{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(Quote))}; allowed: {string.Join(", ", allowed.Where(a => !a.Contains('_')))}"
-                        : $"parameter{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated.Select(Quote))} given more than once";
+                        ? $"未知参数 {string.Join("、", unknown.Select(Quote))}；可用的参数：{string.Join(", ", allowed.Where(a => !a.Contains('_')))}"
+                        : $"参数 {string.Join("、", repeated.Select(Quote))} 重复出现";
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     // The shape JSON transcoding gives its own errors: code 3 is INVALID_ARGUMENT.
-                    await context.Response.WriteAsJsonAsync(new { code = 3, message, details = Array.Empty<object>() });
+                    await context.Response.WriteAsJsonAsync(new { code = 3, message, details = Array.Empty<object>() }, ReadableJson.Options);
                     return;
                 }
             }

@@ -11,7 +11,6 @@ namespace ServiceHall.Applications;
 public sealed class ApplicationsService(ApplicationsDb db, CatalogService.CatalogServiceClient catalog, AuditTrail audit, ILogger<ApplicationsService> logger)
     : V1.ApplicationsService.ApplicationsServiceBase
 {
-    const string ItemPublished = "published";
     const int MaxSaveAttempts = 3;
 
     /// <summary>The audit action of a reveal of whole personal numbers.</summary>
@@ -159,10 +158,10 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
             // The contract always carries the guide; an answer without one is the catalog's fault, not the applicant's.
             throw new RpcException(new Status(StatusCode.Unavailable, $"the catalog answered for item '{itemId}' without its guide; nothing was submitted"));
         }
-        if (item.Status != ItemPublished)
+        if (item.Status != ItemStatus.Published)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"item_id: service item '{itemId}' is not open for applications (status {item.Status})"));
+                $"item_id: service item '{itemId}' is not open for applications (status {EnumWords.Of(item.Status)})"));
         }
         // Without its department no officer could ever handle the case; that too is the catalog's fault.
         var departmentCode = (item.Department?.Code is { Length: > 0 } code ? code : item.Guide.DepartmentCode).Trim();

@@ -83,27 +83,27 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
 
     [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> SuspendItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(context.User(), request, [ItemRecord.Published], ItemRecord.Suspended, ItemHistoryRecord.SuspendedAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemStatus.Published], ItemStatus.Suspended, ItemHistoryAction.Suspended, context.CancellationToken);
 
     [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> ResumeItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(context.User(), request, [ItemRecord.Suspended], ItemRecord.Published, ItemHistoryRecord.ResumedAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemStatus.Suspended], ItemStatus.Published, ItemHistoryAction.Resumed, context.CancellationToken);
 
     [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> CancelItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(context.User(), request, [ItemRecord.Draft, ItemRecord.Published, ItemRecord.Suspended], ItemRecord.Cancelled,
-            ItemHistoryRecord.CancelledAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemStatus.Draft, ItemStatus.Published, ItemStatus.Suspended], ItemStatus.Cancelled,
+            ItemHistoryAction.Cancelled, context.CancellationToken);
 
-    async Task<ServiceItem> ChangeStatusAsync(ClaimsPrincipal user, ChangeItemRequest request, string[] from, string to, string action, CancellationToken cancellationToken)
+    async Task<ServiceItem> ChangeStatusAsync(ClaimsPrincipal user, ChangeItemRequest request, ItemStatus[] from, ItemStatus to, ItemHistoryAction action, CancellationToken cancellationToken)
     {
         var item = await FindForChangeAsync(user, request.Id, request.ExpectedVersion, cancellationToken, allowCancelled: true);
         var reason = Reason(request.Reason);
         if (!from.Contains(item.Status))
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is {item.Status}; it cannot become {to}"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is {EnumWords.Of(item.Status)}; it cannot become {EnumWords.Of(to)}"));
         }
         var department = await FindDepartmentAsync(item.DepartmentCode, cancellationToken);
-        item.ChangeStatus(to, to == ItemRecord.Published ? null : reason, Now);
+        item.ChangeStatus(to, to == ItemStatus.Published ? null : reason, Now);
         db.History.Add(ItemHistoryRecord.StatusChange(item, action, reason));
         db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent(department)));
         await db.SaveOrRefuseAsync(CodeTaken(item.Code), cancellationToken);
@@ -131,7 +131,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         {
             throw new RpcException(new Status(StatusCode.Aborted, $"item {item.Id} is at version {item.Version}, not {expectedVersion}: someone changed it; read it again"));
         }
-        if (!allowCancelled && item.Status == ItemRecord.Cancelled)
+        if (!allowCancelled && item.Status == ItemStatus.Cancelled)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"item {item.Id} is cancelled and no longer changes"));
         }
@@ -170,7 +170,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
     static ServiceItem DraftView(ItemRecord item, Department? department)
     {
         var view = item.ToDraftMessage(department);
-        if (item.Status != ItemRecord.Cancelled)
+        if (item.Status != ItemStatus.Cancelled)
         {
             view.Problems.AddRange(GuideChecks.Publish(view.Guide, department));
         }

@@ -213,21 +213,21 @@ public static partial class GuideChecks
 
     static void CheckVisits(Collector c, ItemGuide g)
     {
-        if (g.OnlineDepth is < 1 or > 4)
+        if (g.OnlineDepth is < OnlineDepth.Information or > OnlineDepth.FullyOnline)
         {
-            c.Add("depth-range", "guide.online_depth", $"({g.OnlineDepth}) must be 1 to 4 (Ⅰ 咨询, Ⅱ 预审, Ⅲ 受理, Ⅳ 全程网办)");
+            c.Add("depth-range", "guide.online_depth", $"({(int)g.OnlineDepth}) must be 1 to 4 (Ⅰ 咨询, Ⅱ 预审, Ⅲ 受理, Ⅳ 全程网办)");
         }
         if (g.SiteVisits is < 0 or > 10)
         {
             c.Add("visits-range", "guide.site_visits", $"({g.SiteVisits}) must be between 0 and 10");
         }
-        if (g.OnlineDepth == 4 && g.SiteVisits != 0)
+        if (g.OnlineDepth == OnlineDepth.FullyOnline && g.SiteVisits != 0)
         {
             c.Add("depth-iv-zero-visits", "guide.site_visits", $"a level Ⅳ (全程网办) item needs no visit, not {g.SiteVisits}");
         }
-        if (g.OnlineDepth is >= 1 and < 4 && g.SiteVisits == 0)
+        if (g.OnlineDepth is >= OnlineDepth.Information and < OnlineDepth.FullyOnline && g.SiteVisits == 0)
         {
-            c.Add("depth-iv-zero-visits", "guide.online_depth", $"an item with no visit is handled wholly online: level Ⅳ, not {g.OnlineDepth}");
+            c.Add("depth-iv-zero-visits", "guide.online_depth", $"an item with no visit is handled wholly online: level Ⅳ, not {(int)g.OnlineDepth}");
         }
         if (g.SiteVisits > 0)
         {

@@ -10,7 +10,7 @@ public sealed class ApplicantNumbersTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", "published");
+    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", ItemStatus.Published);
 
     [Theory]
     [InlineData("110105194912310021", ZhangSanPhone, "applicant_id_number: is not a valid resident ID number")]  // wrong check character

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 using static ServiceHall.Applications.Tests.Callers;
 

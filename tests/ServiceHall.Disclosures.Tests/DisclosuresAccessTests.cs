@@ -163,7 +163,7 @@ public sealed class DisclosuresAccessTests
 
         var mobile = await RefusedAsync(yiyuan.PublishDisclosureAsync(withMobile, cancellationToken: Cancel));
         var id = await RefusedAsync(yiyuan.PublishDisclosureAsync(withId, cancellationToken: Cancel));
-        var unit = await RefusedAsync(As(host, Admin).RegisterOrganizationAsync(Unit("county-gas-company", "县燃气公司（联系人 15957812345）", "gas"), cancellationToken: Cancel));
+        var unit = await RefusedAsync(As(host, Admin).RegisterOrganizationAsync(Unit("county-gas-company", "县燃气公司（联系人 15957812345）", Sector.Gas), cancellationToken: Cancel));
         // Hotlines and short numbers are the institution's, not a person's.
         var hotlines = await yiyuan.PublishDisclosureAsync(Notice(Hospital, "投诉电话 0883-6310000、0576-12345678，便民热线 12345，急救 120。"), cancellationToken: Cancel);
 

@@ -225,8 +225,8 @@ public sealed class SearchServiceTests
     [Theory]
     [InlineData("""{"itemId":"item-1","version":"not a number"}""", "ItemChanged")]
     [InlineData("""["not", "an", "object"]""", "ItemChanged")]
-    [InlineData("""{"itemId":"","version":"1","status":"published"}""", "item_id: is required")]
-    [InlineData("""{"itemId":"item-1","status":"published"}""", "version: must be positive")]
+    [InlineData("""{"itemId":"","version":"1","status":"ITEM_STATUS_PUBLISHED"}""", "item_id: is required")]
+    [InlineData("""{"itemId":"item-1","status":"ITEM_STATUS_PUBLISHED"}""", "version: must be positive")]
     public async Task A_malformed_event_is_refused_with_400_not_404(string payload, string problem)
     {
         await using var host = NewHost();
@@ -302,7 +302,7 @@ public sealed class SearchServiceTests
         await using var host = NewHost();
 
         var response = await CloudEvents.PostRawAsync(host.CreateClient(), IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged,
-            """{"itemId":"item-9","version":"1","status":"published","name":"出生医学证明办理","addedLater":{"x":1}}""");
+            """{"itemId":"item-9","version":"1","status":"ITEM_STATUS_PUBLISHED","name":"出生医学证明办理","addedLater":{"x":1}}""");
 
         Assert.True((await AppliedAsync(response)).GetBoolean());
         Assert.Equal("item-9", Assert.Single((await SearchAsync(host, "出生医学证明")).Hits).Id);

@@ -25,6 +25,11 @@ public static class Projections
         for (var i = 0; i < e.Records.Count; i++)
         {
             errors.Required($"records[{i}].id", e.Records[i].Id);
+            if (!Enum.IsDefined(e.Records[i].Kind))
+            {
+                // A kind from a newer credit service: refused (400, dropped) rather than indexed as something it is not.
+                errors.Add($"records[{i}].kind", $"({(int)e.Records[i].Kind}) is not a record kind search knows");
+            }
         }
         return errors;
     }
@@ -89,7 +94,7 @@ public static class Projections
     static DocumentType TypeOf(RecordKind kind) => kind switch
     {
         RecordKind.Penalty or RecordKind.Unspecified => DocumentType.Penalty,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a record kind search does not index yet"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Check refuses record kinds search does not know"),
     };
 
     static string Key(string type, string id) => $"{type}:{id}";

@@ -18,7 +18,7 @@ var ready = Stopwatch.StartNew();
 while (true)
 {
     var search = await http.GetFromJsonAsync<JsonObject>("/api/search?q=" + Uri.EscapeDataString("身份证"));
-    if ((string?)search!["indexStatus"] == "ready" && search["hits"]!.AsArray().Count > 0)
+    if ((string?)search!["indexStatus"] == "INDEX_STATE_READY" && search["hits"]!.AsArray().Count > 0)
     {
         break;
     }

@@ -45,7 +45,7 @@ public sealed class HallApi(HttpClient http)
         {
             var type = Text(hit?["type"]);
             var id = Text(hit?["id"]);
-            hits.Add(new SearchResult(type, id, Text(hit?["title"]), type == "item" ? basicCodes.GetValueOrDefault(id) : null));
+            hits.Add(new SearchResult(type, id, Text(hit?["title"]), type == SearchResult.ItemType ? basicCodes.GetValueOrDefault(id) : null));
         }
         // int64 comes as a JSON string from the transcoding; accept a number too.
         var total = long.TryParse(Text(answer["total"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : hits.Count;
@@ -70,7 +70,7 @@ public sealed class HallApi(HttpClient http)
         {
             var (name, ids) = pending.Dequeue();
             var (hits, _) = await SearchAsync(name, MaxSearchPageSize, noCodes, cancellationToken);
-            ids.ExceptWith(hits.Where(h => h.Type == "item").Select(h => h.Id));
+            ids.ExceptWith(hits.Where(h => h.Type == SearchResult.ItemType).Select(h => h.Id));
             if (ids.Count > 0)
             {
                 pending.Enqueue((name, ids));

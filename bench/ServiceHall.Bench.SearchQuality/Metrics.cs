@@ -59,10 +59,14 @@ public sealed class Shown(SearchResult hit, int grade)
     public int Copies { get; set; } = 1;
 
     public override string ToString() =>
-        Hit.Type == "item"
+        Hit.Type == SearchResult.ItemType
             ? $"{Hit.Title}{(Copies > 1 ? $"×{Copies}" : "")}[{Grade}]"
             : $"{Hit.Title}({Hit.Type})";
 }
 
 /// <summary>One hit as the bench reads it: its type, id and title, and the item's basic code when it is an item.</summary>
-public sealed record SearchResult(string Type, string Id, string Title, string? BasicCode);
+public sealed record SearchResult(string Type, string Id, string Title, string? BasicCode)
+{
+    /// <summary>A hit's type as the search API's JSON names it (DocumentType.Item).</summary>
+    public const string ItemType = "DOCUMENT_TYPE_ITEM";
+}

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
 using static ServiceHall.Applications.Tests.Callers;
@@ -11,7 +12,7 @@ public sealed class ApplicantNumbersTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", "published");
+    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", ItemStatus.Published);
 
     [Theory]
     [InlineData("110105194912310021", ZhangSanPhone, "applicant_id_number: 申请人身份证号码：不是有效的居民身份证号码")]  // wrong check character

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
 using ServiceHall.Testing;
 using static ServiceHall.Applications.Tests.Callers;
 
@@ -10,7 +11,7 @@ public sealed class ApplicationAccessTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", "published");
+    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", ItemStatus.Published);
 
     /// <summary>Every method once, as the given client; the tracking number is of a real application.</summary>
     static IEnumerable<(string Method, Func<Task> Call)> EveryMethod(V1.ApplicationsService.ApplicationsServiceClient client, string trackingNumber) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
 using ServiceHall.Testing;
 using static ServiceHall.Applications.Tests.Callers;
 
@@ -14,7 +15,7 @@ public sealed class ApplicationsServiceTests
 {
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
-    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", "published").With("draft-item", "draft");
+    static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", ItemStatus.Published).With("draft-item", ItemStatus.Draft);
 
     [Theory]
     [MemberData(nameof(Databases))]
@@ -29,7 +30,7 @@ public sealed class ApplicationsServiceTests
 
         Assert.Equal(first, retried);
         Assert.Matches(new Regex(@"^SH\d{8}[0-9A-HJKMNP-TV-Z]{8}$"), first.TrackingNumber);
-        Assert.Equal("submitted", first.Status);
+        Assert.Equal(ApplicationStatus.Submitted, first.Status);
         Assert.Equal("食品经营许可", first.ItemName);
         Assert.Equal("县市场监督管理局", first.Department);
         Assert.Equal(FakeCatalog.MarketRegulation, first.DepartmentCode);
@@ -69,7 +70,7 @@ public sealed class ApplicationsServiceTests
     [MemberData(nameof(Databases))]
     public async Task A_used_key_cannot_submit_a_different_application(string database)
     {
-        await using var host = new ApplicationsHost(database, Catalog().With("other-item", "published"));
+        await using var host = new ApplicationsHost(database, Catalog().With("other-item", ItemStatus.Published));
         var zhangsan = host.As(ZhangSan);
         await zhangsan.SubmitApplicationAsync(Submit("key-2"), cancellationToken: Cancel);
 
@@ -126,7 +127,7 @@ public sealed class ApplicationsServiceTests
         // Once the catalog is back, the retry with the same key goes through.
         catalog.Failure = null;
         var submitted = await zhangsan.SubmitApplicationAsync(Submit("key-5"), cancellationToken: Cancel);
-        Assert.Equal("submitted", submitted.Status);
+        Assert.Equal(ApplicationStatus.Submitted, submitted.Status);
     }
 
     [Fact]

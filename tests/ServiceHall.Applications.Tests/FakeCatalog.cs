@@ -23,7 +23,7 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
     public TaskCompletionSource? Gate { get; set; }
     public int GateOpensAt { get; set; }
 
-    public FakeCatalog With(string id, string status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation)
+    public FakeCatalog With(string id, ItemStatus status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation)
     {
         items[id] = new ServiceItem
         {
@@ -39,7 +39,7 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
     /// <summary>An item as an older catalog answers it: the department code only in the guide.</summary>
     public FakeCatalog WithGuideDepartmentOnly(string id, string departmentCode)
     {
-        items[id] = new ServiceItem { Id = id, Status = "published", Version = 1, Guide = new ItemGuide { Name = "户口迁移", DepartmentCode = departmentCode } };
+        items[id] = new ServiceItem { Id = id, Status = ItemStatus.Published, Version = 1, Guide = new ItemGuide { Name = "户口迁移", DepartmentCode = departmentCode } };
         return this;
     }
 

@@ -26,13 +26,13 @@ public sealed class CatalogLifecycleTests
         await Sample.AddDepartmentsAsync(host);
 
         var draft = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
-        Assert.Equal(("draft", 0), (draft.Status, draft.GuideVersion));
+        Assert.Equal((ItemStatus.Draft, 0), (draft.Status, draft.GuideVersion));
         Assert.Equal($"000100000001-{DemoCounty.AreaCode}-000-{DemoCounty.PublicSecurity}-1-00", draft.Guide.Code);
         Assert.Empty(draft.Problems);
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() => visitor.GetItemAsync(new GetItemRequest { Id = draft.Id }).ResponseAsync)).StatusCode);
 
         var first = await catalog.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
-        Assert.Equal(("published", 1), (first.Status, first.GuideVersion));
+        Assert.Equal((ItemStatus.Published, 1), (first.Status, first.GuideVersion));
 
         var edited = Sample.Guide();
         edited.PromisedLimit.Value = 7;
@@ -54,7 +54,7 @@ public sealed class CatalogLifecycleTests
         Assert.Equal(StatusCode.FailedPrecondition, nothingNew.StatusCode);
 
         var history = await visitor.GetItemHistoryAsync(new GetItemRequest { Id = draft.Id });
-        Assert.Equal(["published", "published"], history.Entries.Select(e => e.Action));
+        Assert.Equal([ItemHistoryAction.Published, ItemHistoryAction.Published], history.Entries.Select(e => e.Action));
         Assert.Equal((2, "压缩承诺时限"), (history.Entries[0].GuideVersion, history.Entries[0].Reason));
         Assert.Equal(["承诺办结时限：15自然日 → 7自然日"], history.Entries[0].Changes);
         Assert.Equal("首次发布", history.Entries[1].Reason);
@@ -77,23 +77,23 @@ public sealed class CatalogLifecycleTests
         var noReason = await Assert.ThrowsAsync<RpcException>(() => catalog.SuspendItemAsync(new ChangeItemRequest { Id = item.Id }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
         var suspended = await catalog.SuspendItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "系统升级，暂停受理" });
-        Assert.Equal("suspended", suspended.Status);
+        Assert.Equal(ItemStatus.Suspended, suspended.Status);
         var read = await visitor.GetItemAsync(new GetItemRequest { Id = item.Id });
-        Assert.Equal(("suspended", "系统升级，暂停受理"), (read.Status, read.StatusReason));
+        Assert.Equal((ItemStatus.Suspended, "系统升级，暂停受理"), (read.Status, read.StatusReason));
         Assert.Single((await visitor.ListItemsAsync(new ListItemsRequest())).Items);
 
         var notSuspended = await Assert.ThrowsAsync<RpcException>(() => catalog.SuspendItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "再次暂停" }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, notSuspended.StatusCode);
-        Assert.Equal("published", (await catalog.ResumeItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "升级完成" })).Status);
+        Assert.Equal(ItemStatus.Published, (await catalog.ResumeItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "升级完成" })).Status);
 
         await catalog.CancelItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "事项已取消" });
         Assert.Empty((await visitor.ListItemsAsync(new ListItemsRequest())).Items);
-        Assert.Equal("cancelled", (await visitor.GetItemAsync(new GetItemRequest { Id = item.Id })).Status);
+        Assert.Equal(ItemStatus.Cancelled, (await visitor.GetItemAsync(new GetItemRequest { Id = item.Id })).Status);
         var edit = await Assert.ThrowsAsync<RpcException>(() => catalog.UpdateItemAsync(new UpdateItemRequest { Id = item.Id, Guide = Sample.Guide() }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, edit.StatusCode);
 
         var history = await visitor.GetItemHistoryAsync(new GetItemRequest { Id = item.Id });
-        Assert.Equal(["cancelled", "resumed", "suspended", "published"], history.Entries.Select(e => e.Action));
+        Assert.Equal([ItemHistoryAction.Cancelled, ItemHistoryAction.Resumed, ItemHistoryAction.Suspended, ItemHistoryAction.Published], history.Entries.Select(e => e.Action));
         Assert.Equal(4, await OutboxCountAsync(host, Topics.CatalogItemChanged)); // publish, suspend, resume, cancel
     }
 

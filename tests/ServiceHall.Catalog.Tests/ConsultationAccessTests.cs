@@ -50,7 +50,7 @@ public sealed class ConsultationAccessTests
         var answer = await Assert.ThrowsAsync<RpcException>(() => town.AnswerConsultationAsync(new AnswerConsultationRequest { Id = asked.Id, Answer = "能。" }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, answer.StatusCode);
         Assert.Contains(Sample.PoliceCode, answer.Status.Detail);
-        Assert.Equal("open", (await Sample.Consultations(host, Sample.Zhangsan).GetConsultationAsync(read)).Status);
+        Assert.Equal(ConsultationStatus.Open, (await Sample.Consultations(host, Sample.Zhangsan).GetConsultationAsync(read)).Status);
         await Sample.Consultations(host, Sample.PoliceOfficer).AnswerConsultationAsync(new AnswerConsultationRequest { Id = asked.Id, Answer = "能。" });
         var publish = await Assert.ThrowsAsync<RpcException>(() => town.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, publish.StatusCode);
@@ -96,8 +96,8 @@ public sealed class ConsultationAccessTests
         var mine = (await zhangsan.ListMyConsultationsAsync(new ListMyConsultationsRequest())).Consultations;
 
         Assert.Equal([second.Id, first.Id], mine.Select(c => c.Id));
-        Assert.Equal(("高龄津贴申领", "2026-12-03", "open", true, ""), (mine[0].ItemName, mine[0].ReplyDeadline, mine[0].Status, mine[0].Overdue, mine[0].Answer));
-        Assert.Equal(("居民身份证申领", "2026-12-02", "answered", false, "带户口簿到窗口补领。"), (mine[1].ItemName, mine[1].ReplyDeadline, mine[1].Status, mine[1].Overdue, mine[1].Answer));
+        Assert.Equal(("高龄津贴申领", "2026-12-03", ConsultationStatus.Open, true, ""), (mine[0].ItemName, mine[0].ReplyDeadline, mine[0].Status, mine[0].Overdue, mine[0].Answer));
+        Assert.Equal(("居民身份证申领", "2026-12-02", ConsultationStatus.Answered, false, "带户口簿到窗口补领。"), (mine[1].ItemName, mine[1].ReplyDeadline, mine[1].Status, mine[1].Overdue, mine[1].Answer));
         Assert.Equal(["李四的问题"], (await Sample.Consultations(host, Sample.Lisi).ListMyConsultationsAsync(new ListMyConsultationsRequest())).Consultations.Select(c => c.Question));
         Assert.Empty((await Sample.Consultations(host, TestUser.Person("wangwu")).ListMyConsultationsAsync(new ListMyConsultationsRequest())).Consultations);
 

@@ -35,7 +35,7 @@ public sealed class ConsultationTests
 
         var asked = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "身份证过期了，可以在乡镇办理换领吗？" });
         // Three working days after 30 September: 1–7 October are holidays; 8, 9 and the working Saturday 10 October count.
-        Assert.Equal(("open", "2026-10-10", 3, false), (asked.Status, asked.ReplyDeadline, asked.ReplyWorkingDays, asked.Overdue));
+        Assert.Equal((ConsultationStatus.Open, "2026-10-10", 3, false), (asked.Status, asked.ReplyDeadline, asked.ReplyWorkingDays, asked.Overdue));
 
         clock.Advance(TimeSpan.FromDays(1));
         var later = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "补领需要带照片吗？" });
@@ -50,7 +50,7 @@ public sealed class ConsultationTests
         {
             Id = asked.Id, Answer = "可以。本县各乡镇便民服务中心均可受理换领。", AnsweredBy = "县公安局户政科",
         });
-        Assert.Equal(("answered", true), (answered.Status, answered.Overdue));
+        Assert.Equal((ConsultationStatus.Answered, true), (answered.Status, answered.Overdue));
         Assert.Equal([later.Id], (await consultations.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = Sample.PoliceCode })).Consultations.Select(c => c.Id));
 
         var withPersonalNumber = await Assert.ThrowsAsync<RpcException>(() => consultations.PublishConsultationAsync(new PublishConsultationRequest
@@ -61,7 +61,7 @@ public sealed class ConsultationTests
         Assert.Contains("public_question", withPersonalNumber.Violations());
 
         var published = await consultations.PublishConsultationAsync(new PublishConsultationRequest { Id = asked.Id });
-        Assert.Equal("published", published.Status);
+        Assert.Equal(ConsultationStatus.Published, published.Status);
         var questions = await Sample.Consultations(host).ListItemQuestionsAsync(new ListItemQuestionsRequest { ItemId = item.Id });
         var qa = Assert.Single(questions.Questions);
         Assert.Equal(("身份证过期了，可以在乡镇办理换领吗？", "可以。本县各乡镇便民服务中心均可受理换领。"), (qa.Question, qa.Answer));

@@ -13,7 +13,7 @@ public sealed class GuideChangesTests
         after.Materials.RemoveAt(1);
         after.Materials.Add(new Material { Name = "近期免冠彩色照片", Type = "原件", Form = "纸质", Necessity = "必要", Copies = 2, Source = "申请人自备" });
         after.Materials[0].Copies = 2;
-        after.OnlineDepth = 4;
+        after.OnlineDepth = OnlineDepth.FullyOnline;
 
         var lines = GuideChanges.Between(before, after);
 

@@ -44,7 +44,7 @@ public sealed class ItemTenancyTests
 
         // Nothing changed: the draft and the public version are as the police left them.
         var draft = await police.GetItemDraftAsync(new GetItemRequest { Id = item.Id });
-        Assert.Equal((before.Version, "published", 7), (draft.Version, draft.Status, draft.Guide.PromisedLimit.Value));
+        Assert.Equal((before.Version, ItemStatus.Published, 7), (draft.Version, draft.Status, draft.Guide.PromisedLimit.Value));
         var published = await Sample.Catalog(host).GetItemAsync(new GetItemRequest { Id = item.Id });
         Assert.Equal((1, 15), (published.GuideVersion, published.Guide.PromisedLimit.Value));
         // Supervision reads any draft.
@@ -82,8 +82,8 @@ public sealed class ItemTenancyTests
         var resume = await Assert.ThrowsAsync<RpcException>(() => Sample.Catalog(host, Sample.TownOfficer)
             .ResumeItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "升级完成" }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, resume.StatusCode);
-        Assert.Equal("suspended", (await Sample.Catalog(host).GetItemAsync(new GetItemRequest { Id = item.Id })).Status);
-        Assert.Equal("published", (await police.ResumeItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "升级完成" })).Status);
+        Assert.Equal(ItemStatus.Suspended, (await Sample.Catalog(host).GetItemAsync(new GetItemRequest { Id = item.Id })).Status);
+        Assert.Equal(ItemStatus.Published, (await police.ResumeItemAsync(new ChangeItemRequest { Id = item.Id, Reason = "升级完成" })).Status);
 
         // Another department learns nothing of the item's state (here: that its version is not 999); tenancy comes first.
         var stale = await Assert.ThrowsAsync<RpcException>(() => Sample.Catalog(host, Sample.TownOfficer)

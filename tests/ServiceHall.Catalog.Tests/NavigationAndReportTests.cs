@@ -21,7 +21,7 @@ public sealed class NavigationAndReportTests
         online.ItemType = "行政给付";
         online.PersonThemes.Clear();
         online.PersonThemes.Add("社会保障");
-        (online.OnlineDepth, online.SiteVisits, online.OnsiteReason, online.Charged) = (4, 0, "", false);
+        (online.OnlineDepth, online.SiteVisits, online.OnsiteReason, online.Charged) = (OnlineDepth.FullyOnline, 0, "", false);
         online.Fees.Clear();
         var allowance = await PublishAsync(host, online);
         var business = Sample.Guide("000100000003", "旅馆业特种行业许可证核发");
@@ -36,7 +36,7 @@ public sealed class NavigationAndReportTests
         Assert.Equal([hotel], await IdsAsync(catalog, new ListItemsRequest { LegalPersonTheme = "准营准办" }));
         Assert.Equal([idCard, hotel], await IdsAsync(catalog, new ListItemsRequest { DepartmentCode = Sample.PoliceCode }));
         Assert.Equal([allowance], await IdsAsync(catalog, new ListItemsRequest { Towns = true }));
-        Assert.Equal([allowance], await IdsAsync(catalog, new ListItemsRequest { OnlineDepth = 4 }));
+        Assert.Equal([allowance], await IdsAsync(catalog, new ListItemsRequest { OnlineDepth = OnlineDepth.FullyOnline }));
         Assert.Equal([idCard, allowance], await IdsAsync(catalog, new ListItemsRequest { Audience = "自然人" }));
 
         var page = await catalog.ListItemsAsync(new ListItemsRequest { PageSize = 2 });
@@ -48,9 +48,9 @@ public sealed class NavigationAndReportTests
         Assert.Equal([("准营准办", 1)], navigation.LegalPersonThemes.Select(e => (e.Value, e.Count)));
         Assert.Equal([("镇康县公安局", 2)], navigation.Departments.Select(e => (e.Label, e.Count)));
         Assert.Equal([("勐捧镇人民政府", 1)], navigation.Towns.Select(e => (e.Label, e.Count)));
-        Assert.Equal([("4", 1), ("3", 2)], navigation.OnlineDepths.Select(e => (e.Value, e.Count)));
+        Assert.Equal([("ONLINE_DEPTH_FULLY_ONLINE", 1), ("ONLINE_DEPTH_ACCEPTED_ONLINE", 2)], navigation.OnlineDepths.Select(e => (e.Value, e.Count)));
 
-        var bad = await Assert.ThrowsAsync<RpcException>(() => catalog.ListItemsAsync(new ListItemsRequest { PersonTheme = "办证", OnlineDepth = 9 }).ResponseAsync);
+        var bad = await Assert.ThrowsAsync<RpcException>(() => catalog.ListItemsAsync(new ListItemsRequest { PersonTheme = "办证", OnlineDepth = (OnlineDepth)9 }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
         Assert.Contains("person_theme", bad.Violations());
         Assert.Contains("online_depth", bad.Violations());
@@ -72,7 +72,7 @@ public sealed class NavigationAndReportTests
 
         Assert.Equal((2, 1, 2), (report.ItemsChecked, report.ItemsWithProblems, report.Problems));
         var entry = Assert.Single(report.Items);
-        Assert.Equal((draft.Id, "draft"), (entry.ItemId, entry.Scope));
+        Assert.Equal((draft.Id, GuideScope.Draft), (entry.ItemId, entry.Scope));
         Assert.Equal(["contacts-stated", "materials-stated"], entry.Problems.Select(p => p.Rule).Order());
         Assert.Equal(["contacts-stated", "materials-stated"], report.ByRule.Select(r => r.Rule).Order());
     }

@@ -71,7 +71,7 @@ static class Sample
         StatutoryLimit = new TimeLimit { Value = 60, Unit = "自然日", Explanation = "自受理之日起" },
         PromisedLimit = new TimeLimit { Value = 15, Unit = "自然日" },
         SiteVisits = 1,
-        OnlineDepth = 3,
+        OnlineDepth = OnlineDepth.AcceptedOnline,
         OnsiteReason = "需现场采集人像和指纹",
         Charged = true,
         Fees = { new Fee { Name = "居民身份证工本费", Standard = "20元/证", Basis = "《中华人民共和国居民身份证法》第二十一条；财综〔2007〕34号" } },

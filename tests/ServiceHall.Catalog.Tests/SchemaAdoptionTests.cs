@@ -31,7 +31,7 @@ public sealed class SchemaAdoptionTests
 
             var asked = await Sample.Consultations(host, Sample.Zhangsan).AskQuestionAsync(
                 new AskQuestionRequest { ItemId = items.Items[0].Id, Question = "迁移以后还能咨询吗？" });
-            Assert.Equal("open", asked.Status);
+            Assert.Equal(ConsultationStatus.Open, asked.Status);
 
             await AdoptedDatabase.AssertMigratedAsync<CatalogDb>(host.Services);
         }

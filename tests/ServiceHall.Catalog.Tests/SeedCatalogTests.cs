@@ -45,6 +45,6 @@ public sealed class SeedCatalogTests
         Assert.Equal(0, report.Problems);
         Assert.True(navigation.Departments.Count + navigation.Towns.Count >= 15);
         Assert.NotEmpty(navigation.Towns);
-        Assert.Contains(navigation.OnlineDepths, d => d.Value == "4" && d.Count > 0);
+        Assert.Contains(navigation.OnlineDepths, d => d.Value == "ONLINE_DEPTH_FULLY_ONLINE" && d.Count > 0);
     }
 }

@@ -26,7 +26,7 @@ public sealed class TokenAndAuditTests
             Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         }
         // The same officer with a fresh token gets in.
-        Assert.Equal("draft", (await Sample.Catalog(host, Sample.PoliceOfficer).CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() })).Status);
+        Assert.Equal(ItemStatus.Draft, (await Sample.Catalog(host, Sample.PoliceOfficer).CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() })).Status);
     }
 
     [Theory]

@@ -134,7 +134,7 @@ public sealed class CreditServiceTests
         Assert.Empty(changes[0].Records);
         var record = Assert.Single(changes[2].Records);
         Assert.Equal(recent.Id, record.Id);
-        Assert.Equal("penalty", record.Kind);
+        Assert.Equal(RecordKind.Penalty, record.Kind);
         Assert.Equal("行政处罚 县市监罚〔2026〕2号", record.Title);
         Assert.Equal("罚款：罚款人民币5万元", record.Summary);
 

@@ -41,17 +41,17 @@ public sealed class DisclosuresAccessTests
             return m;
         }));
 
-    static RegisterOrganizationRequest Unit(string id, string name, string sector) => new() { Id = id, Name = name, Sector = sector };
+    static RegisterOrganizationRequest Unit(string id, string name, Sector sector) => new() { Id = id, Name = name, Sector = sector };
 
     static PublishDisclosureRequest Notice(string organizationId, string body = "本院门诊时间调整为 8:00—17:00。咨询电话 0883-6310000，或拨打 12345。") =>
-        new() { OrganizationId = organizationId, Kind = "notice", Title = "门诊时间调整公告", Body = body };
+        new() { OrganizationId = organizationId, Kind = DisclosureKind.Notice, Title = "门诊时间调整公告", Body = body };
 
     static async Task<RpcException> RefusedAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
     static async Task RegisterUnitsAsync(ServiceHost<Program> host)
     {
-        await As(host, Admin).RegisterOrganizationAsync(Unit(Hospital, "县人民医院", "health"), cancellationToken: Cancel);
-        await As(host, Admin).RegisterOrganizationAsync(Unit(School, "县实验小学", "education"), cancellationToken: Cancel);
+        await As(host, Admin).RegisterOrganizationAsync(Unit(Hospital, "县人民医院", Sector.Health), cancellationToken: Cancel);
+        await As(host, Admin).RegisterOrganizationAsync(Unit(School, "县实验小学", Sector.Education), cancellationToken: Cancel);
     }
 
     static async Task<(int Disclosures, int Events)> StoredAsync(ServiceHost<Program> host)
@@ -83,7 +83,7 @@ public sealed class DisclosuresAccessTests
     public async Task Only_an_administrator_registers_organisations(string database)
     {
         await using var host = new ServiceHost<Program>("disclosures", database);
-        var unit = Unit(Hospital, "县人民医院", "health");
+        var unit = Unit(Hospital, "县人民医院", Sector.Health);
 
         var anonymous = await RefusedAsync(new V1.DisclosuresService.DisclosuresServiceClient(host.Channel).RegisterOrganizationAsync(unit, cancellationToken: Cancel));
         var expired = await RefusedAsync(Expired(host, Admin).RegisterOrganizationAsync(unit, cancellationToken: Cancel));
@@ -163,7 +163,7 @@ public sealed class DisclosuresAccessTests
 
         var mobile = await RefusedAsync(yiyuan.PublishDisclosureAsync(withMobile, cancellationToken: Cancel));
         var id = await RefusedAsync(yiyuan.PublishDisclosureAsync(withId, cancellationToken: Cancel));
-        var unit = await RefusedAsync(As(host, Admin).RegisterOrganizationAsync(Unit("county-gas-company", "县燃气公司（联系人 15957812345）", "gas"), cancellationToken: Cancel));
+        var unit = await RefusedAsync(As(host, Admin).RegisterOrganizationAsync(Unit("county-gas-company", "县燃气公司（联系人 15957812345）", Sector.Gas), cancellationToken: Cancel));
         // Hotlines and short numbers are the institution's, not a person's.
         var hotlines = await yiyuan.PublishDisclosureAsync(Notice(Hospital, "投诉电话 0883-6310000、0576-12345678，便民热线 12345，急救 120。"), cancellationToken: Cancel);
 
@@ -188,7 +188,7 @@ public sealed class DisclosuresAccessTests
     {
         await using var host = new ServiceHost<Program>("disclosures", Testing.Databases.Sqlite);
         await RegisterUnitsAsync(host);
-        var body = new { kind = "notice", title = "公告", body = "本院门诊时间调整。" };
+        var body = new { kind = "DISCLOSURE_KIND_NOTICE", title = "公告", body = "本院门诊时间调整。" };
 
         var anonymous = await host.CreateClient().PostAsJsonAsync($"/api/disclosures/organizations/{Hospital}/disclosures", body, Cancel);
         var otherOrganisation = await host.ClientAs(Xuexiao).PostAsJsonAsync($"/api/disclosures/organizations/{Hospital}/disclosures", body, Cancel);

@@ -18,7 +18,7 @@ public sealed class DisclosuresServiceTests
 
     static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    static RegisterOrganizationRequest Hospital() => new() { Id = DemoCounty.Hospital, Name = "县人民医院", Sector = "health" };
+    static RegisterOrganizationRequest Hospital() => new() { Id = DemoCounty.Hospital, Name = "县人民医院", Sector = Sector.Health };
 
     /// <summary>The administrator who registers units, and the hospital's own publisher (who also reads, as anyone may).</summary>
     static (V1.DisclosuresService.DisclosuresServiceClient Admin, V1.DisclosuresService.DisclosuresServiceClient Hospital) Clients(ServiceHost<Program> host) =>
@@ -27,7 +27,7 @@ public sealed class DisclosuresServiceTests
     static PublishDisclosureRequest FeeSchedule(string title) => new()
     {
         OrganizationId = DemoCounty.Hospital,
-        Kind = "fee_schedule",
+        Kind = DisclosureKind.FeeSchedule,
         Title = title,
         Body = "普通门诊诊察费 15 元/次。收费依据：省医疗服务价格项目目录。",
         EffectiveDate = "2025-01-01",
@@ -41,7 +41,7 @@ public sealed class DisclosuresServiceTests
         var (admin, disclosures) = Clients(host);
 
         var organization = await admin.RegisterOrganizationAsync(Hospital(), cancellationToken: Cancel);
-        Assert.Equal(new Organization { Id = DemoCounty.Hospital, Name = "县人民医院", Sector = "health" }, organization);
+        Assert.Equal(new Organization { Id = DemoCounty.Hospital, Name = "县人民医院", Sector = Sector.Health }, organization);
         var published = new List<Disclosure>();
         foreach (var title in new[] { "门诊收费 一", "门诊收费 二", "门诊收费 三" })
         {
@@ -50,7 +50,7 @@ public sealed class DisclosuresServiceTests
         var first = published[0];
         Assert.Equal(1, first.Version);
         Assert.Equal("县人民医院", first.OrganizationName);
-        Assert.Equal("health", first.Sector);
+        Assert.Equal(Sector.Health, first.Sector);
         Assert.Equal("2025-01-01", first.EffectiveDate);
         Assert.NotNull(first.PublishedAt);
 
@@ -85,8 +85,8 @@ public sealed class DisclosuresServiceTests
         Assert.Equal(1, announced.Version);
         Assert.Equal(DemoCounty.Hospital, announced.OrganizationId);
         Assert.Equal("县人民医院", announced.OrganizationName);
-        Assert.Equal("health", announced.Sector);
-        Assert.Equal("fee_schedule", announced.Kind);
+        Assert.Equal(Sector.Health, announced.Sector);
+        Assert.Equal(DisclosureKind.FeeSchedule, announced.Kind);
         Assert.Equal(published.Title, announced.Title);
         Assert.Equal(published.Body, announced.Body);
     }
@@ -117,13 +117,13 @@ public sealed class DisclosuresServiceTests
         var (admin, _) = Clients(host);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => admin.RegisterOrganizationAsync(
-            new RegisterOrganizationRequest { Id = "County Hospital", Name = " ", Sector = "hospital" }, cancellationToken: Cancel).ResponseAsync);
+            new RegisterOrganizationRequest { Id = "County Hospital", Name = " ", Sector = (Sector)99 }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("id: 单位标识：须为2至63位的小写字母", error.Violations());
         Assert.Contains("name: 单位名称：必填", error.Violations());
         // The refusal tells the publisher what would have been accepted.
-        Assert.Contains("sector: 行业：“hospital”不是education、health、water", error.Violations());
+        Assert.Contains("sector: 行业：“99”不是SECTOR_EDUCATION、SECTOR_HEALTH、SECTOR_WATER", error.Violations());
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DisclosuresDb>().Organizations.CountAsync(Cancel));
     }
@@ -139,14 +139,14 @@ public sealed class DisclosuresServiceTests
         var error = await Assert.ThrowsAsync<RpcException>(() => disclosures.PublishDisclosureAsync(new PublishDisclosureRequest
         {
             OrganizationId = DemoCounty.Hospital,
-            Kind = "price_list",
+            Kind = (DisclosureKind)99,
             Title = "",
             Body = new string('字', DisclosureRules.MaxBodyLength + 1),
             EffectiveDate = "2025/01/01",
         }, cancellationToken: Cancel).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("kind: 公开类别：“price_list”不是service_guide、fee_schedule", error.Violations());
+        Assert.Contains("kind: 公开类别：“99”不是DISCLOSURE_KIND_SERVICE_GUIDE、DISCLOSURE_KIND_FEE_SCHEDULE", error.Violations());
         Assert.Contains("title: 标题：必填", error.Violations());
         Assert.Contains("body: 正文：不能超过20000个字", error.Violations());
         Assert.Contains("effective_date: 生效日期：须为yyyy-MM-dd格式的日期", error.Violations());
@@ -212,7 +212,7 @@ public sealed class DisclosuresServiceTests
         var listed = Assert.Single(json.RootElement.GetProperty("disclosures").EnumerateArray());
         Assert.Equal(published.Id, listed.GetProperty("id").GetString());
         Assert.Equal("县人民医院", listed.GetProperty("organizationName").GetString());
-        Assert.Equal("fee_schedule", listed.GetProperty("kind").GetString());
+        Assert.Equal("DISCLOSURE_KIND_FEE_SCHEDULE", listed.GetProperty("kind").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
@@ -224,11 +224,14 @@ public sealed class DisclosuresServiceTests
         var disclosures = new V1.DisclosuresService.DisclosuresServiceClient(host.Channel);
 
         var water = await disclosures.ListDisclosuresAsync(new ListDisclosuresRequest { OrganizationId = DemoCounty.WaterCompany }, cancellationToken: Cancel);
-        Assert.Contains(water.Disclosures, d => d.Kind == "fee_schedule" && d.Body.Contains("收费依据", StringComparison.Ordinal));
+        Assert.Contains(water.Disclosures, d => d.Kind == DisclosureKind.FeeSchedule && d.Body.Contains("收费依据", StringComparison.Ordinal));
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosuresDb>();
-        Assert.Equal(["education", "health", "water"], (await db.Organizations.Select(o => o.Sector).ToListAsync(Cancel)).Order());
+        Assert.Equal([Sector.Education, Sector.Health, Sector.Water], (await db.Organizations.Select(o => o.Sector).ToListAsync(Cancel)).Order());
+        // Stored as the words they were stored as before the enums, so older rows need no migration.
+        Assert.Equal(["education", "health", "water"], (await db.Database.SqlQueryRaw<string>("SELECT \"Sector\" AS \"Value\" FROM organizations").ToListAsync(Cancel)).Order());
+        Assert.Equal(["commitment", "complaint_channel", "fee_schedule"], (await db.Database.SqlQueryRaw<string>("SELECT DISTINCT \"Kind\" AS \"Value\" FROM disclosures").ToListAsync(Cancel)).Order());
         var units = await db.Organizations.OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync(Cancel);
         Assert.Equal([DemoCounty.School, DemoCounty.Hospital, DemoCounty.WaterCompany], units.Select(u => u.Id).Order(StringComparer.Ordinal));
         Assert.All(units, u => Assert.StartsWith(DemoCounty.Name, u.Name, StringComparison.Ordinal));

@@ -98,7 +98,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.disclosures.v1.DisclosuresService/RegisterOrganization"] = Allow(_ => new RegisterOrganizationRequest(), DemoCounty.Admin),
         ["servicehall.disclosures.v1.DisclosuresService/PublishDisclosure"] = Allow(w => new PublishDisclosureRequest
         {
-            OrganizationId = DemoCounty.Hospital, Kind = "fee_schedule", Title = "矩阵测试公示" + w.Suffix,
+            OrganizationId = DemoCounty.Hospital, Kind = DisclosureKind.FeeSchedule, Title = "矩阵测试公示" + w.Suffix,
             Body = "住院床位费每日二十元。", EffectiveDate = "2026-11-01",
         }, DemoCounty.Yiyuan),
         // Search: the front door, open to all.

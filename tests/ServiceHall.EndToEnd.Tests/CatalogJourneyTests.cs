@@ -21,7 +21,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         var byDepartment = await ListAsync($"/api/catalog/items?departmentCode={Police}&pageSize=100");
         Assert.True(byDepartment.Count >= 10, $"{byDepartment.Count} police items");
         Assert.All(byDepartment, i => Assert.Equal("镇康县公安局", (string?)i["departmentName"]));
-        Assert.NotEmpty(await ListAsync("/api/catalog/items?onlineDepth=4"));
+        Assert.NotEmpty(await ListAsync("/api/catalog/items?onlineDepth=ONLINE_DEPTH_FULLY_ONLINE"));
 
         var id = (string)byTheme[0]["id"]!;
         var (status, item) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}");
@@ -36,7 +36,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         var (historyStatus, history) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}/history");
         Assert.Equal(200, historyStatus);
         var entry = Assert.Single(history!["entries"]!.AsArray());
-        Assert.Equal(("published", "首次发布"), ((string?)entry!["action"], (string?)entry["reason"]));
+        Assert.Equal(("ITEM_HISTORY_ACTION_PUBLISHED", "首次发布"), ((string?)entry!["action"], (string?)entry["reason"]));
 
         using var print = await hall.Http.GetAsync($"/api/catalog/items/{id}/print", TestContext.Current.CancellationToken);
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
@@ -61,7 +61,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         var officer = await hall.HttpAs(DemoCounty.Gongan);
         var (asked, consultation) = await asker.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}/consultations", new { question });
         Assert.Equal(200, asked);
-        Assert.Equal("open", (string?)consultation!["status"]);
+        Assert.Equal("CONSULTATION_STATUS_OPEN", (string?)consultation!["status"]);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string?)consultation["replyDeadline"]);
         var consultationId = (string)consultation["id"]!;
 
@@ -78,7 +78,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
         Assert.Equal(200, answered);
         var (published, publishedBody) = await officer.SendAsync(HttpMethod.Post, $"/api/catalog/consultations/{consultationId}:publish", new { });
         Assert.Equal(200, published);
-        Assert.Equal("published", (string?)publishedBody!["status"]);
+        Assert.Equal("CONSULTATION_STATUS_PUBLISHED", (string?)publishedBody!["status"]);
 
         var (qaStatus, qa) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}/questions");
         Assert.Equal(200, qaStatus);
@@ -86,7 +86,7 @@ public sealed class CatalogJourneyTests(HallFixture hall)
 
         var hit = await hall.Http.SearchUntilFoundAsync(question, consultationId, HallJourneyTests.SearchWait);
         Assert.NotNull(hit);
-        Assert.Equal("qa", (string?)hit["type"]);
+        Assert.Equal("DOCUMENT_TYPE_QA", (string?)hit["type"]);
     }
 
     async Task<List<JsonNode>> ListAsync(string path)

@@ -19,11 +19,11 @@ public sealed class HallJourneyTests(HallFixture hall)
         var (created, item) = await officer.SendAsync(HttpMethod.Post, "/api/catalog/items", SampleGuide.Json(guide));
         Assert.Equal(200, created);
         var id = (string)item!["id"]!;
-        Assert.Equal("draft", (string?)item["status"]);
+        Assert.Equal("ITEM_STATUS_DRAFT", (string?)item["status"]);
 
         var (published, publishedItem) = await officer.SendAsync(HttpMethod.Post, $"/api/catalog/items/{id}:publish", new { });
         Assert.Equal(200, published);
-        Assert.Equal("published", (string?)publishedItem!["status"]);
+        Assert.Equal("ITEM_STATUS_PUBLISHED", (string?)publishedItem!["status"]);
 
         var (got, fetched) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{id}");
         Assert.Equal(200, got);
@@ -31,7 +31,7 @@ public sealed class HallJourneyTests(HallFixture hall)
 
         var hit = await hall.Http.SearchUntilFoundAsync("建设用地规划许可证核发", id, SearchWait);
         Assert.NotNull(hit);
-        Assert.Equal("item", (string?)hit["type"]);
+        Assert.Equal("DOCUMENT_TYPE_ITEM", (string?)hit["type"]);
         Assert.Equal($"/api/catalog/items/{id}", (string?)hit["url"]);
         Assert.Contains("建设用地", (string?)hit["title"]);
     }
@@ -56,7 +56,7 @@ public sealed class HallJourneyTests(HallFixture hall)
         var (status, body) = await (await hall.HttpAs(DemoCounty.Lisi)).SendAsync(HttpMethod.Get, $"/api/applications/{first.TrackingNumber}");
         Assert.Equal(200, status);
         Assert.Equal(item.Id, (string?)body!["itemId"]);
-        Assert.Equal("submitted", (string?)body["status"]);
+        Assert.Equal("APPLICATION_STATUS_SUBMITTED", (string?)body["status"]);
 
         var unknown = await Assert.ThrowsAsync<RpcException>(() => applications.SubmitApplicationAsync(
             new SubmitApplicationRequest
@@ -107,16 +107,16 @@ public sealed class HallJourneyTests(HallFixture hall)
         // The administrator registers an organisation; a hospital's own publisher publishes for it.
         var org = "e2e-hospital-" + Guid.NewGuid().ToString("N")[..8];
         var (registered, _) = await (await hall.HttpAs(DemoCounty.Admin)).SendAsync(HttpMethod.Post, "/api/disclosures/organizations",
-            new { id = org, name = "镇康县第二人民医院", sector = "health" });
+            new { id = org, name = "镇康县第二人民医院", sector = "SECTOR_HEALTH" });
         Assert.Equal(200, registered);
 
         var hospital = DemoCounty.Hospital;
         var publisher = await hall.HttpAs(DemoCounty.Yiyuan);
-        var (refused, _) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{org}/disclosures", new { kind = "fee_schedule", title = "不是本单位" });
+        var (refused, _) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{org}/disclosures", new { kind = "DISCLOSURE_KIND_FEE_SCHEDULE", title = "不是本单位" });
         Assert.Equal(403, refused);
         var (published, disclosure) = await publisher.SendAsync(HttpMethod.Post, $"/api/disclosures/organizations/{hospital}/disclosures", new
         {
-            kind = "fee_schedule",
+            kind = "DISCLOSURE_KIND_FEE_SCHEDULE",
             title = "门诊诊查费收费标准公示",
             body = "普通门诊诊查费每人次十元，依据省医疗服务价格项目规范。",
             effectiveDate = "2026-11-01",
@@ -130,7 +130,7 @@ public sealed class HallJourneyTests(HallFixture hall)
 
         var hit = await hall.Http.SearchUntilFoundAsync("门诊诊查费", id, SearchWait);
         Assert.NotNull(hit);
-        Assert.Equal("disclosure", (string?)hit["type"]);
+        Assert.Equal("DOCUMENT_TYPE_DISCLOSURE", (string?)hit["type"]);
     }
 
     [Fact]

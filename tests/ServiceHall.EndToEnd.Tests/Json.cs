@@ -38,7 +38,7 @@ static class Json
         {
             var (_, body) = await http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString("办理"));
             status = (string?)body?["indexStatus"];
-            if (status == "ready")
+            if (status == "INDEX_STATE_READY")
             {
                 return;
             }

@@ -27,7 +27,7 @@ static class SampleGuide
         StatutoryLimit = new TimeLimit { Value = 20, Unit = "工作日" },
         PromisedLimit = new TimeLimit { Value = 10, Unit = "工作日" },
         SiteVisits = 0,
-        OnlineDepth = 4,
+        OnlineDepth = OnlineDepth.FullyOnline,
         Place = new ServicePlace { Address = "县政务服务中心二楼", Hours = "周一至周五" },
         Contacts = new Contacts { ConsultPhone = "0883-6070000", ComplaintPhone = "0883-6070001" },
         Review = new AppealBody { Name = "县人民政府", Phone = "0883-6990000" },

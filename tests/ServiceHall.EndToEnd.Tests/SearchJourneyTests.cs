@@ -28,10 +28,10 @@ public sealed class SearchJourneyTests(HallFixture hall)
         Assert.Equal(200, status);
         Assert.Equal($"/api/credit/entities/{DemoCounty.Business}", (string?)code!["redirectUrl"]);
 
-        var body = await SearchWhenReadyAsync("/api/search?type=item&q=" + Uri.EscapeDataString("许可"));
+        var body = await SearchWhenReadyAsync("/api/search?type=DOCUMENT_TYPE_ITEM&q=" + Uri.EscapeDataString("许可"));
         var facets = body["facets"]!.AsArray();
         var types = facets.First(f => (string?)f!["name"] == "type")!["values"]!.AsArray();
-        Assert.Contains(types, v => (string?)v!["value"] == "item" && (bool?)v["selected"] == true);
+        Assert.Contains(types, v => (string?)v!["value"] == "DOCUMENT_TYPE_ITEM" && (bool?)v["selected"] == true);
         Assert.Contains(facets, f => (string?)f!["name"] == "department");
 
         var suggestions = await SearchWhenReadyAsync("/api/search/suggest?q=gjj");

@@ -21,7 +21,7 @@ public sealed class AskQuestionTests
 
     static Consultation Taken(AskQuestionRequest request) => new()
     {
-        Id = "c1", ItemId = request.ItemId, Question = request.Question, Status = "open", ReplyDeadline = "2026-12-02", ReplyWorkingDays = 3,
+        Id = "c1", ItemId = request.ItemId, Question = request.Question, Status = ConsultationStatus.Open, ReplyDeadline = "2026-12-02", ReplyWorkingDays = 3,
     };
 
     [Fact]

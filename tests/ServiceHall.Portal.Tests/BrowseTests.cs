@@ -56,7 +56,7 @@ public sealed class BrowseTests
 
         Assert.Contains("<h1>全程网办</h1>", html);
         Assert.Contains("<a href=\"/browse/items?onlineDepth=4\" aria-current=\"page\">", html);
-        Assert.Equal(4, ((ListItemsRequest)Assert.Single(host.Hall.CallsTo("ListItems")).Request).OnlineDepth);
+        Assert.Equal(OnlineDepth.FullyOnline, ((ListItemsRequest)Assert.Single(host.Hall.CallsTo("ListItems")).Request).OnlineDepth);
     }
 
     [Fact]

@@ -13,12 +13,12 @@ public sealed class MyQuestionsTests
         {
             new Consultation
             {
-                Id = "c2", ItemId = SampleHall.IdCardItem, ItemName = "居民身份证申领", Question = "可以委托他人代办吗？", Status = "open",
+                Id = "c2", ItemId = SampleHall.IdCardItem, ItemName = "居民身份证申领", Question = "可以委托他人代办吗？", Status = ConsultationStatus.Open,
                 AskedAt = Timestamp.FromDateTime(new DateTime(2026, 11, 27, 1, 0, 0, DateTimeKind.Utc)), ReplyDeadline = "2026-12-02", ReplyWorkingDays = 3,
             },
             new Consultation
             {
-                Id = "c1", ItemId = "other", ItemName = "户口迁移", Question = "需要带什么？", Status = "answered", Overdue = true,
+                Id = "c1", ItemId = "other", ItemName = "户口迁移", Question = "需要带什么？", Status = ConsultationStatus.Answered, Overdue = true,
                 AskedAt = Timestamp.FromDateTime(new DateTime(2026, 11, 1, 1, 0, 0, DateTimeKind.Utc)), ReplyDeadline = "2026-11-04", ReplyWorkingDays = 3,
                 Answer = "请带户口簿和身份证。", AnsweredAt = Timestamp.FromDateTime(new DateTime(2026, 11, 6, 1, 0, 0, DateTimeKind.Utc)),
             },

@@ -41,7 +41,7 @@ public sealed class PageWeightTests
         var history = SampleHall.History();
         for (var v = 4; v < 40; v++)
         {
-            history.Entries.Add(new ItemHistoryEntry { Action = "published", GuideVersion = v, Reason = "更新办理时间", Changes = { "办理地点和时间：调整", "申请材料：新增一项" }, At = Timestamp.FromDateTime(DateTime.UtcNow) });
+            history.Entries.Add(new ItemHistoryEntry { Action = ItemHistoryAction.Published, GuideVersion = v, Reason = "更新办理时间", Changes = { "办理地点和时间：调整", "申请材料：新增一项" }, At = Timestamp.FromDateTime(DateTime.UtcNow) });
         }
         var questions = new ListItemQuestionsResponse();
         var mine = new ListConsultationsResponse();
@@ -50,7 +50,7 @@ public sealed class PageWeightTests
             questions.Questions.Add(new PublicQuestion { Question = $"问题{i}：可以网上办理吗？", Answer = "可以通过办事通提交申请，审核通过后快递送达。", PublishedAt = Timestamp.FromDateTime(DateTime.UtcNow) });
             mine.Consultations.Add(new Consultation
             {
-                ItemId = SampleHall.IdCardItem, ItemName = "居民身份证申领", Question = "可以委托他人代办吗？需要带什么材料？", Status = "answered",
+                ItemId = SampleHall.IdCardItem, ItemName = "居民身份证申领", Question = "可以委托他人代办吗？需要带什么材料？", Status = ConsultationStatus.Answered,
                 AskedAt = Timestamp.FromDateTime(DateTime.UtcNow), ReplyDeadline = "2026-12-02", Answer = "可以委托，需带委托书和双方身份证。",
                 AnsweredAt = Timestamp.FromDateTime(DateTime.UtcNow),
             });
@@ -58,7 +58,7 @@ public sealed class PageWeightTests
         var search = new SearchResponse { Total = 500, NextPageToken = "MTA=" };
         for (var i = 0; i < 10; i++)
         {
-            search.Hits.Add(SampleHall.Hit("item", $"id{i}", "居民身份证申领（首次申领）", "居民身份证申领：年满十六周岁的本县户籍居民可以到窗口申领居民身份证，需提交户口簿。", (5, 3), (20, 5)));
+            search.Hits.Add(SampleHall.Hit(DocumentType.Item, $"id{i}", "居民身份证申领（首次申领）", "居民身份证申领：年满十六周岁的本县户籍居民可以到窗口申领居民身份证，需提交户口簿。", (5, 3), (20, 5)));
         }
         search.Facets.Add(new Facet { Name = "department", Values = { Enumerable.Range(0, 20).Select(i => new FacetValue { Value = $"县第{i}部门", Count = i }) } });
         host.Hall.WithCatalog()

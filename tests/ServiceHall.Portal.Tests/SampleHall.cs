@@ -27,13 +27,13 @@ public static class SampleHall
         },
         Departments = { new NavigationEntry { Value = PoliceCode, Label = "县公安局", Count = 30 } },
         Towns = { new NavigationEntry { Value = DemoCounty.Nansan, Label = "南伞镇", Count = 5 } },
-        OnlineDepths = { new NavigationEntry { Value = "4", Label = "全程网办", Count = 40 } },
+        OnlineDepths = { new NavigationEntry { Value = "ONLINE_DEPTH_FULLY_ONLINE", Label = "全程网办", Count = 40 } },
     };
 
     public static ItemSummary Summary(string id, string name) => new()
     {
-        Id = id, Name = name, DepartmentName = "县公安局", DepartmentCode = PoliceCode, ItemType = "行政确认", Status = "published",
-        OnlineDepth = 3, SiteVisits = 1, PromisedDays = 20, PromisedUnit = "工作日",
+        Id = id, Name = name, DepartmentName = "县公安局", DepartmentCode = PoliceCode, ItemType = "行政确认", Status = ItemStatus.Published,
+        OnlineDepth = OnlineDepth.AcceptedOnline, SiteVisits = 1, PromisedDays = 20, PromisedUnit = "工作日",
     };
 
     public static ListItemsResponse List(ListItemsRequest request) => new()
@@ -45,7 +45,7 @@ public static class SampleHall
     public static ServiceItem IdCard() => new()
     {
         Id = IdCardItem,
-        Status = "published",
+        Status = ItemStatus.Published,
         GuideVersion = 3,
         PublishedAt = Timestamp.FromDateTime(new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc)),
         Department = new Department { Code = PoliceCode, Name = "县公安局", Address = "县行政服务中心二楼", Phone = "0883-1234567", Hours = "工作日 8:30-17:00" },
@@ -63,7 +63,7 @@ public static class SampleHall
             StatutoryLimit = new TimeLimit { Value = 60, Unit = "工作日" },
             PromisedLimit = new TimeLimit { Value = 20, Unit = "工作日", Explanation = "偏远地区另加5个工作日" },
             SiteVisits = 1,
-            OnlineDepth = 3,
+            OnlineDepth = OnlineDepth.AcceptedOnline,
             OnsiteReason = "需现场采集指纹和人像",
             Charged = true,
             Fees = { new Fee { Name = "居民身份证工本费", Standard = "20元/证", Basis = "《关于居民身份证收费标准的通知》", Reduction = "低保对象免收" } },
@@ -91,8 +91,8 @@ public static class SampleHall
         ItemId = IdCardItem,
         Entries =
         {
-            new ItemHistoryEntry { Action = "published", GuideVersion = 3, Reason = "调整收费依据", Changes = { "收费标准：依据更新" }, At = Timestamp.FromDateTime(new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc)) },
-            new ItemHistoryEntry { Action = "published", GuideVersion = 1, At = Timestamp.FromDateTime(new DateTime(2025, 6, 1, 2, 0, 0, DateTimeKind.Utc)) },
+            new ItemHistoryEntry { Action = ItemHistoryAction.Published, GuideVersion = 3, Reason = "调整收费依据", Changes = { "收费标准：依据更新" }, At = Timestamp.FromDateTime(new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc)) },
+            new ItemHistoryEntry { Action = ItemHistoryAction.Published, GuideVersion = 1, At = Timestamp.FromDateTime(new DateTime(2025, 6, 1, 2, 0, 0, DateTimeKind.Utc)) },
         },
     };
 
@@ -109,7 +109,7 @@ public static class SampleHall
         .On<GetItemRequest, ItemHistory>("GetItemHistory", _ => History())
         .On<ListItemQuestionsRequest, ListItemQuestionsResponse>("ListItemQuestions", _ => Questions());
 
-    public static SearchHit Hit(string type, string id, string title, string snippet, params (int Start, int Length)[] marks)
+    public static SearchHit Hit(DocumentType type, string id, string title, string snippet, params (int Start, int Length)[] marks)
     {
         var hit = new SearchHit { Type = type, Id = id, Title = title, Snippet = snippet, Url = $"/api/catalog/items/{id}", Why = { "标题", "同义词" } };
         hit.Highlights.AddRange(marks.Select(m => new Highlight { Start = m.Start, Length = m.Length }));

@@ -9,7 +9,7 @@ public sealed class SearchPageTests
 {
     static FakeHall Answering(FakeHall hall, SearchResponse response, params string[] suggestions) => hall
         .On<SearchRequest, SearchResponse>("Search", _ => response)
-        .On<SuggestRequest, SuggestResponse>("Suggest", _ => new SuggestResponse { Suggestions = { suggestions.Select(s => new Suggestion { Text = s, Type = "item" }) } });
+        .On<SuggestRequest, SuggestResponse>("Suggest", _ => new SuggestResponse { Suggestions = { suggestions.Select(s => new Suggestion { Text = s, Type = DocumentType.Item }) } });
 
     /// <summary>A public question's address is its item's questions.</summary>
     static SearchHit QuestionHit(SearchHit hit)
@@ -25,13 +25,13 @@ public sealed class SearchPageTests
         Answering(host.Hall, new SearchResponse
         {
             Total = 2,
-            IndexStatus = "ready",
+            IndexStatus = IndexState.Ready,
             Hits =
             {
                 // 𠀾 is outside the BMP: two UTF-16 units, so 身份证 starts at 4.
-                SampleHall.Hit("item", SampleHall.IdCardItem, "居民身份证申领", "𠀾居民身份证申领", (4, 3)),
+                SampleHall.Hit(DocumentType.Item, SampleHall.IdCardItem, "居民身份证申领", "𠀾居民身份证申领", (4, 3)),
                 // A highlight that ends the snippet, and one stale offset beyond it that marks nothing.
-                QuestionHit(SampleHall.Hit("qa", "q1", "补领身份证要多久？", "补领需要身份证", (5, 2), (40, 3))),
+                QuestionHit(SampleHall.Hit(DocumentType.Qa, "q1", "补领身份证要多久？", "补领需要身份证", (5, 2), (40, 3))),
             },
         });
 
@@ -61,12 +61,13 @@ public sealed class SearchPageTests
         Answering(host.Hall, new SearchResponse
         {
             Total = 1,
-            Hits = { SampleHall.Hit("item", SampleHall.IdCardItem, "居民身份证申领", "居民身份证申领") },
+            Hits = { SampleHall.Hit(DocumentType.Item, SampleHall.IdCardItem, "居民身份证申领", "居民身份证申领") },
             Facets =
             {
-                new Facet { Name = "type", Values = { new FacetValue { Value = "item", Count = 12, Selected = true }, new FacetValue { Value = "qa", Count = 3 } } },
+                new Facet { Name = "type", Values = { new FacetValue { Value = "DOCUMENT_TYPE_ITEM", Count = 12, Selected = true }, new FacetValue { Value = "DOCUMENT_TYPE_QA", Count = 3 } } },
                 new Facet { Name = "department", Values = { new FacetValue { Value = "县公安局", Count = 9 } } },
-                new Facet { Name = "online_depth", Values = { new FacetValue { Value = "4", Count = 2 } } },
+                new Facet { Name = "sector", Values = { new FacetValue { Value = "SECTOR_SOCIAL_INSURANCE", Count = 1 } } },
+                new Facet { Name = "online_depth", Values = { new FacetValue { Value = "ONLINE_DEPTH_FULLY_ONLINE", Count = 2 } } },
             },
         });
 
@@ -80,9 +81,11 @@ public sealed class SearchPageTests
         Assert.Contains("<a href=\"/search?q=sfz&type=qa\">问答 <span class=\"count\">(3)</span></a>", facets);
         Assert.Contains("<a href=\"/search?q=sfz&type=item&department=县公安局\">县公安局 <span class=\"count\">(9)</span></a>", WebUtility.UrlDecode(facets));
         Assert.Contains("<a href=\"/search?q=sfz&type=item&onlineDepth=4\">Ⅳ级：全程网办，无需到现场", facets);
+        // The address carries short words; the facet's label is the sector's Chinese name.
+        Assert.Contains("<a href=\"/search?q=sfz&type=item&sector=social-insurance\">社会保险 <span class=\"count\">(1)</span></a>", facets);
         Assert.Equal(1, Count(facets, "aria-current"));
         var request = (SearchRequest)Assert.Single(host.Hall.CallsTo("Search")).Request;
-        Assert.Equal(("item", "MTA="), (request.Type, request.PageToken));
+        Assert.Equal((DocumentType.Item, "MTA="), (request.Type, request.PageToken));
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class SearchPageTests
             Total = 11,
             DidYouMean = "身份证",
             NextPageToken = "MTA=",
-            Hits = { SampleHall.Hit("item", SampleHall.IdCardItem, "居民身份证申领", "居民身份证申领") },
+            Hits = { SampleHall.Hit(DocumentType.Item, SampleHall.IdCardItem, "居民身份证申领", "居民身份证申领") },
         }, "身份证补领", "身分证", "身份证换领");
 
         var (_, html) = await host.Browser().GetPageAsync("/search?q=%E8%BA%AB%E5%88%86%E8%AF%81&theme=%E8%AF%81%E4%BB%B6%E5%8A%9E%E7%90%86");
@@ -111,7 +114,7 @@ public sealed class SearchPageTests
     public async Task A_pasted_credit_code_links_to_its_entity_and_an_index_being_rebuilt_is_announced()
     {
         await using var host = new PortalHost();
-        Answering(host.Hall, new SearchResponse { RedirectUrl = "/api/credit/entities/91350100M000100Y43", IndexStatus = "rebuilding" });
+        Answering(host.Hall, new SearchResponse { RedirectUrl = "/api/credit/entities/91350100M000100Y43", IndexStatus = IndexState.Rebuilding });
 
         var (status, html) = await host.Browser().GetPageAsync("/search?q=91350100M000100Y43");
 

@@ -7,7 +7,7 @@ namespace ServiceHall.Search.Tests;
 /// <summary>Sample integration events as the catalog, credit and disclosures services publish them.</summary>
 static class Events
 {
-    public static ItemChanged IdCardItem(long version, string status = "published", string name = "居民身份证申领") => new()
+    public static ItemChanged IdCardItem(long version, ItemStatus status = ItemStatus.Published, string name = "居民身份证申领") => new()
     {
         EventId = Guid.NewGuid().ToString(),
         ItemId = "item-1",
@@ -43,7 +43,7 @@ static class Events
         Address = "江山市中山路1号",
         Records =
         {
-            new PublicRecord { Id = "pen-1", Kind = "penalty", Title = "食品安全行政处罚", Summary = "使用超过保质期的食品原料，罚款五千元" },
+            new PublicRecord { Id = "pen-1", Kind = RecordKind.Penalty, Title = "食品安全行政处罚", Summary = "使用超过保质期的食品原料，罚款五千元" },
         },
     };
 
@@ -54,8 +54,8 @@ static class Events
         Version = version,
         OrganizationId = "org-water",
         OrganizationName = "县自来水公司",
-        Sector = "water",
-        Kind = "fees",
+        Sector = Sector.Water,
+        Kind = DisclosureKind.FeeSchedule,
         Title = "居民生活用水阶梯水价",
         Body = "第一阶梯年用水量180立方米以内，每立方米2.9元；第二阶梯按1.5倍计价。",
     };

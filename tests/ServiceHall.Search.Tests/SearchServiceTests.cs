@@ -18,8 +18,12 @@ public sealed class SearchServiceTests
 
     static V1.SearchService.SearchServiceClient Client(ServiceHost<Program> host) => new(host.Channel);
 
-    static async Task<SearchResponse> SearchAsync(ServiceHost<Program> host, string q) =>
-        await Client(host).SearchAsync(new SearchRequest { Q = q }, cancellationToken: Ct);
+    static async Task<SearchResponse> SearchAsync(ServiceHost<Program> host, string q, SearchRequest? filters = null)
+    {
+        var request = filters ?? new SearchRequest();
+        request.Q = q;
+        return await Client(host).SearchAsync(request, cancellationToken: Ct);
+    }
 
     static async Task<JsonElement> AppliedAsync(HttpResponseMessage response)
     {
@@ -58,13 +62,13 @@ public sealed class SearchServiceTests
         var found = await SearchAsync(host, "身份证");
         Assert.Equal(1, found.Total);
         var hit = Assert.Single(found.Hits);
-        Assert.Equal(("item", "item-1", "居民身份证申领", "/api/catalog/items/item-1"), (hit.Type, hit.Id, hit.Title, hit.Url));
+        Assert.Equal((DocumentType.Item, "item-1", "居民身份证申领", "/api/catalog/items/item-1"), (hit.Type, hit.Id, hit.Title, hit.Url));
         Assert.Contains("县公安局", hit.Snippet);
 
         using var json = JsonDocument.Parse(await http.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("身份证"), Ct));
         Assert.Equal(1, json.RootElement.GetProperty("total").GetInt64());
         var jsonHit = Assert.Single(json.RootElement.GetProperty("hits").EnumerateArray());
-        Assert.Equal("item", jsonHit.GetProperty("type").GetString());
+        Assert.Equal("DOCUMENT_TYPE_ITEM", jsonHit.GetProperty("type").GetString());
         Assert.Equal("item-1", jsonHit.GetProperty("id").GetString());
         Assert.Equal("居民身份证申领", jsonHit.GetProperty("title").GetString());
         Assert.Equal(hit.Snippet, jsonHit.GetProperty("snippet").GetString());
@@ -88,7 +92,7 @@ public sealed class SearchServiceTests
         Assert.Equal("居民身份证申领", hit.Title);
         Assert.Equal(0, (await SearchAsync(host, "户籍")).Total);
 
-        Assert.True((await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(3, "cancelled")))).GetBoolean());
+        Assert.True((await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(3, Catalog.V1.ItemStatus.Cancelled)))).GetBoolean());
         Assert.Equal(0, (await SearchAsync(host, "身份证")).Total);
 
         // A late redelivery of the published state must not bring the withdrawn item back.
@@ -101,13 +105,13 @@ public sealed class SearchServiceTests
     {
         await using var host = NewHost();
         var http = host.CreateClient();
-        await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(4, "suspended")));
+        await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(4, Catalog.V1.ItemStatus.Suspended)));
         Assert.Equal(1, (await SearchAsync(host, "身份证")).Total);
 
         Assert.True((await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.QuestionPublishedRoute, Topics.CatalogQuestionPublished, Events.IdCardQuestion(2)))).GetBoolean());
 
         var hit = Assert.Single((await SearchAsync(host, "便民服务中心")).Hits);
-        Assert.Equal(("qa", "q-1", "/api/catalog/items/item-1/questions"), (hit.Type, hit.Id, hit.Url));
+        Assert.Equal((DocumentType.Qa, "q-1", "/api/catalog/items/item-1/questions"), (hit.Type, hit.Id, hit.Url));
     }
 
     [Fact]
@@ -118,8 +122,8 @@ public sealed class SearchServiceTests
         await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.EntityChangedRoute, Topics.CreditEntityChanged, Events.RestaurantWithPenalty(1)));
 
         var byName = await SearchAsync(host, "好味道餐饮");
-        Assert.Contains(byName.Hits, h => h is { Type: "entity", Id: "91330881MA2XXXXX1Q", Url: "/api/credit/entities/91330881MA2XXXXX1Q" });
-        var penalty = Assert.Single((await SearchAsync(host, "保质期")).Hits, h => h.Type == "penalty");
+        Assert.Contains(byName.Hits, h => h is { Type: DocumentType.Entity, Id: "91330881MA2XXXXX1Q", Url: "/api/credit/entities/91330881MA2XXXXX1Q" });
+        var penalty = Assert.Single((await SearchAsync(host, "保质期")).Hits, h => h.Type == DocumentType.Penalty);
         Assert.Equal(("pen-1", "食品安全行政处罚", "/api/credit/entities/91330881MA2XXXXX1Q"), (penalty.Id, penalty.Title, penalty.Url));
         Assert.Contains("保质期", penalty.Snippet);
 
@@ -127,8 +131,8 @@ public sealed class SearchServiceTests
         var cleared = Events.RestaurantWithPenalty(2);
         cleared.Records.Clear();
         await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.EntityChangedRoute, Topics.CreditEntityChanged, cleared));
-        Assert.DoesNotContain((await SearchAsync(host, "食品安全 处罚")).Hits, h => h.Type == "penalty");
-        Assert.Contains((await SearchAsync(host, "好味道餐饮")).Hits, h => h.Type == "entity");
+        Assert.DoesNotContain((await SearchAsync(host, "食品安全 处罚")).Hits, h => h.Type == DocumentType.Penalty);
+        Assert.Contains((await SearchAsync(host, "好味道餐饮")).Hits, h => h.Type == DocumentType.Entity);
     }
 
     [Fact]
@@ -139,7 +143,7 @@ public sealed class SearchServiceTests
         await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.DisclosurePublishedRoute, Topics.DisclosurePublished, Events.WaterTariff(1)));
 
         var hit = Assert.Single((await SearchAsync(host, "阶梯水价")).Hits);
-        Assert.Equal(("disclosure", "disc-1", "/api/disclosures/organizations/org-water/disclosures"), (hit.Type, hit.Id, hit.Url));
+        Assert.Equal((DocumentType.Disclosure, "disc-1", "/api/disclosures/organizations/org-water/disclosures"), (hit.Type, hit.Id, hit.Url));
         Assert.Equal("居民生活用水阶梯水价", hit.Title);
         Assert.Contains("自来水公司", (await SearchAsync(host, "自来水")).Hits.Single().Snippet);
     }
@@ -221,8 +225,8 @@ public sealed class SearchServiceTests
     [Theory]
     [InlineData("""{"itemId":"item-1","version":"not a number"}""", "ItemChanged")]
     [InlineData("""["not", "an", "object"]""", "ItemChanged")]
-    [InlineData("""{"itemId":"","version":"1","status":"published"}""", "item_id")]
-    [InlineData("""{"itemId":"item-1","status":"published"}""", "version")]
+    [InlineData("""{"itemId":"","version":"1","status":"ITEM_STATUS_PUBLISHED"}""", "item_id")]
+    [InlineData("""{"itemId":"item-1","status":"ITEM_STATUS_PUBLISHED"}""", "version")]
     public async Task A_malformed_event_is_refused_with_400_not_404(string payload, string problem)
     {
         await using var host = NewHost();
@@ -271,12 +275,34 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
+    public async Task Events_kept_from_before_the_enums_are_read_by_their_words()
+    {
+        await using var host = NewHost();
+        var http = host.CreateClient();
+
+        // As the sources' outboxes hold them from before the contracts had enums: words, and the online depth a number.
+        await AppliedAsync(await CloudEvents.PostRawAsync(http, IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged,
+            """{"itemId":"item-7","version":"1","status":"suspended","name":"居民身份证申领","onlineDepth":4}"""));
+        await AppliedAsync(await CloudEvents.PostRawAsync(http, IndexEvents.EntityChangedRoute, Topics.CreditEntityChanged,
+            """{"code":"91330881MA2XXXXX1Q","version":"1","name":"好味道餐饮","records":[{"id":"pen-7","kind":"penalty","title":"食品安全行政处罚"}]}"""));
+        await AppliedAsync(await CloudEvents.PostRawAsync(http, IndexEvents.DisclosurePublishedRoute, Topics.DisclosurePublished,
+            """{"disclosureId":"disc-7","version":"1","organizationId":"org-si","sector":"social-insurance","kind":"notice","title":"社保卡申领公告"}"""));
+
+        var item = await SearchAsync(host, "身份证", new SearchRequest { OnlineDepth = Catalog.V1.OnlineDepth.FullyOnline });
+        Assert.Equal((DocumentType.Item, "item-7"), (Assert.Single(item.Hits).Type, item.Hits[0].Id));
+        Assert.Contains((await SearchAsync(host, "食品安全")).Hits, h => h is { Type: DocumentType.Penalty, Id: "pen-7" });
+        var notice = await SearchAsync(host, "社保卡", new SearchRequest { Sector = Disclosures.V1.Sector.SocialInsurance });
+        Assert.Equal("disc-7", Assert.Single(notice.Hits).Id);
+        Assert.Equal("SECTOR_SOCIAL_INSURANCE", Assert.Single(notice.Facets.Single(f => f.Name == "sector").Values).Value);
+    }
+
+    [Fact]
     public async Task Unknown_fields_in_an_event_are_ignored()
     {
         await using var host = NewHost();
 
         var response = await CloudEvents.PostRawAsync(host.CreateClient(), IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged,
-            """{"itemId":"item-9","version":"1","status":"published","name":"出生医学证明办理","addedLater":{"x":1}}""");
+            """{"itemId":"item-9","version":"1","status":"ITEM_STATUS_PUBLISHED","name":"出生医学证明办理","addedLater":{"x":1}}""");
 
         Assert.True((await AppliedAsync(response)).GetBoolean());
         Assert.Equal("item-9", Assert.Single((await SearchAsync(host, "出生医学证明")).Hits).Id);
@@ -296,7 +322,7 @@ public sealed class SearchServiceTests
             await using var second = NewHost(folder);
             var hit = Assert.Single((await SearchAsync(second, "身份证")).Hits);
             Assert.Equal("item-1", hit.Id);
-            var stale = await CloudEvents.PostAsync(second.CreateClient(), IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1, "draft"));
+            var stale = await CloudEvents.PostAsync(second.CreateClient(), IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1, Catalog.V1.ItemStatus.Draft));
             Assert.False((await AppliedAsync(stale)).GetBoolean());
             Assert.Equal(1, (await SearchAsync(second, "身份证")).Total);
         }

@@ -11,7 +11,6 @@ namespace ServiceHall.Applications;
 public sealed class ApplicationsService(ApplicationsDb db, CatalogService.CatalogServiceClient catalog, AuditTrail audit, ILogger<ApplicationsService> logger)
     : V1.ApplicationsService.ApplicationsServiceBase
 {
-    const string ItemPublished = "published";
     const int MaxSaveAttempts = 3;
 
     /// <summary>The audit action of a reveal of whole personal numbers.</summary>
@@ -159,10 +158,10 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
             // The contract always carries the guide; an answer without one is the catalog's fault, not the applicant's.
             throw new RpcException(new Status(StatusCode.Unavailable, $"服务事项目录返回的事项 {itemId} 缺少办事指南，申请未提交"));
         }
-        if (item.Status != ItemPublished)
+        if (item.Status != ItemStatus.Published)
         {
             throw new FieldErrors(SubmitApplicationRequest.Descriptor)
-                .Add("item_id", $"服务事项 {itemId} 现在不受理网上申请（状态：{item.Status}）").Refusal(StatusCode.FailedPrecondition);
+                .Add("item_id", $"服务事项 {itemId} 现在不受理网上申请（尚未发布、已暂停办理或已取消）").Refusal(StatusCode.FailedPrecondition);
         }
         // Without its department no officer could ever handle the case; that too is the catalog's fault.
         var departmentCode = (item.Department?.Code is { Length: > 0 } code ? code : item.Guide.DepartmentCode).Trim();

@@ -37,7 +37,7 @@ public sealed partial class CatalogService
     {
         var item = await FindPublishedAsync(request.Id, context.CancellationToken);
         var entry = await db.History.AsNoTracking()
-            .SingleOrDefaultAsync(h => h.ItemId == item.Id && h.Action == ItemHistoryRecord.PublishedAction && h.GuideVersion == request.GuideVersion, context.CancellationToken)
+            .SingleOrDefaultAsync(h => h.ItemId == item.Id && h.Action == ItemHistoryAction.Published && h.GuideVersion == request.GuideVersion, context.CancellationToken)
             ?? throw new FieldErrors(GetItemVersionRequest.Descriptor).Add("guide_version", $"事项 {item.Id} 没有第{request.GuideVersion}版（现有第1至{item.GuideVersion}版）").Refusal(StatusCode.NotFound);
         var view = item.ToPublicMessage(await FindDepartmentAsync(item.DepartmentCode, context.CancellationToken));
         view.Guide = entry.Guide;
@@ -59,7 +59,7 @@ public sealed partial class CatalogService
     {
         CheckFilters(request);
         var paging = Paging.From(request.PageSize, request.PageToken, ListItemsRequest.Descriptor);
-        var query = db.Items.AsNoTracking().Where(i => i.Status == ItemRecord.Published || i.Status == ItemRecord.Suspended);
+        var query = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published || i.Status == ItemStatus.Suspended);
         if (request.DepartmentCode.Length > 0)
         {
             query = query.Where(i => i.DepartmentCode == request.DepartmentCode);
@@ -85,7 +85,7 @@ public sealed partial class CatalogService
         {
             query = query.Where(i => i.ForLegalPersons);
         }
-        if (request.OnlineDepth > 0)
+        if (request.OnlineDepth != OnlineDepth.Unspecified)
         {
             query = query.Where(i => i.OnlineDepth == request.OnlineDepth);
         }
@@ -104,7 +104,7 @@ public sealed partial class CatalogService
     public override async Task<CatalogNavigation> GetNavigation(GetNavigationRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var open = db.Items.AsNoTracking().Where(i => i.Status == ItemRecord.Published || i.Status == ItemRecord.Suspended);
+        var open = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published || i.Status == ItemStatus.Suspended);
         var themes = await db.Set<ItemThemeRecord>().AsNoTracking()
             .Where(t => open.Any(i => i.Id == t.ItemId))
             .GroupBy(t => new { t.Kind, t.Theme }).Select(g => new { g.Key.Kind, g.Key.Theme, Count = g.Count() }).ToListAsync(ct);
@@ -127,8 +127,8 @@ public sealed partial class CatalogService
         }
         navigation.Audiences.Add(new NavigationEntry { Value = GuideVocabulary.Person, Label = "个人办事", Count = persons });
         navigation.Audiences.Add(new NavigationEntry { Value = GuideVocabulary.LegalPerson, Label = "法人办事", Count = legalPersons });
-        navigation.OnlineDepths.AddRange(byDepth.Where(x => x.Depth is >= 1 and <= 4).OrderByDescending(x => x.Depth)
-            .Select(x => new NavigationEntry { Value = x.Depth.ToString(System.Globalization.CultureInfo.InvariantCulture), Label = GuideVocabulary.DepthLabel(x.Depth), Count = x.Count }));
+        navigation.OnlineDepths.AddRange(byDepth.Where(x => x.Depth is >= OnlineDepth.Information and <= OnlineDepth.FullyOnline).OrderByDescending(x => x.Depth)
+            .Select(x => new NavigationEntry { Value = EnumWords.ProtoName(x.Depth), Label = GuideVocabulary.DepthLabel(x.Depth), Count = x.Count }));
         return navigation;
     }
 
@@ -157,9 +157,9 @@ public sealed partial class CatalogService
         Vocabulary(errors, "legal_person_theme", request.LegalPersonTheme, GuideVocabulary.LegalPersonThemes);
         Vocabulary(errors, "audience", request.Audience, GuideVocabulary.Audiences);
         Vocabulary(errors, "item_type", request.ItemType, GuideVocabulary.ItemTypes);
-        if (request.OnlineDepth is < 0 or > 4)
+        if (request.OnlineDepth is < OnlineDepth.Unspecified or > OnlineDepth.FullyOnline)
         {
-            errors.Add("online_depth", $"{request.OnlineDepth} 不在1至4之间（0表示不限）");
+            errors.Add("online_depth", $"{(int)request.OnlineDepth} 不在1至4之间（0表示不限）");
         }
         errors.ThrowIfAny();
     }

@@ -19,7 +19,7 @@ public sealed partial class CatalogService
     {
         var departmentCode = context.User().DepartmentInView(request.DepartmentCode, "办事指南检查报告");
         var departments = await DepartmentsByCodeAsync(context.CancellationToken);
-        var query = db.Items.AsNoTracking().Where(i => i.Status != ItemRecord.Cancelled);
+        var query = db.Items.AsNoTracking().Where(i => i.Status != ItemStatus.Cancelled);
         if (departmentCode.Length > 0)
         {
             query = query.Where(i => i.DepartmentCode == departmentCode);
@@ -31,12 +31,12 @@ public sealed partial class CatalogService
             var found = false;
             if (item.PublicGuide is { } published)
             {
-                found |= Add(report, item, "public", GuideChecks.Publish(published, departments.GetValueOrDefault(published.DepartmentCode)));
+                found |= Add(report, item, GuideScope.Public, GuideChecks.Publish(published, departments.GetValueOrDefault(published.DepartmentCode)));
             }
             if (item.DraftAhead)
             {
                 var draft = item.DraftGuide;
-                found |= Add(report, item, "draft", GuideChecks.Publish(draft, departments.GetValueOrDefault(draft.DepartmentCode)));
+                found |= Add(report, item, GuideScope.Draft, GuideChecks.Publish(draft, departments.GetValueOrDefault(draft.DepartmentCode)));
             }
             report.ItemsWithProblems += found ? 1 : 0;
         }
@@ -47,7 +47,7 @@ public sealed partial class CatalogService
         return report;
     }
 
-    static bool Add(GuideReport report, ItemRecord item, string scope, List<GuideProblem> problems)
+    static bool Add(GuideReport report, ItemRecord item, GuideScope scope, List<GuideProblem> problems)
     {
         if (problems.Count == 0)
         {

@@ -85,18 +85,18 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
 
     [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> SuspendItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(context.User(), request, [ItemRecord.Published], ItemRecord.Suspended, ItemHistoryRecord.SuspendedAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemStatus.Published], ItemStatus.Suspended, ItemHistoryAction.Suspended, context.CancellationToken);
 
     [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> ResumeItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(context.User(), request, [ItemRecord.Suspended], ItemRecord.Published, ItemHistoryRecord.ResumedAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemStatus.Suspended], ItemStatus.Published, ItemHistoryAction.Resumed, context.CancellationToken);
 
     [Authorize(Roles = HallRoles.Officer)]
     public override Task<ServiceItem> CancelItem(ChangeItemRequest request, ServerCallContext context) =>
-        ChangeStatusAsync(context.User(), request, [ItemRecord.Draft, ItemRecord.Published, ItemRecord.Suspended], ItemRecord.Cancelled,
-            ItemHistoryRecord.CancelledAction, context.CancellationToken);
+        ChangeStatusAsync(context.User(), request, [ItemStatus.Draft, ItemStatus.Published, ItemStatus.Suspended], ItemStatus.Cancelled,
+            ItemHistoryAction.Cancelled, context.CancellationToken);
 
-    async Task<ServiceItem> ChangeStatusAsync(ClaimsPrincipal user, ChangeItemRequest request, string[] from, string to, string action, CancellationToken cancellationToken)
+    async Task<ServiceItem> ChangeStatusAsync(ClaimsPrincipal user, ChangeItemRequest request, ItemStatus[] from, ItemStatus to, ItemHistoryAction action, CancellationToken cancellationToken)
     {
         var item = await FindForChangeAsync(user, request.Id, request.ExpectedVersion, cancellationToken, allowCancelled: true);
         var reason = Reason(request.Reason);
@@ -105,7 +105,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项 {item.Id} 现在是“{StatusWord(item.Status)}”，不能改为“{StatusWord(to)}”"));
         }
         var department = await FindDepartmentAsync(item.DepartmentCode, cancellationToken);
-        item.ChangeStatus(to, to == ItemRecord.Published ? null : reason, Now);
+        item.ChangeStatus(to, to == ItemStatus.Published ? null : reason, Now);
         db.History.Add(ItemHistoryRecord.StatusChange(item, action, reason));
         db.Add(OutboxMessage.For(Topics.CatalogItemChanged, item.ToEvent(department)));
         await db.SaveOrRefuseAsync(CodeTaken(item.Code), cancellationToken);
@@ -133,7 +133,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         {
             throw new RpcException(new Status(StatusCode.Aborted, $"事项 {item.Id} 已是第{item.Version}次修改后的版本，不是第{expectedVersion}次：有人刚修改过，请重新打开后再改"));
         }
-        if (!allowCancelled && item.Status == ItemRecord.Cancelled)
+        if (!allowCancelled && item.Status == ItemStatus.Cancelled)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项 {item.Id} 已取消，不能再修改"));
         }
@@ -173,7 +173,7 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
     static ServiceItem DraftView(ItemRecord item, Department? department)
     {
         var view = item.ToDraftMessage(department);
-        if (item.Status != ItemRecord.Cancelled)
+        if (item.Status != ItemStatus.Cancelled)
         {
             view.Problems.AddRange(GuideChecks.Publish(view.Guide, department));
         }
@@ -183,13 +183,13 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
     DateTime Now => clock.StoredUtcNow();
 
     /// <summary>An item's status as the officer reads it in a refusal.</summary>
-    static string StatusWord(string status) => status switch
+    static string StatusWord(ItemStatus status) => status switch
     {
-        ItemRecord.Draft => "草稿",
-        ItemRecord.Published => "已发布",
-        ItemRecord.Suspended => "暂停办理",
-        ItemRecord.Cancelled => "已取消",
-        _ => status,
+        ItemStatus.Draft => "草稿",
+        ItemStatus.Published => "已发布",
+        ItemStatus.Suspended => "暂停办理",
+        ItemStatus.Cancelled => "已取消",
+        _ => status.ToString(),
     };
 
     static RpcException CodeTaken(string code) =>

@@ -36,7 +36,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"事项：编号为 {request.ItemId} 的服务事项不存在或尚未发布"));
         }
-        if (item.Status == ItemRecord.Cancelled)
+        if (item.Status == ItemStatus.Cancelled)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"事项：服务事项 {item.Id} 已取消，部门不再受理有关咨询"));
         }
@@ -55,7 +55,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             // recomputed: a later change of the calendar does not move a deadline already given (docs/domain.md §3).
             ReplyDeadline = workingDays.AddWorkingDays(CountyClock.Today(now), settings.ReplyWorkingDays),
             ReplyWorkingDays = settings.ReplyWorkingDays,
-            Status = ConsultationRecord.Open,
+            Status = ConsultationStatus.Open,
             Version = 1,
         };
         db.Consultations.Add(consultation);
@@ -89,14 +89,14 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             .Required("answered_by", answeredBy).MaxLength("answered_by", answeredBy, 50).ThrowIfAny();
         var consultation = await FindAsync(request.Id, context.CancellationToken);
         user.RequireOfficerOf(consultation.DepartmentCode, $"咨询 {consultation.Id} ");
-        if (consultation.Status != ConsultationRecord.Open)
+        if (consultation.Status != ConsultationStatus.Open)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"咨询 {consultation.Id} 已经答复过了"));
         }
         consultation.Answer = request.Answer.Trim();
         consultation.AnsweredBy = answeredBy.Trim();
         consultation.AnsweredAt = Now;
-        consultation.Status = ConsultationRecord.Answered;
+        consultation.Status = ConsultationStatus.Answered;
         consultation.Version++;
         await db.SaveOrRefuseAsync(AlreadyDone(consultation), context.CancellationToken);
         return consultation.ToMessage(Now);
@@ -107,10 +107,10 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
     {
         var consultation = await FindAsync(request.Id, context.CancellationToken);
         context.User().RequireOfficerOf(consultation.DepartmentCode, $"咨询 {consultation.Id} ");
-        if (consultation.Status != ConsultationRecord.Answered)
+        if (consultation.Status != ConsultationStatus.Answered)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                consultation.Status == ConsultationRecord.Open
+                consultation.Status == ConsultationStatus.Open
                     ? $"咨询 {consultation.Id} 还没有答复；答复后才能公开"
                     : $"咨询 {consultation.Id} 已经公开为问答"));
         }
@@ -132,7 +132,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         consultation.PublicQuestion = question;
         consultation.PublicAnswer = answer;
         consultation.PublishedAt = Now;
-        consultation.Status = ConsultationRecord.Published;
+        consultation.Status = ConsultationStatus.Published;
         consultation.Version++;
         db.Add(OutboxMessage.For(Topics.CatalogQuestionPublished, new QuestionPublished
         {
@@ -160,7 +160,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             throw new FieldErrors(ListOpenConsultationsRequest.Descriptor).Add("department_code", $"没有代码为 {departmentCode} 的部门").Refusal();
         }
         var paging = Paging.From(request.PageSize, request.PageToken, ListOpenConsultationsRequest.Descriptor);
-        var open = db.Consultations.AsNoTracking().Where(c => c.Status == ConsultationRecord.Open);
+        var open = db.Consultations.AsNoTracking().Where(c => c.Status == ConsultationStatus.Open);
         if (departmentCode.Length > 0)
         {
             open = open.Where(c => c.DepartmentCode == departmentCode);
@@ -200,7 +200,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
             throw new RpcException(new Status(StatusCode.NotFound, $"事项：编号为 {request.ItemId} 的服务事项不存在或尚未发布"));
         }
         var published = await db.Consultations.AsNoTracking()
-            .Where(c => c.ItemId == request.ItemId && c.Status == ConsultationRecord.Published)
+            .Where(c => c.ItemId == request.ItemId && c.Status == ConsultationStatus.Published)
             .OrderByDescending(c => c.PublishedAt).Take(100).ToListAsync(context.CancellationToken);
         var response = new ListItemQuestionsResponse();
         response.Questions.AddRange(published.Select(c => c.ToPublicQuestion()));

@@ -11,8 +11,8 @@ public static partial class HitLinks
 {
     public static string For(SearchHit hit) => hit.Type switch
     {
-        "item" when hit.Id.Length > 0 => ItemPage(hit.Id),
-        "qa" when QuestionsOfItem().Match(hit.Url) is { Success: true } match => ItemPage(Uri.UnescapeDataString(match.Groups["item"].Value)) + "#questions",
+        DocumentType.Item when hit.Id.Length > 0 => ItemPage(hit.Id),
+        DocumentType.Qa when QuestionsOfItem().Match(hit.Url) is { Success: true } match => ItemPage(Uri.UnescapeDataString(match.Groups["item"].Value)) + "#questions",
         _ when hit.Url.Length > 0 => hit.Url,
         // Nothing to open: searching for the title at least finds it again with its neighbours.
         _ => SearchLinks.ForQuery(hit.Title),

@@ -24,7 +24,7 @@ public static class FacetCounts
             var facet = new Facet { Name = field };
             filters.TryGetValue(field, out var selected);
             facet.Values.AddRange(counter.Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxValues)
-                .Select(c => new FacetValue { Value = c.Key, Count = c.Value, Selected = c.Key == selected }));
+                .Select(c => new FacetValue { Value = IndexWords.FacetValue(field, c.Key), Count = c.Value, Selected = c.Key == selected }));
             if (facet.Values.Count > 0)
             {
                 yield return facet;

@@ -96,7 +96,7 @@ public static class IndexEvents
             TEvent integrationEvent;
             try
             {
-                integrationEvent = Parser.Parse<TEvent>(json);
+                integrationEvent = Parser.Parse<TEvent>(LegacyWords.Upgrade(json, new TEvent().Descriptor));
             }
             catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException)
             {

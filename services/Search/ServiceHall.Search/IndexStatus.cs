@@ -1,3 +1,5 @@
+using ServiceHall.Search.V1;
+
 namespace ServiceHall.Search;
 
 /// <summary>Whether the index is complete, still being rebuilt from the sources, or catching up after a restart; searches say so.</summary>
@@ -18,5 +20,5 @@ public sealed class IndexStatus
         set => catchingUp = value;
     }
 
-    public string Describe() => rebuilding ? "rebuilding" : catchingUp ? "catching-up" : "ready";
+    public IndexState Describe() => rebuilding ? IndexState.Rebuilding : catchingUp ? IndexState.CatchingUp : IndexState.Ready;
 }

@@ -5,11 +5,11 @@ public sealed record PublicDocument(string Type, string Id, string Title, string
 {
     public string Key => $"{Type}:{Id}";
 
-    /// <summary>Facet values: the implementing department, themes, a disclosure's sector, the online depth (0 = none).</summary>
+    /// <summary>Facet values (<see cref="IndexWords"/>): the implementing department, themes, a disclosure's sector, the online depth.</summary>
     public string Department { get; init; } = "";
     public IReadOnlyList<string> Themes { get; init; } = [];
     public string Sector { get; init; } = "";
-    public int OnlineDepth { get; init; }
+    public string OnlineDepth { get; init; } = "";
 
     /// <summary>A key that survives a rebuild (an item's 实施编码, an entity's credit code), for best bets and popularity.</summary>
     public string StableKey { get; init; } = "";

@@ -255,7 +255,7 @@ public sealed class PublicIndex : IDisposable
         ];
         AddFacet(lucene, IndexFields.Department, document.Department);
         AddFacet(lucene, IndexFields.Sector, document.Sector);
-        AddFacet(lucene, IndexFields.OnlineDepth, document.OnlineDepth > 0 ? document.OnlineDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+        AddFacet(lucene, IndexFields.OnlineDepth, document.OnlineDepth);
         foreach (var theme in document.Themes.Distinct())
         {
             AddFacet(lucene, IndexFields.Theme, theme);

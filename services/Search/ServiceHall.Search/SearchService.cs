@@ -20,7 +20,6 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
     /// <summary>Nobody reads past the first pages; deeper paging only costs the index memory and time.</summary>
     public const int MaxDepth = 500;
     public const int MaxPinned = 3;
-    static readonly string[] Types = ["item", "entity", "penalty", "disclosure", "qa"];
 
     readonly TimeSpan timeLimit = configuration.GetValue("Search:TimeLimit", TimeSpan.FromSeconds(1));
 
@@ -125,7 +124,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
             .ThenByDescending(t => t.Popularity).ThenBy(t => t.Title.Length).ThenBy(t => t.Title, StringComparer.Ordinal)
             .DistinctBy(t => t.Title)
             .Take(request.Limit == 0 ? 8 : request.Limit)
-            .Select(t => new Suggestion { Text = t.Title, Type = t.Type, Url = t.Url }));
+            .Select(t => new Suggestion { Text = t.Title, Type = IndexWords.Type(t.Type), Url = t.Url }));
         return Task.FromResult(response);
     }
 
@@ -133,19 +132,24 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
     static Dictionary<string, string> CheckRequest(SearchRequest request)
     {
         var errors = new FieldErrors(SearchRequest.Descriptor).Required("q", request.Q).MaxLength("q", request.Q, MaxQueryLength)
-            .MaxLength("department", request.Department, 100).MaxLength("theme", request.Theme, 50).MaxLength("sector", request.Sector, 50);
+            .MaxLength("department", request.Department, 100).MaxLength("theme", request.Theme, 50);
         if (PersonalNumbers.ContainsResidentId(request.Q))
         {
             // Not echoed: the number must not travel further than this refusal.
             errors.Add("q", "含有居民身份证号码；本网站不搜索个人证件号码");
         }
-        if (request.Type.Length > 0 && !Types.Contains(request.Type))
+        // Transcoding refuses a name no value has; a gRPC client may still send an unknown number.
+        if (!Enum.IsDefined(request.Type))
         {
-            errors.Add("type", $"须为{string.Join("、", Types)}之一");
+            errors.Add("type", $"{(int)request.Type} 不是可搜索的类别");
         }
-        if (request.OnlineDepth is < 0 or > 4)
+        if (!Enum.IsDefined(request.Sector))
         {
-            errors.Add("online_depth", "须为1至4（0表示不限）");
+            errors.Add("sector", $"{(int)request.Sector} 不是行业");
+        }
+        if (!Enum.IsDefined(request.OnlineDepth))
+        {
+            errors.Add("online_depth", $"{(int)request.OnlineDepth} 不在1至4之间（0表示不限）");
         }
         errors.ThrowIfAny();
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -156,11 +160,11 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
                 filters[field] = value;
             }
         }
-        Filter(IndexFields.Type, request.Type);
+        Filter(IndexFields.Type, IndexWords.Of(request.Type));
         Filter(IndexFields.Department, request.Department);
         Filter(IndexFields.Theme, request.Theme);
-        Filter(IndexFields.Sector, request.Sector);
-        Filter(IndexFields.OnlineDepth, request.OnlineDepth > 0 ? request.OnlineDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+        Filter(IndexFields.Sector, IndexWords.Of(request.Sector));
+        Filter(IndexFields.OnlineDepth, IndexWords.Of(request.OnlineDepth));
         return filters;
     }
 
@@ -180,7 +184,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
                 var document = searcher.Doc(hit.Doc);
                 response.Hits.Add(new SearchHit
                 {
-                    Type = document.Get(IndexFields.Type) ?? "", Id = document.Get(IndexFields.Id) ?? "", Title = document.Get(IndexFields.Title) ?? "",
+                    Type = DocumentType.Entity, Id = document.Get(IndexFields.Id) ?? "", Title = document.Get(IndexFields.Title) ?? "",
                     Url = document.Get(IndexFields.Url) ?? "", Why = { "统一社会信用代码" },
                 });
             }
@@ -216,7 +220,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         var snippet = Snippet.From(index.Chinese, document.Get(IndexFields.Body) ?? "", marked);
         var hit = new SearchHit
         {
-            Type = document.Get(IndexFields.Type) ?? "",
+            Type = IndexWords.Type(document.Get(IndexFields.Type) ?? ""),
             Id = document.Get(IndexFields.Id) ?? "",
             Title = document.Get(IndexFields.Title) ?? "",
             Snippet = snippet,

@@ -13,8 +13,6 @@ namespace ServiceHall.Applications.Data;
 /// </summary>
 public sealed class ApplicationRecord
 {
-    public const string Submitted = "submitted";
-
     public required string TrackingNumber { get; set; }
     /// <summary>The token subject of the applicant who submitted it: the owner.</summary>
     public required string OwnerSubject { get; init; }
@@ -33,7 +31,7 @@ public sealed class ApplicationRecord
     /// <summary>A business applicant's credit code, from its sign-in; empty for a person.</summary>
     public required string ApplicantCreditCode { get; init; }
     public required string Note { get; init; }
-    public required string Status { get; set; }
+    public required ApplicationStatus Status { get; set; }
     public DateTime SubmittedAt { get; init; }
 
     /// <param name="request">Already checked by <see cref="SubmissionRules.Check"/>.</param>
@@ -53,7 +51,7 @@ public sealed class ApplicationRecord
         ApplicantPhone = SubmissionRules.NormalizePhone(request.ApplicantPhone),
         ApplicantCreditCode = applicant.CreditCode,
         Note = request.Note,
-        Status = Submitted,
+        Status = ApplicationStatus.Submitted,
         // PostgreSQL keeps microseconds; the reply to a submit must show the instant a later read will show.
         SubmittedAt = ServiceDatabase.ToStoredPrecision(utcNow),
     };

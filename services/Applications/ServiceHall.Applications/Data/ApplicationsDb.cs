@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Applications.V1;
+using ServiceHall.Data;
 using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications.Data;
@@ -38,7 +40,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.Property(a => a.ApplicantPhone).HasMaxLength(SubmissionRules.MobileLength);
             e.Property(a => a.ApplicantCreditCode).HasMaxLength(CreditCode.Length);
             e.Property(a => a.Note).HasMaxLength(SubmissionRules.MaxNoteLength);
-            e.Property(a => a.Status).HasMaxLength(32);
+            e.Property(a => a.Status).HasMaxLength(32).HasConversion(new EnumWordConverter<ApplicationStatus>());
         });
     }
 }

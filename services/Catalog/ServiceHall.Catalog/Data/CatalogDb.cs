@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Catalog.V1;
+using ServiceHall.Data;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
@@ -26,7 +28,7 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.Property(i => i.Code).HasMaxLength(GuideChecks.MaxCode);
             e.Property(i => i.Name).HasMaxLength(GuideChecks.MaxName);
             e.Property(i => i.DepartmentCode).HasMaxLength(18);
-            e.Property(i => i.Status).HasMaxLength(16);
+            e.Property(i => i.Status).HasMaxLength(16).HasConversion(new EnumWordConverter<ItemStatus>());
             e.HasIndex(i => new { i.Status, i.DepartmentCode });
             e.Property(i => i.Version).IsConcurrencyToken();
             e.HasMany(i => i.Themes).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
@@ -42,6 +44,7 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.ToTable("item_history");
             e.HasKey(h => h.Id);
             e.HasIndex(h => new { h.ItemId, h.Id });
+            e.Property(h => h.Action).HasConversion(new EnumWordConverter<ItemHistoryAction>());
         });
         modelBuilder.Entity<DepartmentRecord>(e =>
         {
@@ -55,6 +58,7 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.ToTable("consultations");
             e.HasKey(c => c.Id);
             e.Property(c => c.Id).HasMaxLength(32);
+            e.Property(c => c.Status).HasConversion(new EnumWordConverter<ConsultationStatus>());
             e.HasIndex(c => new { c.DepartmentCode, c.Status, c.ReplyDeadline });
             e.HasIndex(c => new { c.ItemId, c.Status });
             e.Property(c => c.AskedBy).HasMaxLength(200);

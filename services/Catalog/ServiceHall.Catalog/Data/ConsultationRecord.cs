@@ -12,10 +12,6 @@ namespace ServiceHall.Catalog.Data;
 /// </summary>
 public sealed class ConsultationRecord
 {
-    public const string Open = "open";
-    public const string Answered = "answered";
-    public const string Published = "published";
-
     public required string Id { get; init; }
     public required string ItemId { get; init; }
     /// <summary>The asker's subject (the token's sub): whose question this is.</summary>
@@ -26,7 +22,7 @@ public sealed class ConsultationRecord
     public DateTime AskedAt { get; init; }
     public DateOnly ReplyDeadline { get; init; }
     public int ReplyWorkingDays { get; init; }
-    public required string Status { get; set; }
+    public required ConsultationStatus Status { get; set; }
     public string? Answer { get; set; }
     public string? AnsweredBy { get; set; }
     public DateTime? AnsweredAt { get; set; }

@@ -11,14 +11,9 @@ namespace ServiceHall.Catalog.Data;
 /// </summary>
 public sealed class ItemHistoryRecord
 {
-    public const string PublishedAction = "published";
-    public const string SuspendedAction = "suspended";
-    public const string ResumedAction = "resumed";
-    public const string CancelledAction = "cancelled";
-
     public long Id { get; set; }
     public required string ItemId { get; init; }
-    public required string Action { get; init; }
+    public required ItemHistoryAction Action { get; init; }
     public int GuideVersion { get; init; }
     public required string Reason { get; init; }
     public required string ChangesJson { get; init; }
@@ -28,7 +23,7 @@ public sealed class ItemHistoryRecord
     public static ItemHistoryRecord Publication(ItemRecord item, string reason, List<string> changes) => new()
     {
         ItemId = item.Id,
-        Action = PublishedAction,
+        Action = ItemHistoryAction.Published,
         GuideVersion = item.GuideVersion,
         Reason = reason,
         ChangesJson = JsonSerializer.Serialize(changes),
@@ -36,7 +31,7 @@ public sealed class ItemHistoryRecord
         At = item.UpdatedAt,
     };
 
-    public static ItemHistoryRecord StatusChange(ItemRecord item, string action, string reason) => new()
+    public static ItemHistoryRecord StatusChange(ItemRecord item, ItemHistoryAction action, string reason) => new()
     {
         ItemId = item.Id,
         Action = action,

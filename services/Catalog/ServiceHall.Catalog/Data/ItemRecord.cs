@@ -11,14 +11,9 @@ namespace ServiceHall.Catalog.Data;
 /// </summary>
 public sealed class ItemRecord
 {
-    public const string Draft = "draft";
-    public const string Published = "published";
-    public const string Suspended = "suspended";
-    public const string Cancelled = "cancelled";
-
     public required string Id { get; init; }
     public required string Code { get; set; }
-    public required string Status { get; set; }
+    public required ItemStatus Status { get; set; }
     /// <summary>Grows with every write; the concurrency token and the version integration events carry.</summary>
     public long Version { get; set; }
     /// <summary>The public version number (1, 2, …); 0 while never published.</summary>
@@ -35,7 +30,7 @@ public sealed class ItemRecord
     public string HandlingKind { get; set; } = "";
     public bool ForPersons { get; set; }
     public bool ForLegalPersons { get; set; }
-    public int OnlineDepth { get; set; }
+    public OnlineDepth OnlineDepth { get; set; }
     public int SiteVisits { get; set; }
     public int PromisedDays { get; set; }
     public string PromisedUnit { get; set; } = "";
@@ -43,7 +38,7 @@ public sealed class ItemRecord
 
     public ItemGuide DraftGuide => ItemGuide.Parser.ParseJson(DraftJson);
     public ItemGuide? PublicGuide => PublicJson is null ? null : ItemGuide.Parser.ParseJson(PublicJson);
-    public bool IsPublic => Status is Published or Suspended;
+    public bool IsPublic => Status is ItemStatus.Published or ItemStatus.Suspended;
 
     public static ItemRecord Create(ItemGuide guide, DateTime now)
     {
@@ -51,7 +46,7 @@ public sealed class ItemRecord
         {
             Id = Guid.NewGuid().ToString("N"),
             Code = guide.Code,
-            Status = Draft,
+            Status = ItemStatus.Draft,
             Version = 1,
             DraftJson = Json(guide),
             UpdatedAt = now,
@@ -78,9 +73,9 @@ public sealed class ItemRecord
         var changes = PublicGuide is { } previous ? GuideChanges.Between(previous, draft) : [];
         PublicJson = DraftJson;
         GuideVersion++;
-        if (Status == Draft)
+        if (Status == ItemStatus.Draft)
         {
-            Status = Published;
+            Status = ItemStatus.Published;
         }
         PublishedAt = now;
         List(draft);
@@ -88,14 +83,15 @@ public sealed class ItemRecord
         return changes;
     }
 
-    public void ChangeStatus(string status, string? reason, DateTime now)
+    public void ChangeStatus(ItemStatus status, string? reason, DateTime now)
     {
         Status = status;
         StatusReason = reason;
         Touch(now);
     }
 
-    public bool DraftAhead => PublicJson != DraftJson;
+    /// <summary>Compared as guides, not as text: a guide stored before the enums has its online depth as a number.</summary>
+    public bool DraftAhead => !Equals(DraftGuide, PublicGuide);
 
     void Touch(DateTime now)
     {

@@ -33,7 +33,8 @@ public static class GuideChanges
     public static List<string> Between(ItemGuide before, ItemGuide after)
     {
         var lines = new List<string>();
-        foreach (var field in ItemGuide.Descriptor.Fields.InFieldNumberOrder())
+        // In the guide's own order (a field renumbered for a new type keeps its place among its neighbours).
+        foreach (var field in ItemGuide.Descriptor.Fields.InDeclarationOrder())
         {
             var label = Labels.GetValueOrDefault(field.Name, field.Name);
             var old = field.Accessor.GetValue(before);
@@ -102,6 +103,7 @@ public static class GuideChanges
     {
         null or "" => "（无）",
         bool b => b ? "是" : "否",
+        OnlineDepth d => ((int)d).ToString(CultureInfo.InvariantCulture),  // the level, as officers number it
         string s => Clip(s),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

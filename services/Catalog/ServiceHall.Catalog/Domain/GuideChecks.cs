@@ -222,21 +222,21 @@ public static partial class GuideChecks
 
     static void CheckVisits(Collector c, ItemGuide g)
     {
-        if (g.OnlineDepth is < 1 or > 4)
+        if (g.OnlineDepth is < OnlineDepth.Information or > OnlineDepth.FullyOnline)
         {
-            c.Add("depth-range", "guide.online_depth", $"{g.OnlineDepth} 不在1至4之间（Ⅰ 咨询、Ⅱ 预审、Ⅲ 受理、Ⅳ 全程网办）");
+            c.Add("depth-range", "guide.online_depth", $"{(int)g.OnlineDepth} 不在1至4之间（Ⅰ 咨询、Ⅱ 预审、Ⅲ 受理、Ⅳ 全程网办）");
         }
         if (g.SiteVisits is < 0 or > 10)
         {
             c.Add("visits-range", "guide.site_visits", $"{g.SiteVisits} 不在0至10之间");
         }
-        if (g.OnlineDepth == 4 && g.SiteVisits != 0)
+        if (g.OnlineDepth == OnlineDepth.FullyOnline && g.SiteVisits != 0)
         {
             c.Add("depth-iv-zero-visits", "guide.site_visits", $"Ⅳ级（全程网办）事项无需到现场，应为0次，不是{g.SiteVisits}次");
         }
-        if (g.OnlineDepth is >= 1 and < 4 && g.SiteVisits == 0)
+        if (g.OnlineDepth is >= OnlineDepth.Information and < OnlineDepth.FullyOnline && g.SiteVisits == 0)
         {
-            c.Add("depth-iv-zero-visits", "guide.online_depth", $"零跑动的事项是全程网办，应为Ⅳ级，不是{g.OnlineDepth}级");
+            c.Add("depth-iv-zero-visits", "guide.online_depth", $"零跑动的事项是全程网办，应为Ⅳ级，不是{(int)g.OnlineDepth}级");
         }
         if (g.SiteVisits > 0)
         {

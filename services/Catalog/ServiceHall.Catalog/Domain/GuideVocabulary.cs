@@ -1,3 +1,5 @@
+using ServiceHall.Catalog.V1;
+
 namespace ServiceHall.Catalog;
 
 /// <summary>The closed word lists of a guide (docs/domain.md §1), in the Chinese the public reads.</summary>
@@ -44,12 +46,12 @@ public static class GuideVocabulary
     ];
 
     /// <summary>网上办理深度 I–IV.</summary>
-    public static string DepthLabel(int depth) => depth switch
+    public static string DepthLabel(OnlineDepth depth) => depth switch
     {
-        1 => "Ⅰ级 网上咨询",
-        2 => "Ⅱ级 网上预审",
-        3 => "Ⅲ级 网上受理",
-        4 => "Ⅳ级 全程网办",
+        OnlineDepth.Information => "Ⅰ级 网上咨询",
+        OnlineDepth.PreReview => "Ⅱ级 网上预审",
+        OnlineDepth.AcceptedOnline => "Ⅲ级 网上受理",
+        OnlineDepth.FullyOnline => "Ⅳ级 全程网办",
         _ => "",
     };
 }

@@ -67,7 +67,7 @@ public sealed class PenaltyRecord
     public PublicRecord ToPublicRecord() => new()
     {
         Id = Id,
-        Kind = "penalty",
+        Kind = RecordKind.Penalty,
         Title = PublicText.Masked($"行政处罚 {DecisionNumber}"),
         Summary = PublicText.Masked($"{Category}：{Content}"),
     };

@@ -12,7 +12,7 @@ public sealed class DisclosureRecord
 {
     public required string Id { get; init; }
     public required string OrganizationId { get; init; }
-    public required string Kind { get; set; }
+    public required DisclosureKind Kind { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
     public DateOnly EffectiveDate { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Disclosures.V1;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
@@ -20,7 +21,8 @@ public abstract class DisclosuresDb(DbContextOptions options) : DbContext(option
             e.HasKey(o => o.Id);
             e.Property(o => o.Id).HasMaxLength(DisclosureRules.MaxIdLength);
             e.Property(o => o.Name).HasMaxLength(DisclosureRules.MaxNameLength);
-            e.Property(o => o.Sector).HasMaxLength(32);
+            // The words they always held: sectors with '-' (social-insurance), kinds with '_' (fee_schedule).
+            e.Property(o => o.Sector).HasMaxLength(32).HasConversion(new EnumWordConverter<Sector>('-'));
         });
         modelBuilder.Entity<DisclosureRecord>(e =>
         {
@@ -31,7 +33,7 @@ public abstract class DisclosuresDb(DbContextOptions options) : DbContext(option
             e.HasOne<OrganizationRecord>().WithMany().HasForeignKey(d => d.OrganizationId);
             // One organisation's disclosures, newest first: the list's only query.
             e.HasIndex(d => new { d.OrganizationId, d.PublishedAt });
-            e.Property(d => d.Kind).HasMaxLength(32);
+            e.Property(d => d.Kind).HasMaxLength(32).HasConversion(new EnumWordConverter<DisclosureKind>());
             e.Property(d => d.Title).HasMaxLength(DisclosureRules.MaxTitleLength);
             e.Property(d => d.Body).HasMaxLength(DisclosureRules.MaxBodyLength);
         });

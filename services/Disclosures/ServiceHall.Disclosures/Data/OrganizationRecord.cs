@@ -7,7 +7,7 @@ public sealed class OrganizationRecord
 {
     public required string Id { get; init; }
     public required string Name { get; set; }
-    public required string Sector { get; set; }
+    public required Sector Sector { get; set; }
     public DateTime RegisteredAt { get; init; }
 
     public static OrganizationRecord Create(RegisterOrganizationRequest request) => new()

@@ -14,33 +14,6 @@ public static partial class DisclosureRules
     public const int MaxBodyLength = 20000;
     public const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>The sectors whose public-service units must disclose (公共企事业单位办事公开, docs/domain.md §9).</summary>
-    public static readonly IReadOnlyList<string> Sectors =
-    [
-        "education",        // 教育
-        "health",           // 医疗卫生
-        "water",            // 供水
-        "power",            // 供电
-        "gas",              // 供气
-        "heating",          // 供热
-        "transport",        // 公共交通
-        "environment",      // 环境保护
-        "telecom",          // 电信
-        "social-insurance", // 社会保险
-        "culture-sports",   // 文化体育
-        "finance",          // 金融
-    ];
-
-    public static readonly IReadOnlyList<string> Kinds =
-    [
-        "service_guide",     // 服务指南
-        "fee_schedule",      // 收费标准
-        "procedure",         // 办事流程
-        "commitment",        // 服务承诺
-        "notice",            // 公告
-        "complaint_channel", // 投诉渠道
-    ];
-
     public static FieldErrors CheckOrganization(RegisterOrganizationRequest request)
     {
         var errors = new FieldErrors(RegisterOrganizationRequest.Descriptor).Required("id", request.Id);
@@ -50,7 +23,7 @@ public static partial class DisclosureRules
         }
         errors.Required("name", request.Name).MaxLength("name", request.Name, MaxNameLength);
         NoPersonalNumbers(errors, "name", request.Name);
-        OneOf(errors, "sector", request.Sector, Sectors);
+        OneOf(errors, "sector", request.Sector);
         return errors;
     }
 
@@ -58,7 +31,7 @@ public static partial class DisclosureRules
     {
         var errors = new FieldErrors(PublishDisclosureRequest.Descriptor)
             .Required("organization_id", request.OrganizationId).MaxLength("organization_id", request.OrganizationId, MaxIdLength);
-        OneOf(errors, "kind", request.Kind, Kinds);
+        OneOf(errors, "kind", request.Kind);
         errors.Required("title", request.Title).MaxLength("title", request.Title, MaxTitleLength)
             .Required("body", request.Body).MaxLength("body", request.Body, MaxBodyLength);
         NoPersonalNumbers(errors, "title", request.Title);
@@ -97,15 +70,17 @@ public static partial class DisclosureRules
         }
     }
 
-    static void OneOf(FieldErrors errors, string field, string value, IReadOnlyList<string> allowed)
+    /// <summary>The sectors and kinds are the contract's enums (docs/domain.md §9); a client may still send no value or an unknown number.</summary>
+    static void OneOf<TEnum>(FieldErrors errors, string field, TEnum value) where TEnum : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var allowed = string.Join("、", Enum.GetValues<TEnum>().Skip(1).Select(EnumWords.ProtoName));
+        if (Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0)
         {
-            errors.Add(field, $"必填（{string.Join("、", allowed)}之一）");
+            errors.Add(field, $"必填（{allowed}之一）");
         }
-        else if (!allowed.Contains(value))
+        else if (!Enum.IsDefined(value))
         {
-            errors.Add(field, $"“{value}”不是{string.Join("、", allowed)}之一");
+            errors.Add(field, $"“{Convert.ToInt32(value, CultureInfo.InvariantCulture)}”不是{allowed}之一");
         }
     }
 

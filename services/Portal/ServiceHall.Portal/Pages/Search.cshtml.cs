@@ -3,6 +3,8 @@ using RpcCode = Grpc.Core.StatusCode;
 using Microsoft.AspNetCore.Mvc;
 using ServiceHall.Search.V1;
 using ServiceHall.ServiceDefaults;
+using Depth = ServiceHall.Catalog.V1.OnlineDepth;
+using Sector = ServiceHall.Disclosures.V1.Sector;
 using SearchClient = ServiceHall.Search.V1.SearchService.SearchServiceClient;
 
 namespace ServiceHall.Portal.Pages;
@@ -71,17 +73,24 @@ public sealed class SearchModel(SearchClient search, HallCalls calls) : PortalPa
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+        if (!SearchLinks.TryParse(Type, out DocumentType type) || !SearchLinks.TryParse(Sector, out Sector sector))
+        {
+            // An old or hand-made link with a type or sector nobody knows: say so, and offer the plain query.
+            Outcome = SearchOutcome.Refused;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
 
         var request = new SearchRequest
         {
             Q = query,
             PageSize = PageSize,
             PageToken = PageToken ?? "",
-            Type = Type?.Trim() ?? "",
+            Type = type,
             Department = Department?.Trim() ?? "",
             Theme = Theme?.Trim() ?? "",
-            Sector = Sector?.Trim() ?? "",
-            OnlineDepth = OnlineDepth is >= 1 and <= 4 ? OnlineDepth.Value : 0,
+            Sector = sector,
+            OnlineDepth = OnlineDepth is >= 1 and <= 4 ? (Depth)OnlineDepth.Value : Depth.Unspecified,
         };
         // Asked together: completions cost little and are there when the hits turn out few.
         using var searching = search.SearchAsync(request, calls.Public(HttpContext));

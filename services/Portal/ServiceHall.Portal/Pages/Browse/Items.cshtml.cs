@@ -15,7 +15,9 @@ public sealed class ItemsModel(CatalogClient catalog, HallCalls calls) : PortalP
     [BindProperty(SupportsGet = true)] public string? LegalPersonTheme { get; set; }
     [BindProperty(SupportsGet = true)] public string? DepartmentCode { get; set; }
     [BindProperty(SupportsGet = true)] public bool Towns { get; set; }
+    /// <summary>The level as the address gives it (onlineDepth=4).</summary>
     [BindProperty(SupportsGet = true)] public int OnlineDepth { get; set; }
+    public OnlineDepth Depth => OnlineDepth is >= 1 and <= 4 ? (OnlineDepth)OnlineDepth : Catalog.V1.OnlineDepth.Unspecified;
     /// <summary>?page= (read from the query: "page" is also Razor Pages' own route value, the page's name).</summary>
     public string? PageToken => Request.Query["page"].FirstOrDefault();
 
@@ -50,9 +52,9 @@ public sealed class ItemsModel(CatalogClient catalog, HallCalls calls) : PortalP
             (Filter, request.Towns) = (BrowseFilter.Towns, true);
             query = "towns=true";
         }
-        else if (OnlineDepth is >= 1 and <= 4)
+        else if (Depth != Catalog.V1.OnlineDepth.Unspecified)
         {
-            (Filter, request.OnlineDepth) = (BrowseFilter.OnlineDepth, OnlineDepth);
+            (Filter, request.OnlineDepth) = (BrowseFilter.OnlineDepth, Depth);
             query = "onlineDepth=" + OnlineDepth.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else

@@ -8,7 +8,7 @@ namespace ServiceHall.Messaging;
 /// The source's outbox as its public change log (PublicExport): a projection replays it from the start to
 /// rebuild, or from its high-water mark to catch up on what it missed. Rows are kept after publishing for this.
 /// </summary>
-public sealed class OutboxExport<TContext>(TContext db) : PublicExport.PublicExportBase where TContext : DbContext
+public sealed class OutboxExport<TContext>(TContext db, IEnumerable<IExportRewriter> rewriters) : PublicExport.PublicExportBase where TContext : DbContext
 {
     /// <summary>Rows per query: a rebuild streams the whole log without holding it in memory or one long read open.</summary>
     public const int PageSize = 500;
@@ -30,15 +30,21 @@ public sealed class OutboxExport<TContext>(TContext db) : PublicExport.PublicExp
                 .Take(PageSize)
                 .Select(m => new ExportedEvent { Sequence = m.Sequence, Topic = m.Topic, PayloadJson = m.Payload, EventId = m.EventId })
                 .ToListAsync(cancellationToken);
+            var fetched = page.Count;
+            var last = fetched > 0 ? page[^1].Sequence : after;
+            foreach (var rewriter in rewriters)
+            {
+                await rewriter.RewriteAsync(page, cancellationToken);
+            }
             foreach (var exported in page)
             {
                 await responseStream.WriteAsync(exported, cancellationToken);
             }
-            if (page.Count < PageSize)
+            if (fetched < PageSize)
             {
                 return;
             }
-            after = page[^1].Sequence;
+            after = last;
         }
     }
 

@@ -18,6 +18,9 @@ builder.Services.AddOptions<PublicityPeriod>()
     .Validate(p => p.MaximumMonths > 0, $"{PublicityPeriod.Section}:MaximumMonths must be positive")
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
+builder.Services.AddSingleton<PublicitySweep>();
+builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } migrated)

@@ -14,11 +14,11 @@ public static class FacetCounts
 {
     public const int MaxValues = 20;
 
-    public static IEnumerable<Facet> Count(IndexSearcher searcher, Query text, IReadOnlyDictionary<string, string> filters)
+    public static IEnumerable<Facet> Count(IndexSearcher searcher, Query text, IReadOnlyDictionary<string, string> filters, string today)
     {
         foreach (var field in IndexFields.Facets)
         {
-            var query = Filtered(text, filters.Where(f => f.Key != field));
+            var query = Filtered(text, filters.Where(f => f.Key != field), today);
             var counter = new ValueCounter(field);
             searcher.Search(query, counter);
             var facet = new Facet { Name = field };
@@ -32,10 +32,17 @@ public static class FacetCounts
         }
     }
 
-    /// <summary>The text query with each filter as a required, non-scoring term.</summary>
-    public static Query Filtered(Query text, IEnumerable<KeyValuePair<string, string>> filters)
+    /// <summary>
+    /// The text query with each filter as a required, non-scoring term, leaving out every document whose publicity
+    /// ended before <paramref name="today"/> (yyyy-MM-dd, the county's date).
+    /// </summary>
+    public static Query Filtered(Query text, IEnumerable<KeyValuePair<string, string>> filters, string today)
     {
-        var query = new BooleanQuery { { text, Occur.MUST } };
+        var query = new BooleanQuery
+        {
+            { text, Occur.MUST },
+            { TermRangeQuery.NewStringRange(IndexFields.PublicUntil, null, today, includeLower: false, includeUpper: false), Occur.MUST_NOT },
+        };
         foreach (var (field, value) in filters)
         {
             query.Add(new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0 }, Occur.MUST);

@@ -8,6 +8,7 @@ builder.Services.AddSingleton(Curation.From(builder.Configuration));
 builder.Services.AddSingleton<IndexStatus>();
 builder.Services.AddSingleton<PublicIndex>();
 builder.Services.AddSingleton<TitleBook>();
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<IndexCommitSchedule>();
 builder.Services.AddHostedService<IndexCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<IndexReady>("search-index");

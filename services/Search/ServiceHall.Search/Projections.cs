@@ -60,18 +60,25 @@ public static class Projections
             }]);
     }
 
-    /// <summary>The entity and every record in publicity, replaced as one set: a record no longer sent is no longer public.</summary>
+    /// <summary>
+    /// The entity and every record in publicity, replaced as one set: a record no longer sent is no longer public.
+    /// The entity's own document holds none of its records' words: a record is hidden on the day its publicity ends
+    /// (<see cref="PublicDocument.PublicUntil"/>), and its words must leave with it.
+    /// </summary>
     public static IndexChange From(EntityChanged e)
     {
         var url = $"/api/credit/entities/{Uri.EscapeDataString(e.Code)}";
-        var records = e.Records.Select(r => Join(r.Title, r.Summary));
         var documents = new List<PublicDocument>
         {
-            new(EntityType, e.Code, e.Name, Join([e.Name, e.Code, e.EntityCategory, e.Address, .. records]), url) { StableKey = e.Code },
+            new(EntityType, e.Code, e.Name, Join(e.Name, e.Code, e.EntityCategory, e.Address), url) { StableKey = e.Code },
         };
         // A record is found by its own words and by the entity's name; its type is its kind (行政处罚 = penalty).
         documents.AddRange(e.Records.Select(r =>
-            new PublicDocument(IndexWords.Of(TypeOf(r.Kind)), r.Id, r.Title, Join(r.Summary, e.Name), url) { StableKey = e.Code }));
+            new PublicDocument(IndexWords.Of(TypeOf(r.Kind)), r.Id, r.Title, Join(r.Summary, e.Name), url)
+            {
+                StableKey = e.Code,
+                PublicUntil = r.PublicUntil,
+            }));
         return new IndexChange(Key(EntityType, e.Code), e.Version, documents);
     }
 

@@ -16,6 +16,12 @@ public sealed record PublicDocument(string Type, string Id, string Title, string
 
     /// <summary>Notices lose weight with age; guides do not.</summary>
     public bool IsNotice { get; init; }
+
+    /// <summary>
+    /// yyyy-MM-dd, the last day the document is public (a penalty's 公示截止期); empty when it has no end. Queries
+    /// leave out documents past it, even before the source announces their withdrawal.
+    /// </summary>
+    public string PublicUntil { get; init; } = "";
 }
 
 /// <summary>
@@ -51,6 +57,8 @@ static class IndexFields
     public const string Popularity = "popularity";
     /// <summary>Day (since 1970) a notice was indexed; 0 for everything else.</summary>
     public const string NoticeDay = "notice_day";
+    /// <summary>The last public day (yyyy-MM-dd) of a document whose publicity ends; absent otherwise.</summary>
+    public const string PublicUntil = "public_until";
 
     /// <summary>The facets, in the order responses list them.</summary>
     public static readonly string[] Facets = [Type, Department, Theme, Sector, OnlineDepth];

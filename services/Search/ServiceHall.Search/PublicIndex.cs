@@ -253,6 +253,10 @@ public sealed class PublicIndex : IDisposable
             new NumericDocValuesField(IndexFields.Popularity, curation.PopularityOf(document.StableKey)),
             new NumericDocValuesField(IndexFields.NoticeDay, document.IsNotice ? DateTime.UtcNow.Ticks / TimeSpan.TicksPerDay : 0),
         ];
+        if (document.PublicUntil.Length > 0)
+        {
+            lucene.Add(new StringField(IndexFields.PublicUntil, document.PublicUntil, Field.Store.YES));
+        }
         AddFacet(lucene, IndexFields.Department, document.Department);
         AddFacet(lucene, IndexFields.Sector, document.Sector);
         AddFacet(lucene, IndexFields.OnlineDepth, document.OnlineDepth);

@@ -11,7 +11,7 @@ namespace ServiceHall.Search;
 /// One search box over the hall's public index: bounded in length, depth and time, whatever is typed. A pasted
 /// credit code opens its entity; a resident ID number is refused unread; curated best bets lead the first page.
 /// </summary>
-public sealed class SearchService(PublicIndex index, TitleBook titles, Curation curation, IndexStatus status, IConfiguration configuration)
+public sealed class SearchService(PublicIndex index, TitleBook titles, Curation curation, IndexStatus status, IConfiguration configuration, TimeProvider clock)
     : V1.SearchService.SearchServiceBase
 {
     public const int MaxQueryLength = 100;
@@ -22,6 +22,9 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
     public const int MaxPinned = 3;
 
     readonly TimeSpan timeLimit = configuration.GetValue("Search:TimeLimit", TimeSpan.FromSeconds(1));
+
+    /// <summary>The county's date, yyyy-MM-dd: documents whose publicity ended before it are never served.</summary>
+    string Today => CountyClock.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
@@ -58,7 +61,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         return Task.FromResult(index.Search(searcher =>
         {
             var pinned = Pinned(searcher, request.Q, filters);
-            var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters), Occur.MUST } };
+            var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters, Today), Occur.MUST } };
             foreach (var key in curation.PinnedFor(request.Q))
             {
                 ranked.Add(new PrefixQuery(new Term(IndexFields.StableKey, key)), Occur.MUST_NOT);
@@ -90,7 +93,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
             }
             var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
             response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);
-            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters));
+            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, Today));
             return response;
         }));
     }
@@ -120,6 +123,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         response.Suggestions.AddRange(titles.Titles
             .Where(t => Leads(t) || Inside(t))
             .Where(t => !curation.DoNotSuggest.Any(t.Title.Contains))
+            .Where(t => t.PublicUntil.Length == 0 || string.CompareOrdinal(t.PublicUntil, Today) >= 0)
             .OrderByDescending(Leads)
             .ThenByDescending(t => t.Popularity).ThenBy(t => t.Title.Length).ThenBy(t => t.Title, StringComparer.Ordinal)
             .DistinctBy(t => t.Title)
@@ -204,7 +208,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         var pinned = new List<int>();
         foreach (var key in keys)
         {
-            var found = searcher.Search(FacetCounts.Filtered(new PrefixQuery(new Term(IndexFields.StableKey, key)), filters), MaxPinned);
+            var found = searcher.Search(FacetCounts.Filtered(new PrefixQuery(new Term(IndexFields.StableKey, key)), filters, Today), MaxPinned);
             pinned.AddRange(found.ScoreDocs.Select(d => d.Doc).Where(d => !pinned.Contains(d)));
         }
         return pinned.Take(MaxPinned).ToList();

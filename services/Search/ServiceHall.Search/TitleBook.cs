@@ -13,7 +13,8 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
 {
     public static readonly TimeSpan MinAge = TimeSpan.FromSeconds(2);
 
-    public sealed record Entry(string Title, string Type, string Url, string Pinyin, string Initials, long Popularity);
+    /// <param name="PublicUntil">The last public day of a title whose publicity ends (a penalty), else empty.</param>
+    public sealed record Entry(string Title, string Type, string Url, string Pinyin, string Initials, long Popularity, string PublicUntil = "");
 
     sealed record Snapshot(DateTime BuiltAt, long ReaderVersion, Dictionary<string, (string Word, int Frequency)> WordsByPinyin,
         Dictionary<string, (string Word, int Frequency)> WordsByInitials, HashSet<string> Words, List<Entry> Titles);
@@ -142,7 +143,7 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
 
         var titles = new List<Entry>();
         var liveDocs = MultiFields.GetLiveDocs(reader);
-        var fields = new HashSet<string> { IndexFields.Title, IndexFields.Type, IndexFields.Url, IndexFields.StableKey };
+        var fields = new HashSet<string> { IndexFields.Title, IndexFields.Type, IndexFields.Url, IndexFields.StableKey, IndexFields.PublicUntil };
         for (var i = 0; i < reader.MaxDoc; i++)
         {
             if (liveDocs is not null && !liveDocs.Get(i))
@@ -155,7 +156,8 @@ public sealed class TitleBook(PublicIndex index, Curation curation)
                 continue;
             }
             titles.Add(new Entry(title, stored.Get(IndexFields.Type) ?? "", stored.Get(IndexFields.Url) ?? "",
-                PinyinTable.Default.Full(title) ?? "", PinyinTable.Default.Initials(title) ?? "", curation.PopularityOf(stored.Get(IndexFields.StableKey) ?? "")));
+                PinyinTable.Default.Full(title) ?? "", PinyinTable.Default.Initials(title) ?? "", curation.PopularityOf(stored.Get(IndexFields.StableKey) ?? ""),
+                stored.Get(IndexFields.PublicUntil) ?? ""));
         }
         return new Snapshot(DateTime.UtcNow, ((DirectoryReader)reader).Version, byPinyin, byInitials, words, titles);
     }

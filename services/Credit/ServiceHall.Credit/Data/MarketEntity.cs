@@ -16,6 +16,12 @@ public sealed class MarketEntity
     /// <summary>Raised by every change; events carry it so consumers can ignore stale ones.</summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// The day whose public view the last event announced. A penalty public then but not today has left public
+    /// view since, and the publicity sweep announces the entity again (<see cref="PublicitySweep"/>).
+    /// </summary>
+    public DateOnly AnnouncedOn { get; set; }
+
     public List<PenaltyRecord> Penalties { get; init; } = [];
 
     /// <param name="code">Already normalized and validated.</param>
@@ -29,6 +35,10 @@ public sealed class MarketEntity
         RegisteredAt = now,
         Version = 1,
     };
+
+    /// <summary>True when a penalty shown in the last announcement is out of publicity on <paramref name="today"/>.</summary>
+    public bool PublicityEndedSinceAnnounced(DateOnly today) =>
+        Penalties.Any(p => p.PublicityUntil >= AnnouncedOn && p.PublicityUntil < today);
 
     public void AddPenalty(PenaltyRecord penalty)
     {
@@ -60,6 +70,7 @@ public sealed class MarketEntity
     /// <summary>What search and other subscribers receive: the public view, masked like <see cref="ToMessage"/>.</summary>
     public EntityChanged ToEvent(DateOnly today)
     {
+        AnnouncedOn = today;
         var changed = new EntityChanged
         {
             EventId = Guid.NewGuid().ToString(),

@@ -70,5 +70,6 @@ public sealed class PenaltyRecord
         Kind = RecordKind.Penalty,
         Title = PublicText.Masked($"行政处罚 {DecisionNumber}"),
         Summary = PublicText.Masked($"{Category}：{Content}"),
+        PublicUntil = PublicityUntil.ToString(DateFormat, CultureInfo.InvariantCulture),
     };
 }

@@ -33,6 +33,9 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("EntityCategory")
                         .IsRequired()
                         .HasMaxLength(100)

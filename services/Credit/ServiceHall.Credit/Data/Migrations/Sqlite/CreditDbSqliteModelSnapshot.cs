@@ -28,6 +28,9 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityCategory")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -8,6 +8,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 var dataFolder = Path.GetFullPath(builder.Configuration["Hall:DataFolder"] ?? Path.Combine(repository, "data"));
+var busToken = SettingValue.NewBusToken();
 
 // Ports come from the description; the gateway's two can be moved with Hall:GatewayHttpPort and
 // Hall:GatewayGrpcPort (docs/decisions/0004-gateway-ports.md), any other process's with Hall:Ports:<name>.
@@ -41,7 +42,7 @@ foreach (var process in HallProcesses.All)
     }
     foreach (var setting in process.Settings.Where(s => s.Local is not null))
     {
-        resource.WithEnvironment(setting.Key, SettingValue.Resolve(setting.Local!, Address, dataFolder));
+        resource.WithEnvironment(setting.Key, SettingValue.Resolve(setting.Local!, Address, dataFolder, busToken));
     }
     started[process.Name] = resource;
 }

@@ -40,14 +40,17 @@ public static class HallProcesses
             new("services__catalog__http__0", Address("catalog"), Address("catalog")),
             new("services__credit__http__0", Address("credit"), Address("credit")),
             new("services__disclosures__http__0", Address("disclosures"), Address("disclosures")),
+            // Only the event bus may change the index: the local bus shows this secret; in Kubernetes Dapr sets
+            // APP_API_TOKEN from the secret named in the pod's dapr.io/app-token-secret annotation.
+            new("APP_API_TOKEN", BusToken, null),
         ]),
-        Service("catalog", 5102, [Subscriber, Database("catalog")]),
+        Service("catalog", 5102, [Subscriber, BusTokenSent, Database("catalog")]),
         Service("applications", 5103, [
             Database("applications"),
             new("services__catalog__http__0", Address("catalog"), Address("catalog")),
         ]),
-        Service("credit", 5104, [Subscriber, Database("credit")]),
-        Service("disclosures", 5105, [Subscriber, Database("disclosures")]),
+        Service("credit", 5104, [Subscriber, BusTokenSent, Database("credit")]),
+        Service("disclosures", 5105, [Subscriber, BusTokenSent, Database("disclosures")]),
         new("portal", "services/Portal/ServiceHall.Portal", [Http(5106)],
         [
             AuthorityOf,
@@ -82,6 +85,8 @@ public static class HallProcesses
     // Catalog, credit and disclosures publish to search: through the local bus on one machine, Dapr's
     // subscriptions in the cluster (docs/architecture.md, section 4).
     static Setting Subscriber => new("Messaging__Subscribers__0", Address("search"), null);
+
+    static Setting BusTokenSent => new("Messaging__AppApiToken", BusToken, null);
 
     static Setting Database(string name) => new($"ConnectionStrings__{name}", null, Secret(Databases, name));
 

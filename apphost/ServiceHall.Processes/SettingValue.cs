@@ -12,6 +12,8 @@ namespace ServiceHall.Processes;
 public static partial class SettingValue
 {
     public const string DataFolder = "{data}";
+    /// <summary>The local bus's shared secret, made afresh for each run of the hall (search refuses events without it).</summary>
+    public const string BusToken = "{bus-token}";
     public const string ConfigMapPrefix = "configMap:";
     public const string SecretPrefix = "secret:";
 
@@ -25,9 +27,12 @@ public static partial class SettingValue
     public static IEnumerable<string> Addresses(string? value) =>
         value is null ? [] : AddressPattern().Matches(value).Select(m => m.Groups[1].Value);
 
-    /// <summary>The value with every placeholder replaced: addresses by <paramref name="address"/>, {data} by the folder.</summary>
-    public static string Resolve(string value, Func<string, string> address, string dataFolder) =>
-        AddressPattern().Replace(value, m => address(m.Groups[1].Value)).Replace(DataFolder, dataFolder);
+    /// <summary>The value with every placeholder replaced: addresses by <paramref name="address"/>, {data} by the folder, {bus-token} by the run's secret.</summary>
+    public static string Resolve(string value, Func<string, string> address, string dataFolder, string busToken) =>
+        AddressPattern().Replace(value, m => address(m.Groups[1].Value)).Replace(DataFolder, dataFolder).Replace(BusToken, busToken);
+
+    /// <summary>A fresh secret for <see cref="BusToken"/>.</summary>
+    public static string NewBusToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     [GeneratedRegex(@"\{address:([a-z]+)\}")]
     private static partial Regex AddressPattern();

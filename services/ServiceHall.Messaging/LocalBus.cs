@@ -36,6 +36,10 @@ sealed class LocalBus(HttpClient http, IOptions<MessagingOptions> options, IHost
                 VersionPolicy = http.DefaultVersionPolicy,
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" };
+            if (options.Value.AppApiToken is { Length: > 0 } token)
+            {
+                request.Headers.Add("dapr-api-token", token);
+            }
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {

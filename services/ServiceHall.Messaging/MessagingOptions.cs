@@ -10,6 +10,12 @@ public sealed class MessagingOptions
     /// <summary>Base addresses of the services the local bus asks for their subscriptions (/dapr/subscribe).</summary>
     public List<string> Subscribers { get; set; } = [];
 
+    /// <summary>
+    /// The secret the local bus shows subscribers (header dapr-api-token), as Dapr shows its app API token; search
+    /// takes events only with it outside development.
+    /// </summary>
+    public string? AppApiToken { get; set; }
+
     /// <summary>How often the relay looks for pending events when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

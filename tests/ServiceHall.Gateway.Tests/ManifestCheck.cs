@@ -87,7 +87,7 @@ public static class ManifestCheck
                 problems.Add($"{name}: is given the address of '{target}', which has no Service on port {port}");
             }
             return $"http://{target}:{port}";
-        }, dataFolder: "{data}");
+        }, dataFolder: SettingValue.DataFolder, busToken: SettingValue.BusToken);
     }
 
     static void Expect(List<string> problems, string name, Dictionary<string, YamlMappingNode> env, string key, string expected)

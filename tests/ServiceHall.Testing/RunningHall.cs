@@ -68,6 +68,7 @@ public sealed class RunningHall : IAsyncDisposable
         GatewayHttp = new Uri(Address("gateway"));
         GatewayGrpc = new Uri($"http://127.0.0.1:{ports["gateway"]["grpc"]}");
 
+        var busToken = SettingValue.NewBusToken();
         foreach (var process in HallProcesses.All)
         {
             var settings = new Dictionary<string, string>
@@ -83,7 +84,7 @@ public sealed class RunningHall : IAsyncDisposable
             }
             foreach (var setting in process.Settings.Where(s => s.Local is not null))
             {
-                settings[setting.Key] = SettingValue.Resolve(setting.Local!, Address, dataFolder);
+                settings[setting.Key] = SettingValue.Resolve(setting.Local!, Address, dataFolder, busToken);
             }
             foreach (var (key, value) in process.Name == "gateway" ? extraGatewaySettings : extraServiceSettings)
             {

@@ -5,29 +5,43 @@ using System.Text;
 namespace ServiceHall.Search;
 
 /// <summary>
-/// Events may change the index, so only the event bus may deliver them: a caller on this machine (the Dapr
-/// sidecar in the same pod, or the local bus of the embedded hall), or one that shows Dapr's app API token
-/// (header dapr-api-token, equal to APP_API_TOKEN when the operator sets one). Anyone else gets 403: no user token
-/// makes a person an event source.
+/// Events may change the index, so only the event bus may deliver them: a caller that shows the app API token
+/// (header dapr-api-token, equal to APP_API_TOKEN: Dapr's sidecar sends it, and the local bus sends the same secret).
+/// Outside development the token is required and search refuses to start without one; in development a caller on
+/// this machine is trusted too, so a hall started by hand needs no secret. Anyone else gets 403: no user token makes
+/// a person an event source.
 /// </summary>
-sealed class EventSenders(IConfiguration configuration) : IEndpointFilter
+public sealed class EventSenders(IConfiguration configuration, IHostEnvironment environment) : IEndpointFilter
 {
     public const string TokenHeader = "dapr-api-token";
+    public const string TokenKey = "APP_API_TOKEN";
+
+    /// <summary>Refuses to run where events could be forged: outside development without a token.</summary>
+    public static void EnsureConfigured(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && string.IsNullOrEmpty(configuration[TokenKey]))
+        {
+            throw new InvalidOperationException(
+                $"{TokenKey} is not set: outside development search takes index events only from a caller showing it " +
+                "(Dapr's app API token, or the local bus's Messaging:AppApiToken), so anyone could forge them without it.");
+        }
+    }
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         return IsEventBus(http) ? next(context) : ValueTask.FromResult<object?>(Results.Problem(
-            statusCode: StatusCodes.Status403Forbidden, title: "Only the event bus delivers events to search."));
+            statusCode: StatusCodes.Status403Forbidden, title: "只有事件总线可以向搜索服务投递事件"));
     }
 
     bool IsEventBus(HttpContext http)
     {
-        var expected = configuration["APP_API_TOKEN"];
-        if (!string.IsNullOrEmpty(expected) && http.Request.Headers.TryGetValue(TokenHeader, out var token))
+        var expected = configuration[TokenKey];
+        if (!string.IsNullOrEmpty(expected))
         {
-            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token.ToString()), Encoding.UTF8.GetBytes(expected));
+            return http.Request.Headers.TryGetValue(TokenHeader, out var token)
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token.ToString()), Encoding.UTF8.GetBytes(expected));
         }
-        return http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+        return environment.IsDevelopment() && http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
     }
 }

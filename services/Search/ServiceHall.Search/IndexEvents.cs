@@ -21,6 +21,13 @@ public static class IndexEvents
     public const string DisclosurePublishedRoute = "/events/disclosure-published";
     public const string QuestionPublishedRoute = "/events/catalog-question-published";
 
+    /// <summary>
+    /// How far an event's version or source sequence may lie beyond the source's high-water mark the index holds.
+    /// A real version grows by one per write and a sequence by one per event, so no source gets near this between
+    /// two catch-ups; a forged Int64.MaxValue, which would freeze a document for good, is refused.
+    /// </summary>
+    public const long MaxAhead = 1_000_000;
+
     // Publishers may add fields before this service knows them (the relay adds sourceSequence); that must not stop the index.
     static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
@@ -79,6 +86,12 @@ public static class IndexEvents
         if (errors.Any || change is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: string.Join("; ", errors.Problems));
+        }
+        var mark = index.HighWaterMark(topic.Source);
+        if (change.Version > mark + MaxAhead || SourceSequence(json) > mark + MaxAhead)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                detail: $"version {change.Version} or source sequence is far ahead of what {topic.Source} has published (high-water mark {mark}); a forged version would freeze the document");
         }
         var applied = index.Apply(change);
         if (SourceSequence(json) is { } sequence)

@@ -13,6 +13,7 @@ builder.Services.AddHostedService<IndexCommitSchedule>();
 builder.Services.AddHostedService<IndexCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<IndexReady>("search-index");
 
+EventSenders.EnsureConfigured(builder.Configuration, builder.Environment);
 var app = builder.Build();
 // Open the index at start, so a locked or damaged folder shows at once rather than at the first event.
 app.Services.GetRequiredService<PublicIndex>();

@@ -11,6 +11,8 @@ public readonly record struct Paging(int Offset, int Size)
 {
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
+    /// <summary>No list pages this deep; a token beyond it is forged, and offset plus size must not overflow.</summary>
+    public const int MaxOffset = 1_000_000;
 
     /// <param name="request">The list request, whose fields name the page size and token in the refusal.</param>
     public static Paging From(int pageSize, string pageToken, MessageDescriptor request)
@@ -27,7 +29,7 @@ public readonly record struct Paging(int Offset, int Size)
         try
         {
             var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(pageToken));
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset <= MaxOffset)
             {
                 return new(offset, size);
             }

@@ -53,3 +53,23 @@ public sealed class ForgedEventTests
         Assert.Contains(found.Hits, h => h.Type == DocumentType.Item);
     }
 }
+
+/// <summary>The search time cap covers the whole answer, facets and the scoring's reasons included.</summary>
+public sealed class TimeCapTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("00:00:05", true)]
+    [InlineData("00:00:00", false)]
+    public async Task Facets_are_counted_only_within_the_time_limit(string limit, bool facetsCounted)
+    {
+        await using var host = new ServiceHost<Program>("search", Databases.Sqlite, new Dictionary<string, string?> { ["Search:TimeLimit"] = limit });
+        (await CloudEvents.PostAsync(host.CreateClient(), IndexEvents.ItemChangedRoute, Topics.CatalogItemChanged, Events.IdCardItem(1))).EnsureSuccessStatusCode();
+
+        var found = await new V1.SearchService.SearchServiceClient(host.Channel).SearchAsync(new SearchRequest { Q = "身份证" }, cancellationToken: Ct);
+
+        Assert.Equal(facetsCounted, found.Facets.Count > 0);
+        Assert.All(found.Hits, h => Assert.Equal(facetsCounted, h.Why.Count > 0));
+    }
+}

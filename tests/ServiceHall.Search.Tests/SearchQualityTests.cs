@@ -133,7 +133,10 @@ public sealed class SearchQualityTests : IAsyncLifetime
     [Fact]
     public async Task Explain_tells_staff_how_a_hit_scored_and_everyone_why_it_matched()
     {
-        var found = await SearchAsync(new SearchRequest { Q = "sfz", Explain = true });
+        var anonymous = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => SearchAsync(new SearchRequest { Q = "sfz", Explain = true }));
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, anonymous.StatusCode);
+        var found = await new V1.SearchService.SearchServiceClient(host.As(TestUser.Officer(DemoCounty.PublicSecurity)))
+            .SearchAsync(new SearchRequest { Q = "sfz", Explain = true }, cancellationToken: Ct);
 
         Assert.Contains("拼音", found.Hits[0].Why);
         Assert.Contains("popularity", found.Hits[0].Explanation);
@@ -165,6 +168,7 @@ public sealed class SearchQualityTests : IAsyncLifetime
     [InlineData("/api/search?q=a&pageSize=-1", "page_size")]
     [InlineData("/api/search?q=a&pageToken=bm90IGEgdG9rZW4", "page_token")]
     [InlineData("/api/search?q=a&pageToken=NDk5", "page_token")] // offset 499: past the depth cap
+    [InlineData("/api/search?q=a&pageToken=MjE0NzQ4MzY0Nw%3D%3D", "page_token")] // offset int.MaxValue: offset plus size would overflow
     [InlineData("/api/search?q=", "q")]
     [InlineData("/api/search/suggest?q=a&limit=11", "limit")]
     [InlineData("/api/search/suggest?q=a&size=3", "size")]

@@ -23,12 +23,20 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
 
     readonly TimeSpan timeLimit = configuration.GetValue("Search:TimeLimit", TimeSpan.FromSeconds(1));
 
+    static bool IsStaff(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasRole(HallRoles.Officer) || user.HasRole(HallRoles.Supervisor) || user.HasRole(HallRoles.Administrator);
+
     /// <summary>The county's date, yyyy-MM-dd: documents whose publicity ended before it are never served.</summary>
     string Today => CountyClock.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
         var filters = CheckRequest(request);
+        if (request.Explain && !IsStaff(context.GetHttpContext().User))
+        {
+            // The scoring shows the ranking's weights and curation: for the people who tune it, not for everyone.
+            throw new FieldErrors(SearchRequest.Descriptor).Add("explain", "只对工作人员开放；请用工作人员账号登录").Refusal(StatusCode.PermissionDenied);
+        }
         var paging = Paging.From(request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize), request.PageToken, SearchRequest.Descriptor);
         if (paging.Offset + paging.Size > MaxDepth)
         {
@@ -60,6 +68,9 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
 
         return Task.FromResult(index.Search(searcher =>
         {
+            // One time budget for the whole answer: ranking, then explanations and facets while time is left.
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            bool InTime() => started.Elapsed < timeLimit;
             var pinned = Pinned(searcher, request.Q, filters);
             var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters, Today), Occur.MUST } };
             foreach (var key in curation.PinnedFor(request.Q))
@@ -89,11 +100,11 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
             var rewritten = searcher.Rewrite(ranked);
             foreach (var (doc, isPinned) in page)
             {
-                response.Hits.Add(Hit(searcher, rewritten, doc, isPinned, marked, request.Explain));
+                response.Hits.Add(Hit(searcher, rewritten, doc, isPinned, marked, request.Explain, InTime()));
             }
             var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
             response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);
-            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, Today));
+            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, Today, InTime));
             return response;
         }));
     }
@@ -218,7 +229,8 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         demoted.Count > 0 && searcher.Doc(doc, new HashSet<string> { IndexFields.StableKey }).Get(IndexFields.StableKey) is { } key
         && demoted.Any(d => key.StartsWith(d, StringComparison.Ordinal));
 
-    SearchHit Hit(IndexSearcher searcher, Query ranked, int doc, bool pinned, IReadOnlySet<string> marked, bool explain)
+    /// <param name="inTime">False once the time budget is spent: the hit then goes without the scoring's reasons.</param>
+    SearchHit Hit(IndexSearcher searcher, Query ranked, int doc, bool pinned, IReadOnlySet<string> marked, bool explain, bool inTime)
     {
         var document = searcher.Doc(doc);
         var snippet = Snippet.From(index.Chinese, document.Get(IndexFields.Body) ?? "", marked);
@@ -235,6 +247,10 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         if (pinned)
         {
             hit.Why.Add("推荐");
+        }
+        if (!inTime)
+        {
+            return hit;
         }
         var explanation = searcher.Explain(ranked, doc);
         hit.Why.AddRange(HitSignals.From(explanation));

@@ -29,12 +29,12 @@ public static class ConnectEndpoints
         return app;
     }
 
-    static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<HallUser> users, AccountLockout lockout, HallPrincipals principals)
+    static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<HallUser> users, AccountStatus accounts, HallPrincipals principals)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an authorization request");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal) : null;
-        if (user is null || lockout.Remaining(user) is not null || request.HasPromptValue(PromptValues.Login))
+        if (user is null || accounts.IsDisabled(user) || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -54,7 +54,7 @@ public static class ConnectEndpoints
         return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters);
     }
 
-    static async Task<IResult> TokenAsync(HttpContext context, UserManager<HallUser> users, AccountLockout lockout, HallPrincipals principals,
+    static async Task<IResult> TokenAsync(HttpContext context, UserManager<HallUser> users, AccountStatus accounts, HallPrincipals principals,
         OpenIddict.Abstractions.IOpenIddictApplicationManager applications, AuditTrail audit)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass a token request");
@@ -74,9 +74,9 @@ public static class ConnectEndpoints
             // The code, approved device code or refresh token is valid; the account behind it must still be able to sign in.
             var granted = (await context.AuthenticateAsync(Scheme)).Principal;
             var user = granted?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-            if (user is null || lockout.Remaining(user) is not null)
+            if (user is null || accounts.IsDisabled(user))
             {
-                var why = user is null ? "The account no longer exists." : "The account is locked.";
+                var why = user is null ? "The account no longer exists." : "The account is disabled.";
                 await audit.RecordAsync(user?.UserName ?? "unknown user", "token", clientId, "Refused", $"grant {grant}: {why}");
                 return Refuse(Errors.InvalidGrant, why);
             }

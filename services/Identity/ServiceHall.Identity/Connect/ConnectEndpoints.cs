@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -87,9 +88,29 @@ public static class ConnectEndpoints
         return Refuse(Errors.UnsupportedGrantType, $"The grant type '{grant}' is not supported.");
     }
 
-    static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<HallUser> signIns, AuditTrail audit)
+    /// <summary>
+    /// RP-initiated logout. A client proves the request is its own with id_token_hint (the portal sends it); without
+    /// one naming the signed-in user, anyone's page could sign the user out, so the user confirms with a button
+    /// (a POST with the antiforgery token) first.
+    /// </summary>
+    static async Task<IResult> EndSessionAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<HallUser> signIns, AuditTrail audit)
     {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an end session request");
         var user = await signIns.UserManager.GetUserAsync(context.User);
+        if (user is not null && !await ConfirmedAsync(context, antiforgery, user))
+        {
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            return AccountEndpoints.Html(HallPage.Layout("退出登录", $"""
+                <h1>退出登录</h1>
+                <p>应用请求退出县政务服务网统一身份认证。</p>
+                <form method="post" action="{HallPage.Encode(context.Request.PathBase + context.Request.Path)}">
+                {string.Concat(request.GetParameters().Where(p => p.Key != ConfirmField && p.Key != "__RequestVerificationToken")
+                    .Select(p => $"""<input type="hidden" name="{HallPage.Encode(p.Key)}" value="{HallPage.Encode((string?)p.Value)}">"""))}
+                {HallPage.Antiforgery(tokens.FormFieldName, tokens.RequestToken)}
+                <button type="submit" name="{ConfirmField}" value="yes">退出登录</button>
+                </form>
+                """));
+        }
         await signIns.SignOutAsync();
         if (user is not null)
         {
@@ -97,6 +118,20 @@ public static class ConnectEndpoints
         }
         // OpenIddict redirects to the client's registered post_logout_redirect_uri when the request named one.
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/logout" }, [Scheme]);
+    }
+
+    const string ConfirmField = "confirm_sign_out";
+
+    static async Task<bool> ConfirmedAsync(HttpContext context, IAntiforgery antiforgery, HallUser user)
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+            && context.Request.Form[ConfirmField] == "yes" && await antiforgery.IsRequestValidAsync(context))
+        {
+            return true;
+        }
+        // For an end session request OpenIddict authenticates the id_token_hint, when there is a valid one.
+        var hint = (await context.AuthenticateAsync(Scheme)).Principal;
+        return hint?.GetClaim(Claims.Subject) == user.Id;
     }
 
     static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<HallUser> users)

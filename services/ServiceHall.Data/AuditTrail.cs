@@ -140,11 +140,42 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
         return records;
     }
 
+    /// <summary>
+    /// Masks personal numbers, escapes control characters and caps the length. Escaping matters because actors
+    /// and targets come from callers (a typed user name, a client id): a line break in one would let it forge a
+    /// second line wherever the trail is shown or exported line by line.
+    /// </summary>
     static string Clean(string value, int max)
     {
-        var masked = PersonalNumbers.MaskAll(value);
-        return masked.Length <= max ? masked : masked[..max];
+        var text = EscapeControls(PersonalNumbers.MaskAll(value));
+        return text.Length <= max ? text : text[..max];
     }
+
+    static string EscapeControls(string value)
+    {
+        if (!value.Any(c => c == '\\' || BreaksLines(c)))
+        {
+            return value;
+        }
+        var escaped = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            escaped.Append(c switch
+            {
+                // A typed backslash is doubled, so a typed backslash-n (two characters) still differs from an escaped line break.
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when BreaksLines(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return escaped.ToString();
+    }
+
+    static bool BreaksLines(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     static void Add(DbCommand command, string name, object value)
     {

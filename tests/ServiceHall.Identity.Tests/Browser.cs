@@ -47,6 +47,16 @@ public sealed partial class Browser(HttpClient http)
         return await http.PostAsync("/account/login", new FormUrlEncodedContent(fields), Ct);
     }
 
+    /// <summary>Opens the sign-out page and presses its button (a POST with the page's antiforgery token).</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var page = await http.GetStringAsync("/account/logout", Ct);
+        return await http.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }), Ct);
+    }
+
     public async Task<string> SignInPageAfterAsync(string userName, string password, string? totp = null)
     {
         var response = await SignInAsync(userName, password, totp);

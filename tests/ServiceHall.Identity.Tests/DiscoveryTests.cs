@@ -55,20 +55,53 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
-    public async Task End_session_signs_out_and_returns_to_the_registered_address()
+    public async Task End_session_without_the_clients_id_token_asks_before_signing_out_and_returns_to_the_registered_address()
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Shichang, Browser.Password)).StatusCode);
+        const string endSession = "/connect/endsession?client_id=servicehall-portal&post_logout_redirect_uri=";
 
-        var ended = await browser.Http.GetAsync(
-            "/connect/endsession?client_id=servicehall-portal&post_logout_redirect_uri=" + Uri.EscapeDataString("http://localhost:8080/"), Ct);
-        var foreign = await browser.Http.GetAsync(
-            "/connect/endsession?client_id=servicehall-portal&post_logout_redirect_uri=" + Uri.EscapeDataString("https://evil.example/"), Ct);
+        // A link from anywhere only shows the button: the session goes on until the user presses it.
+        var asked = await browser.Http.GetAsync(endSession + Uri.EscapeDataString("http://localhost:8080/"), Ct);
+        var page = await asked.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("退出登录", page);
+        Assert.StartsWith(Browser.CliRedirect, (await browser.Http.GetAsync(Browser.AuthorizeUrl(Browser.Cli, Browser.CliRedirect, Pkce.New()), Ct)).Headers.Location!.OriginalString);
+        var forged = await browser.Http.PostAsync("/connect/endsession", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = "servicehall-portal", ["post_logout_redirect_uri"] = "http://localhost:8080/", ["confirm_sign_out"] = "yes",
+        }), Ct);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+
+        var ended = await browser.Http.PostAsync("/connect/endsession", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = "servicehall-portal", ["post_logout_redirect_uri"] = "http://localhost:8080/", ["confirm_sign_out"] = "yes",
+            ["__RequestVerificationToken"] = Browser.AntiforgeryToken(page),
+        }), Ct);
+        var foreign = await browser.Http.GetAsync(endSession + Uri.EscapeDataString("https://evil.example/"), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Equal("http://localhost:8080/", ended.Headers.Location!.AbsoluteUri);
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        var authorize = await browser.Http.GetAsync(Browser.AuthorizeUrl(Browser.Cli, Browser.CliRedirect, Pkce.New()), Ct);
+        Assert.StartsWith("/account/login", authorize.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task End_session_with_the_signed_in_users_id_token_signs_out_at_once()
+    {
+        await using var host = IdentityHost.Start(Databases.Sqlite);
+        var browser = host.Browser();
+        var pkce = Pkce.New();
+        var code = await browser.AuthorizeAsync(DemoCounty.Shichang, Browser.Portal, Browser.PortalRedirect, pkce);
+        var (_, tokens) = await browser.RedeemAsync(code, Browser.Portal, Browser.PortalRedirect, pkce, Browser.PortalSecret);
+
+        var ended = await browser.Http.GetAsync("/connect/endsession?client_id=servicehall-portal&post_logout_redirect_uri="
+            + Uri.EscapeDataString("http://localhost:8080/") + "&id_token_hint=" + tokens.GetProperty("id_token").GetString(), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal("http://localhost:8080/", ended.Headers.Location!.AbsoluteUri);
         var authorize = await browser.Http.GetAsync(Browser.AuthorizeUrl(Browser.Cli, Browser.CliRedirect, Pkce.New()), Ct);
         Assert.StartsWith("/account/login", authorize.Headers.Location!.OriginalString);
     }

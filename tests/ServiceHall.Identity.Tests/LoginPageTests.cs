@@ -98,7 +98,15 @@ public sealed class LoginPageTests
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(DemoCounty.Yiyuan, Browser.Password)).StatusCode);
         Assert.Contains("县人民医院信息公开", await browser.GetStringAsync("/"));
 
-        var signedOut = await browser.Http.PostAsync("/account/logout", null, Ct);
+        // Neither a plain GET (a link or an image on another site) nor a POST without the page's token signs out.
+        var link = await browser.Http.GetAsync("/account/logout", Ct);
+        var forged = await browser.Http.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()), Ct);
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        Assert.Contains("<form method=\"post\" action=\"/account/logout\">", await link.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("县人民医院信息公开", await browser.GetStringAsync("/"));
+
+        var signedOut = await browser.SignOutAsync();
 
         Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
         Assert.Contains("已退出登录", await signedOut.Content.ReadAsStringAsync(Ct));

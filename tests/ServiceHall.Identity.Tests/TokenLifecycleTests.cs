@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceHall.Identity.Data;
 using ServiceHall.Testing;
 
 namespace ServiceHall.Identity.Tests;
@@ -97,21 +100,31 @@ public sealed class TokenLifecycleTests
     }
 
     [Fact]
-    public async Task A_refresh_for_an_account_that_was_locked_meanwhile_is_refused()
+    public async Task A_refresh_survives_somebody_mistyping_the_password_but_not_the_account_being_disabled()
     {
         await using var host = IdentityHost.Start(Databases.Sqlite);
         var browser = host.Browser();
         var refreshToken = (await PortalTokensAsync(browser, DemoCounty.Lisi)).GetProperty("refresh_token").GetString()!;
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
             await host.Browser().SignInPageAfterAsync(DemoCounty.Lisi, "guess-" + attempt);
         }
 
+        var (kept, tokens) = await browser.RefreshAsync(refreshToken, Browser.Portal, Browser.PortalSecret);
+        Assert.Equal(HttpStatusCode.OK, kept);
+        refreshToken = tokens.TryGetProperty("refresh_token", out var rolled) ? rolled.GetString()! : refreshToken;
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<HallUser>>();
+            var lisi = await users.FindByNameAsync(DemoCounty.Lisi);
+            Assert.True((await users.SetLockoutEndDateAsync(lisi!, DateTimeOffset.MaxValue)).Succeeded);
+        }
         var (status, error) = await browser.RefreshAsync(refreshToken, Browser.Portal, Browser.PortalSecret);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
-        Assert.Contains("locked", error.GetProperty("error_description").GetString());
+        Assert.Contains("disabled", error.GetProperty("error_description").GetString());
     }
 
     static async Task<JsonElement> PortalTokensAsync(Browser browser, string userName)

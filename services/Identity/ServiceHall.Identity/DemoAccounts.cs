@@ -7,7 +7,8 @@ namespace ServiceHall.Identity;
 /// <summary>
 /// One account per role with the tenancy values the whole hall's demo data uses (README). Seeded only with
 /// Seed:Demo=true, the embedded default; a real deployment never has them. Idempotent: an existing account
-/// keeps its password, lockout state and history and only gets its role and tenancy set again.
+/// keeps its password and history, is enabled again, and gets its role and tenancy set again. With demo mode off
+/// on a database that had them, <see cref="DisableAsync"/> disables those still open to the published password.
 /// </summary>
 public static class DemoAccounts
 {
@@ -55,6 +56,7 @@ public static class DemoAccounts
             else
             {
                 Apply(template, user);
+                user.LockoutEnd = null;
                 Check(await users.UpdateAsync(user), template.UserName);
             }
             if (!await users.IsInRoleAsync(user, template.Role))
@@ -65,6 +67,38 @@ public static class DemoAccounts
             {
                 await UseFixedAuthenticatorAsync(scope.ServiceProvider, users, user);
             }
+        }
+    }
+
+    /// <summary>
+    /// Demo mode is off: every demo account that still has the published password or the published authenticator
+    /// key is disabled for good (its sign-ins, codes and refresh tokens refused) and its sessions end. Disabled,
+    /// not deleted, so the applications and audit records that name it keep their meaning. An account an operator
+    /// took over under the same name, with a password of its own, is left alone.
+    /// </summary>
+    public static async Task DisableAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HallUser>>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoAccounts));
+        foreach (var template in Accounts)
+        {
+            var user = await users.FindByNameAsync(template.UserName);
+            if (user is null || user.LockoutEnd == DateTimeOffset.MaxValue)
+            {
+                continue;
+            }
+            var demoKey = user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) == AdminAuthenticatorKey;
+            if (!demoKey && !await users.CheckPasswordAsync(user, Password))
+            {
+                continue;
+            }
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            Check(await users.UpdateAsync(user), template.UserName);
+            // A new security stamp ends the account's sign-in cookies at their next check.
+            Check(await users.UpdateSecurityStampAsync(user), template.UserName);
+            logger.LogWarning("Demo mode is off: disabled the demo account {UserName}", template.UserName);
         }
     }
 

@@ -44,9 +44,21 @@ public static class HallClients
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var clients = settings.Clients.ToList();
+        var demoClients = Demo(settings).Where(d => !clients.Any(c => c.ClientId == d.ClientId)).ToList();
         if (demo)
         {
-            clients.AddRange(Demo(settings).Where(d => !clients.Any(c => c.ClientId == d.ClientId)));
+            clients.AddRange(demoClients);
+        }
+        else
+        {
+            // Demo mode is off: the demo clients' secrets are published, so they go (with their tokens).
+            foreach (var client in demoClients)
+            {
+                if (await applications.FindByClientIdAsync(client.ClientId) is { } stale)
+                {
+                    await applications.DeleteAsync(stale);
+                }
+            }
         }
         foreach (var client in clients)
         {

@@ -5,11 +5,35 @@ public sealed class IdentitySettings
 {
     public const string Section = "Identity";
 
-    /// <summary>Failed sign-ins (wrong password or wrong code) in a row that lock an account.</summary>
-    public int LockoutMaxFailures { get; set; } = 5;
+    /// <summary>
+    /// Failed sign-ins for one account from one client address before each further try must wait (1 s, 2 s, 4 s …
+    /// up to <see cref="SignInMaxDelay"/>). Other addresses are not slowed, so nobody can lock a real user out.
+    /// </summary>
+    public int SignInFreeFailures { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked.</summary>
-    public int LockoutMinutes { get; set; } = 15;
+    /// <summary>Failed sign-ins from one client address, whatever the accounts, before its tries must wait (password spraying).</summary>
+    public int SignInFreeFailuresPerAddress { get; set; } = 20;
+
+    /// <summary>The longest wait between tries; failures older than four times this are forgotten.</summary>
+    public TimeSpan SignInMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in form posts one client address may send per minute (429 beyond, before any password check).</summary>
+    public int SignInRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Requests to the protocol endpoints that write or check secrets (token, revoke, introspect, device) one client
+    /// address may send per minute. The portal redeems and refreshes every user's tokens from its own address.
+    /// </summary>
+    public int ProtocolRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Repeated refusals from one address within this window become one audit record with the count.</summary>
+    public TimeSpan RefusalSummaryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Proxies (10.0.0.5) and networks (10.0.0.0/8) whose X-Forwarded-Proto and X-Forwarded-For are believed, e.g.
+    /// the TLS-terminating ingress. Empty: the headers are ignored.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>
     /// Services validate access tokens locally (signed JWTs), so revoking one only shows at the introspection
@@ -41,13 +65,21 @@ public sealed class IdentitySettings
     /// <summary>Refuses a configuration that would make the service misbehave later, with the key to fix.</summary>
     public void Validate()
     {
-        if (LockoutMaxFailures < 1)
+        if (SignInFreeFailures < 1 || SignInFreeFailuresPerAddress < 1)
         {
-            throw new InvalidOperationException($"{Section}:LockoutMaxFailures must be at least 1");
+            throw new InvalidOperationException($"{Section}:SignInFreeFailures and {Section}:SignInFreeFailuresPerAddress must be at least 1");
         }
-        if (LockoutMinutes < 1)
+        if (SignInMaxDelay < TimeSpan.FromSeconds(1) || RefusalSummaryWindow < TimeSpan.FromSeconds(1))
         {
-            throw new InvalidOperationException($"{Section}:LockoutMinutes must be at least 1");
+            throw new InvalidOperationException($"{Section}:SignInMaxDelay and {Section}:RefusalSummaryWindow must be at least one second");
+        }
+        if (SignInRequestsPerMinute < 1 || ProtocolRequestsPerMinute < 1)
+        {
+            throw new InvalidOperationException($"{Section}:SignInRequestsPerMinute and {Section}:ProtocolRequestsPerMinute must be at least 1");
+        }
+        if (!Hardening.TrustedProxies.AreValid(TrustedProxies))
+        {
+            throw new InvalidOperationException($"{Section}:TrustedProxies holds addresses (10.0.0.5) or networks (10.0.0.0/8), not '{string.Join(", ", TrustedProxies)}'");
         }
         if (AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero)
         {

@@ -2,6 +2,7 @@ using ServiceHall.Identity;
 using ServiceHall.Identity.Account;
 using ServiceHall.Identity.Connect;
 using ServiceHall.Identity.Data;
+using ServiceHall.Identity.Hardening;
 using ServiceHall.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,10 @@ builder.AddServiceDatabase<IdentityDb, IdentityDbSqlite, IdentityDbPostgres>("id
 builder.AddAuditTrail("identity");
 builder.AddHallUsers(settings);
 builder.AddHallOpenIddict(settings);
+builder.AddTrustedProxies(settings);
+builder.AddRequestLimits(settings);
+builder.Services.AddSingleton<RefusalSummaries>();
+builder.Services.AddHostedService(s => s.GetRequiredService<RefusalSummaries>());
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<IdentityDb>("identity", args) is { } migrated)
@@ -35,7 +40,19 @@ if (demo)
 {
     await DemoAccounts.SeedAsync(app.Services);
 }
+else
+{
+    await DemoAccounts.DisableAsync(app.Services);
+}
 
+// First, so everything after sees the client's own address and scheme (from trusted proxies only).
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+// Before authentication: OpenIddict answers revocation and introspection there.
+app.UseRateLimiter();
 // OpenIddict and the sign-in cookie are authentication handlers; the pages check who is signed in themselves.
 app.UseAuthentication();
 app.MapHealthEndpoints();

@@ -16,7 +16,10 @@ public static class AccountEndpoints
         // The antiforgery token is checked here by hand, so a stale or missing one gives the page again, not a bare 400.
         app.MapPost("/account/login", SignInAsync).DisableAntiforgery();
 
-        app.MapMethods("/account/logout", ["GET", "POST"], SignOutAsync).DisableAntiforgery();
+        // Signing out changes state, so only a POST with the antiforgery token does it: a link or an image on another
+        // site cannot sign anybody out. GET shows the button (or, once signed out, says so).
+        app.MapGet("/account/logout", ConfirmSignOutAsync);
+        app.MapPost("/account/logout", SignOutAsync).DisableAntiforgery();
         app.MapGet("/", Home);
         return app;
     }
@@ -35,8 +38,7 @@ public static class AccountEndpoints
             return Page(context, antiforgery, new LoginView(returnUrl, userName, false, "页面已过期，请重新输入用户名和密码。", "", null), StatusCodes.Status400BadRequest);
         }
 
-        var from = $"from {context.Connection.RemoteIpAddress?.ToString() ?? "unknown address"}";
-        var attempt = await passwords.AttemptAsync(userName, form["password"], form["totp"], from);
+        var attempt = await passwords.AttemptAsync(userName, form["password"], form["totp"], context.Connection.RemoteIpAddress);
         if (attempt.Succeeded)
         {
             await signIns.SignInAsync(attempt.User!, isPersistent: false);
@@ -45,7 +47,6 @@ public static class AccountEndpoints
         var message = attempt.Problem switch
         {
             SignInProblem.MissingFields => "请输入用户名和密码。",
-            SignInProblem.LockedOut => $"账户已锁定，请 {attempt.LockedMinutes} 分钟后再试。",
             SignInProblem.CodeRequired => "此账户已启用动态验证码：请再次输入密码，并输入验证器中的 6 位动态验证码。",
             SignInProblem.WrongCode => "动态验证码错误。",
             _ => "用户名或密码错误。",
@@ -54,27 +55,60 @@ public static class AccountEndpoints
         return Page(context, antiforgery, new LoginView(returnUrl, userName.Trim(), askForCode, message, "", null));
     }
 
-    /// <summary>GET as well as POST: a sign-out link must work without a form, and it can only end the session.</summary>
-    static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<HallUser> signIns, AuditTrail audit, string? returnUrl)
+    static async Task<IResult> ConfirmSignOutAsync(HttpContext context, IAntiforgery antiforgery, UserManager<HallUser> users, string? returnUrl)
     {
+        if (await users.GetUserAsync(context.User) is null)
+        {
+            return SignedOut();
+        }
+        return Html(HallPage.Layout("退出登录", $"""
+            <h1>退出登录</h1>
+            {SignOutForm(context, antiforgery, returnUrl)}
+            """));
+    }
+
+    /// <summary>The sign-out button: a form with the antiforgery token, posted to /account/logout.</summary>
+    public static string SignOutForm(HttpContext context, IAntiforgery antiforgery, string? returnUrl = null)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var back = LocalUrl.IsLocal(returnUrl) ? $"""<input type="hidden" name="returnUrl" value="{HallPage.Encode(returnUrl)}">""" : "";
+        return $"""
+            <form method="post" action="/account/logout">
+            {HallPage.Antiforgery(tokens.FormFieldName, tokens.RequestToken)}
+            {back}
+            <button type="submit">退出登录</button>
+            </form>
+            """;
+    }
+
+    static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<HallUser> signIns, AuditTrail audit)
+    {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Html(HallPage.Layout("退出登录", $"""
+                <h1>退出登录</h1>
+                {HallPage.Message("页面已过期，请再次点击“退出登录”。")}
+                {SignOutForm(context, antiforgery)}
+                """), StatusCodes.Status400BadRequest);
+        }
+        var returnUrl = context.Request.Form["returnUrl"].ToString();
         var user = await signIns.UserManager.GetUserAsync(context.User);
         await signIns.SignOutAsync();
         if (user is not null)
         {
             await audit.RecordAsync(user.UserName ?? user.Id, "sign-out", user.Id, "OK");
         }
-        if (LocalUrl.IsLocal(returnUrl))
-        {
-            return Results.Redirect(returnUrl!);
-        }
-        return Html(HallPage.Layout("已退出登录", """
+        return LocalUrl.IsLocal(returnUrl) ? Results.Redirect(returnUrl) : SignedOut();
+    }
+
+    static IResult SignedOut() =>
+        Html(HallPage.Layout("已退出登录", """
             <h1>已退出登录</h1>
             <p>您已安全退出县政务服务网统一身份认证。</p>
             <p><a href="/account/login">重新登录</a></p>
             """));
-    }
 
-    static async Task<IResult> Home(HttpContext context, UserManager<HallUser> users)
+    static async Task<IResult> Home(HttpContext context, IAntiforgery antiforgery, UserManager<HallUser> users)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null)
@@ -89,8 +123,8 @@ public static class AccountEndpoints
             <p>您已登录：{HallPage.Encode(user.DisplayName)}（{HallPage.Encode(user.UserName)}）</p>
             <ul>
             <li><a href="/account/two-factor">动态验证码（双重验证）</a></li>
-            <li><a href="/account/logout">退出登录</a></li>
             </ul>
+            {SignOutForm(context, antiforgery)}
             """));
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -29,12 +30,12 @@ public static class ConnectEndpoints
         return app;
     }
 
-    static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<HallUser> users, AccountLockout lockout, HallPrincipals principals)
+    static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<HallUser> users, AccountStatus accounts, HallPrincipals principals)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an authorization request");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal) : null;
-        if (user is null || lockout.Remaining(user) is not null || request.HasPromptValue(PromptValues.Login))
+        if (user is null || accounts.IsDisabled(user) || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -54,7 +55,7 @@ public static class ConnectEndpoints
         return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters);
     }
 
-    static async Task<IResult> TokenAsync(HttpContext context, UserManager<HallUser> users, AccountLockout lockout, HallPrincipals principals,
+    static async Task<IResult> TokenAsync(HttpContext context, UserManager<HallUser> users, AccountStatus accounts, HallPrincipals principals,
         OpenIddict.Abstractions.IOpenIddictApplicationManager applications, AuditTrail audit)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass a token request");
@@ -74,9 +75,9 @@ public static class ConnectEndpoints
             // The code, approved device code or refresh token is valid; the account behind it must still be able to sign in.
             var granted = (await context.AuthenticateAsync(Scheme)).Principal;
             var user = granted?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-            if (user is null || lockout.Remaining(user) is not null)
+            if (user is null || accounts.IsDisabled(user))
             {
-                var why = user is null ? "The account no longer exists." : "The account is locked.";
+                var why = user is null ? "The account no longer exists." : "The account is disabled.";
                 await audit.RecordAsync(user?.UserName ?? "unknown user", "token", clientId, "Refused", $"grant {grant}: {why}");
                 return Refuse(Errors.InvalidGrant, why);
             }
@@ -87,9 +88,29 @@ public static class ConnectEndpoints
         return Refuse(Errors.UnsupportedGrantType, $"The grant type '{grant}' is not supported.");
     }
 
-    static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<HallUser> signIns, AuditTrail audit)
+    /// <summary>
+    /// RP-initiated logout. A client proves the request is its own with id_token_hint (the portal sends it); without
+    /// one naming the signed-in user, anyone's page could sign the user out, so the user confirms with a button
+    /// (a POST with the antiforgery token) first.
+    /// </summary>
+    static async Task<IResult> EndSessionAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<HallUser> signIns, AuditTrail audit)
     {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass an end session request");
         var user = await signIns.UserManager.GetUserAsync(context.User);
+        if (user is not null && !await ConfirmedAsync(context, antiforgery, user))
+        {
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            return AccountEndpoints.Html(HallPage.Layout("退出登录", $"""
+                <h1>退出登录</h1>
+                <p>应用请求退出县政务服务网统一身份认证。</p>
+                <form method="post" action="{HallPage.Encode(context.Request.PathBase + context.Request.Path)}">
+                {string.Concat(request.GetParameters().Where(p => p.Key != ConfirmField && p.Key != "__RequestVerificationToken")
+                    .Select(p => $"""<input type="hidden" name="{HallPage.Encode(p.Key)}" value="{HallPage.Encode((string?)p.Value)}">"""))}
+                {HallPage.Antiforgery(tokens.FormFieldName, tokens.RequestToken)}
+                <button type="submit" name="{ConfirmField}" value="yes">退出登录</button>
+                </form>
+                """));
+        }
         await signIns.SignOutAsync();
         if (user is not null)
         {
@@ -97,6 +118,20 @@ public static class ConnectEndpoints
         }
         // OpenIddict redirects to the client's registered post_logout_redirect_uri when the request named one.
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/logout" }, [Scheme]);
+    }
+
+    const string ConfirmField = "confirm_sign_out";
+
+    static async Task<bool> ConfirmedAsync(HttpContext context, IAntiforgery antiforgery, HallUser user)
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+            && context.Request.Form[ConfirmField] == "yes" && await antiforgery.IsRequestValidAsync(context))
+        {
+            return true;
+        }
+        // For an end session request OpenIddict authenticates the id_token_hint, when there is a valid one.
+        var hint = (await context.AuthenticateAsync(Scheme)).Principal;
+        return hint?.GetClaim(Claims.Subject) == user.Id;
     }
 
     static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<HallUser> users)

@@ -56,12 +56,12 @@ public static class DeviceEndpoints
             request.UserCode, tokens.FormFieldName, tokens.RequestToken));
     }
 
-    static async Task<IResult> DecideAsync(HttpContext context, IAntiforgery antiforgery, UserManager<HallUser> users, AccountLockout lockout,
+    static async Task<IResult> DecideAsync(HttpContext context, IAntiforgery antiforgery, UserManager<HallUser> users, AccountStatus accounts,
         HallPrincipals principals, AuditTrail audit)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not pass a verification request");
         var user = await users.GetUserAsync(context.User);
-        if (user is null || lockout.Remaining(user) is not null)
+        if (user is null || accounts.IsDisabled(user))
         {
             return Results.Redirect("/account/login?returnUrl=" + Uri.EscapeDataString(Path + QueryString.Create("user_code", request.UserCode ?? "")));
         }

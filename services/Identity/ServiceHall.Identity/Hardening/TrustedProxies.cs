@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace ServiceHall.Identity.Hardening;
+
+/// <summary>
+/// HTTPS behind a TLS-terminating ingress: X-Forwarded-Proto and X-Forwarded-For are believed only from the proxies
+/// and networks in Identity:TrustedProxies (none by default), so nobody else can claim https (and get https
+/// endpoints and Secure cookies on plain HTTP) or pose as another client address to the throttles and limits.
+/// </summary>
+public static class TrustedProxies
+{
+    public static WebApplicationBuilder AddTrustedProxies(this WebApplicationBuilder builder, IdentitySettings settings)
+    {
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The defaults trust loopback; here only what the configuration names is trusted.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            // Walks back through the chain of trusted proxies and stops at the first address that is not one.
+            o.ForwardLimit = null;
+            foreach (var entry in settings.TrustedProxies)
+            {
+                if (entry.Contains('/'))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(IPAddress.Parse(entry));
+                }
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>True when each entry is an address (10.0.0.5) or a network (10.0.0.0/8).</summary>
+    public static bool AreValid(IEnumerable<string> entries) =>
+        entries.All(e => e.Contains('/') ? System.Net.IPNetwork.TryParse(e, out _) : IPAddress.TryParse(e, out _));
+}

@@ -5,7 +5,8 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Gateway;
 
 /// <summary>
-/// A fixed window of requests per client address. Routes opt in by naming the policy (RateLimiterPolicy in the
+/// A fixed window of requests per signed-in subject, or per client address for anonymous callers (the address
+/// from X-Forwarded-For when a trusted proxy sent it). Routes opt in by naming the policy (RateLimiterPolicy in the
 /// route configuration). Over the limit answers 429 with Retry-After, not the framework's default 503.
 /// </summary>
 public static class ClientRateLimits
@@ -25,7 +26,7 @@ public static class ClientRateLimits
                 await context.HttpContext.Response.WriteAsJsonAsync(new { message = $"请求过于频繁：同一客户端每{window.TotalSeconds:0.###}秒最多{permits}次，请稍后再试" }, ReadableJson.Options, cancellationToken);
             };
             o.AddPolicy(PerClient, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                http.User.Subject() is { Length: > 0 } subject ? "subject:" + subject : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
         });
     }

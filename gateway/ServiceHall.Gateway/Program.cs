@@ -9,7 +9,14 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 builder.Services.AddClientRateLimits(builder.Configuration);
 builder.Services.AddBackendReadiness(builder.Configuration);
 builder.Services.AddApiReference();
-builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+// Behind an ingress every citizen arrives from the ingress's address: their own is taken from X-Forwarded-For,
+// believed only from the proxies named here, so the rate limits count people, not the ingress.
+var trustedProxies = builder.Configuration.GetSection("Gateway:TrustedProxies").Get<string[]>() ?? [];
+if (!TrustedProxies.AreValid(trustedProxies))
+{
+    throw new InvalidOperationException($"Gateway:TrustedProxies holds addresses (10.0.0.5) or networks (10.0.0.0/8), not '{string.Join(", ", trustedProxies)}'");
+}
+builder.AddTrustedProxies(trustedProxies);
 var bodyLimit = builder.Configuration.GetValue("Gateway:MaxRequestBodyBytes", 1_048_576L);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
 
@@ -17,10 +24,12 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseMiddleware<CorrelationId>();
 app.UseMiddleware<BodySizeLimit>(bodyLimit);
-app.UseRateLimiter();
+// Authentication first: a signed-in caller is limited by who they are, wherever they come from.
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
-app.MapHealthEndpoints();
+// The public edge: readiness details (which service, what failed) only for the supervisor and administrators.
+app.MapHealthEndpoints(details: http => http.User.HasRole(HallRoles.Supervisor) || http.User.HasRole(HallRoles.Administrator));
 app.MapApiReference();
 app.MapReverseProxy();
 app.Run();

@@ -65,9 +65,13 @@ public static class HostingDefaults
     }
 
     /// <summary>Readiness names each check and its state, so a "not ready" says which part is down.</summary>
-    static Task WriteReadiness(HttpContext context, HealthReport report)
+    static Task WriteReadiness(HttpContext context, HealthReport report, Func<HttpContext, bool> details)
     {
         context.Response.ContentType = "application/json";
+        if (!details(context))
+        {
+            return context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }, ReadableJson.Options);
+        }
         return context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
@@ -77,11 +81,16 @@ public static class HostingDefaults
         }, ReadableJson.Options);
     }
 
-    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    /// <param name="details">
+    /// Who may read which check failed and why (addresses, exception text); everyone else gets the overall status.
+    /// Default: everyone, for the services inside the hall; the gateway, the public edge, narrows it.
+    /// </param>
+    public static WebApplication MapHealthEndpoints(this WebApplication app, Func<HttpContext, bool>? details = null)
     {
-        // Probes (kubelet, the gateway, the app host) carry no token; health says nothing private.
+        var showDetails = details ?? (_ => true);
+        // Probes (kubelet, the gateway, the app host) carry no token and read the status code.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteReadiness }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = (http, report) => WriteReadiness(http, report, showDetails) }).AllowAnonymous();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceHall.Testing;
 
 namespace ServiceHall.Gateway.Tests;
@@ -13,10 +14,17 @@ namespace ServiceHall.Gateway.Tests;
 /// </summary>
 public sealed class GatewayPolicyTests
 {
-    sealed class Gateway(int permits = 100, long maxBody = 1024, string identity = "http://127.0.0.1:9") : WebApplicationFactory<Program>
+    sealed class Gateway(int permits = 100, long maxBody = 1024, string identity = "http://127.0.0.1:9", string? trustedProxy = null, string caller = "203.0.113.9")
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            if (trustedProxy is not null)
+            {
+                builder.UseSetting("Gateway:TrustedProxies:0", trustedProxy);
+            }
+            // The test server has no connection address; each request comes from this one.
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new CallerAddress(System.Net.IPAddress.Parse(caller))));
             builder.UseSetting("Gateway:RateLimit:PermitsPerWindow", permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Gateway:RateLimit:Window", "00:01:00");
             builder.UseSetting("Gateway:MaxRequestBodyBytes", maxBody.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -61,6 +69,63 @@ public sealed class GatewayPolicyTests
     }
 
     [Fact]
+    public async Task Behind_a_trusted_ingress_each_citizen_has_their_own_limit()
+    {
+        // Every request arrives from the ingress (10.0.0.2); X-Forwarded-For names the citizen.
+        await using var gateway = new Gateway(permits: 2, trustedProxy: "10.0.0.0/24", caller: "10.0.0.2");
+        var http = gateway.CreateClient();
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await StatusFrom(http, "198.51.100.1"), await StatusFrom(http, "198.51.100.1"), await StatusFrom(http, "198.51.100.1")]);
+        Assert.Equal(HttpStatusCode.OK, await StatusFrom(http, "198.51.100.2"));
+    }
+
+    [Fact]
+    public async Task From_an_untrusted_caller_x_forwarded_for_is_ignored()
+    {
+        await using var gateway = new Gateway(permits: 2, caller: "203.0.113.9");
+        var http = gateway.CreateClient();
+
+        // A caller cannot escape its limit by claiming ever new addresses.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await StatusFrom(http, "198.51.100.1"), await StatusFrom(http, "198.51.100.2"), await StatusFrom(http, "198.51.100.3")]);
+    }
+
+    [Fact]
+    public async Task A_signed_in_caller_is_limited_by_who_they_are_not_where_they_come_from()
+    {
+        await using var gateway = new Gateway(permits: 2, caller: "10.0.0.2");
+        var http = gateway.CreateClient();
+        var officer = TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity));
+        var other = TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity, subject: "officer-b"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await StatusAs(http, officer), await StatusAs(http, officer), await StatusAs(http, officer)]);
+        Assert.Equal(HttpStatusCode.OK, await StatusAs(http, other));
+        Assert.Equal(HttpStatusCode.OK, await StatusFrom(http, null));  // the shared address keeps its own count
+    }
+
+    /// <summary>A rate-limited route whose backend is down: anything but 429 means the limiter let it through.</summary>
+    static async Task<HttpStatusCode> StatusFrom(HttpClient http, string? forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x");
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode == HttpStatusCode.TooManyRequests ? response.StatusCode : HttpStatusCode.OK;
+    }
+
+    static async Task<HttpStatusCode> StatusAs(HttpClient http, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode == HttpStatusCode.TooManyRequests ? response.StatusCode : HttpStatusCode.OK;
+    }
+
+    [Fact]
     public async Task Every_response_carries_a_correlation_id_and_a_well_formed_one_is_kept()
     {
         await using var gateway = new Gateway();
@@ -81,10 +146,19 @@ public sealed class GatewayPolicyTests
     }
 
     [Fact]
-    public async Task Readiness_names_each_service_that_is_down()
+    public async Task Readiness_names_each_service_that_is_down_to_the_supervisor_and_only_the_status_to_others()
     {
         await using var gateway = new Gateway();
-        using var response = await gateway.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        using var anonymous = await gateway.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, anonymous.StatusCode);
+        var overall = JsonNode.Parse(await anonymous.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("Unhealthy", (string?)overall["status"]);
+        Assert.Null(overall["checks"]);
+        Assert.Null(overall["problems"]);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Supervisor()));
+        using var response = await gateway.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;

@@ -23,7 +23,7 @@ builder.AddServiceDatabase<IdentityDb, IdentityDbSqlite, IdentityDbPostgres>("id
 builder.AddAuditTrail("identity");
 builder.AddHallUsers(settings);
 builder.AddHallOpenIddict(settings);
-builder.AddTrustedProxies(settings);
+builder.AddTrustedProxies(settings.TrustedProxies);
 builder.AddRequestLimits(settings);
 builder.Services.AddSingleton<RefusalSummaries>();
 builder.Services.AddHostedService(s => s.GetRequiredService<RefusalSummaries>());

@@ -34,6 +34,7 @@ public static partial class GuideChecks
         CheckChannels(c, guide);
         CheckMaterials(c, guide);
         CheckStepsAndFaqs(c, guide);
+        CheckPersonalNumbers(c, "guide", guide);
         return c.Problems;
     }
 
@@ -352,6 +353,56 @@ public static partial class GuideChecks
         {
             c.Required("faq-complete", $"guide.faqs[{i}].question", g.Faqs[i].Question).Length($"guide.faqs[{i}].question", g.Faqs[i].Question, MaxText)
                 .Required("faq-complete", $"guide.faqs[{i}].answer", g.Faqs[i].Answer).Length($"guide.faqs[{i}].answer", g.Faqs[i].Answer, MaxText);
+        }
+    }
+
+    /// <summary>The fields where a mobile number is a service line people may call, not someone's personal number.</summary>
+    static readonly HashSet<string> PhoneFields = new(StringComparer.Ordinal)
+    {
+        "guide.contacts.consult_phone", "guide.contacts.complaint_phone", "guide.review.phone", "guide.litigation.phone",
+    };
+
+    /// <summary>
+    /// A guide is public and indexed for search: text holding a resident ID number is refused wherever it stands,
+    /// and a mobile number everywhere but the phone fields, as disclosures and public Q&amp;A are. The number is
+    /// not repeated in the refusal.
+    /// </summary>
+    static void CheckPersonalNumbers(Collector c, string path, Google.Protobuf.IMessage message)
+    {
+        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        {
+            var value = field.Accessor.GetValue(message);
+            var at = $"{path}.{field.Name}";
+            if (field.IsRepeated && value is System.Collections.IList list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    CheckPersonalNumber(c, $"{at}[{i}]", list[i]);
+                }
+            }
+            else
+            {
+                CheckPersonalNumber(c, at, value);
+            }
+        }
+    }
+
+    static void CheckPersonalNumber(Collector c, string path, object? value)
+    {
+        if (value is Google.Protobuf.IMessage nested)
+        {
+            CheckPersonalNumbers(c, path, nested);
+        }
+        else if (value is string text && text.Length > 0)
+        {
+            if (PersonalNumbers.ContainsResidentId(text))
+            {
+                c.Add("no-personal-numbers", path, "含有居民身份证号码；办事指南是公开的，不能有个人证件号码");
+            }
+            else if (!PhoneFields.Contains(path) && PersonalNumbers.ContainsMobile(text))
+            {
+                c.Add("no-personal-numbers", path, "含有手机号码；办事指南是公开的，请改为公布单位的服务电话");
+            }
         }
     }
 

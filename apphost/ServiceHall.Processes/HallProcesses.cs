@@ -56,7 +56,8 @@ public static class HallProcesses
             AuthorityOf,
             new("services__catalog__http__0", Address("catalog"), Address("catalog")),
             new("services__search__http__0", Address("search"), Address("search")),
-            // The demo secret in appsettings.json is for one machine only.
+            // The demo secret in appsettings.json is for one machine only: the portal refuses it outside demo mode.
+            new("Seed__Demo", "true", null),
             new("Portal__ClientSecret", null, Secret("servicehall-portal-client", "secret")),
         ]),
         new("gateway", "gateway/ServiceHall.Gateway",

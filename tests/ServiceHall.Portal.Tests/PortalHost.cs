@@ -28,6 +28,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Identity:Authority", Authority);
+        builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Portal:ServiceDeadline", Deadline.ToString());
         builder.UseSetting("services:catalog:http:0", "http://catalog.test");
         builder.UseSetting("services:search:http:0", "http://search.test");

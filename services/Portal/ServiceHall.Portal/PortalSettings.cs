@@ -13,7 +13,10 @@ public sealed class PortalSettings
 
     /// <summary>The portal's client at the identity provider; the demo secret is the seeded demo client's (README).</summary>
     public string ClientId { get; init; } = "servicehall-portal";
-    public string ClientSecret { get; init; } = "portal-demo-secret";
+    public string ClientSecret { get; init; } = DemoClientSecret;
+
+    /// <summary>Published in the README with the demo accounts: good for the demo hall (Seed:Demo) and nowhere else.</summary>
+    public const string DemoClientSecret = "portal-demo-secret";
 
     /// <summary>
     /// Person themes (自然人主题) whose first items the home page shows as popular services; when none are named,
@@ -41,6 +44,11 @@ public sealed class PortalSettings
             PopularItemsPerTheme = section.GetValue(nameof(PopularItemsPerTheme), defaults.PopularItemsPerTheme),
             Cultures = section.GetSection(nameof(Cultures)).Get<string[]>() is { Length: > 0 } cultures ? cultures : defaults.Cultures,
         };
+        if (settings.ClientSecret == DemoClientSecret && !configuration.GetValue<bool>("Seed:Demo"))
+        {
+            throw new InvalidOperationException(
+                $"{Section}:{nameof(ClientSecret)} is the published demo secret; outside demo mode (Seed:Demo) give the portal its own client secret");
+        }
         if (settings.ServiceDeadline <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{Section}:{nameof(ServiceDeadline)} must be positive, like 00:00:03");

@@ -54,7 +54,7 @@ public sealed class ForgedEventTests
     }
 }
 
-/// <summary>The search time cap covers the whole answer, facets and the scoring's reasons included.</summary>
+/// <summary>The search time cap (Search:TimeLimit) covers the ranking, each facet's count and the scoring's reasons.</summary>
 public sealed class TimeCapTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;

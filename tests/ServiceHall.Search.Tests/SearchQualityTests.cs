@@ -25,7 +25,7 @@ public sealed class SearchQualityTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         File.WriteAllText(curationFile, """{"bestBets": {"户口": ["000100000007"]}, "popularity": {"000100000001": 18000}, "doNotCorrect": ["sfz"], "doNotSuggest": ["临时"]}""");
-        host = new ServiceHost<Program>("search", Databases.Sqlite, new Dictionary<string, string?> { ["Search:CurationFile"] = curationFile });
+        host = new ServiceHost<Program>("search", Databases.Sqlite, new Dictionary<string, string?> { ["Search:CurationFile"] = curationFile, ["Search:TimeLimit"] = "00:00:30" });
         var http = host.CreateClient();
         var items = new[]
         {

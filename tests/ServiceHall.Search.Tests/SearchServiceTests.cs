@@ -13,8 +13,16 @@ public sealed class SearchServiceTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    static ServiceHost<Program> NewHost(string? indexFolder = null) =>
-        new("search", Databases.Sqlite, indexFolder is null ? null : new Dictionary<string, string?> { ["Search:IndexFolder"] = indexFolder });
+    /// <summary>A search service whose time cap (TimeCapTests) is generous: these tests are about answers, not speed.</summary>
+    static ServiceHost<Program> NewHost(string? indexFolder = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Search:TimeLimit"] = "00:00:30" };
+        if (indexFolder is not null)
+        {
+            settings["Search:IndexFolder"] = indexFolder;
+        }
+        return new("search", Databases.Sqlite, settings);
+    }
 
     static V1.SearchService.SearchServiceClient Client(ServiceHost<Program> host) => new(host.Channel);
 

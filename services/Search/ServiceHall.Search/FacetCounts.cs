@@ -14,14 +14,30 @@ public static class FacetCounts
 {
     public const int MaxValues = 20;
 
-    /// <param name="inTime">The answer's time budget: facets not counted by the end of it are left out.</param>
-    public static IEnumerable<Facet> Count(IndexSearcher searcher, Query text, IReadOnlyDictionary<string, string> filters, string today, Func<bool> inTime)
+    /// <param name="limit">
+    /// The time cap of the facets' counting: a facet not started by then is left out, one running then shows what it
+    /// counted so far; slow facets never hold the answer.
+    /// </param>
+    public static IEnumerable<Facet> Count(IndexSearcher searcher, Query text, IReadOnlyDictionary<string, string> filters, string today, TimeSpan limit)
     {
-        foreach (var field in IndexFields.Facets.TakeWhile(_ => inTime()))
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var field in IndexFields.Facets)
         {
+            var left = limit - started.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                yield break;
+            }
             var query = Filtered(text, filters.Where(f => f.Key != field), today);
             var counter = new ValueCounter(field);
-            searcher.Search(query, counter);
+            try
+            {
+                searcher.Search(query, new TimeLimitingCollector(counter, TimeLimitingCollector.GlobalCounter, (long)Math.Ceiling(left.TotalMilliseconds)));
+            }
+            catch (TimeLimitingCollector.TimeExceededException)
+            {
+                // The counts so far are a lower bound; an empty facet is left out below.
+            }
             var facet = new Facet { Name = field };
             filters.TryGetValue(field, out var selected);
             facet.Values.AddRange(counter.Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxValues)

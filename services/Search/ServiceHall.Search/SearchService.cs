@@ -68,9 +68,6 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
 
         return Task.FromResult(index.Search(searcher =>
         {
-            // One time budget for the whole answer: ranking, then explanations and facets while time is left.
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            bool InTime() => started.Elapsed < timeLimit;
             var pinned = Pinned(searcher, request.Q, filters);
             var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters, Today), Occur.MUST } };
             foreach (var key in curation.PinnedFor(request.Q))
@@ -98,13 +95,15 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
                 .Take(paging.Size);
             // Rewritten once (fuzzy pinyin expanded), so explaining each hit does not expand it again.
             var rewritten = searcher.Rewrite(ranked);
+            // The scoring's reasons have a time cap of their own, like the ranking and each facet.
+            var explaining = System.Diagnostics.Stopwatch.StartNew();
             foreach (var (doc, isPinned) in page)
             {
-                response.Hits.Add(Hit(searcher, rewritten, doc, isPinned, marked, request.Explain, InTime()));
+                response.Hits.Add(Hit(searcher, rewritten, doc, isPinned, marked, request.Explain, explaining.Elapsed < timeLimit));
             }
             var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
             response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);
-            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, Today, InTime));
+            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, Today, timeLimit));
             return response;
         }));
     }

@@ -3,6 +3,7 @@
 # Safe to run again: each install step is skipped when its program is already there.
 set -euo pipefail
 cd "$(dirname "$0")"
+echo "dotnet SDK $(dotnet --version)"
 
 missing=()
 # The database tests start their own throwaway PostgreSQL cluster (initdb/pg_ctl) and restore dumps with psql.

@@ -38,7 +38,7 @@ sealed class LocalBus(HttpClient http, IOptions<MessagingOptions> options, IHost
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" };
             if (options.Value.AppApiToken is { Length: > 0 } token)
             {
-                request.Headers.Add("dapr-api-token", token);
+                request.Headers.Add(MessagingOptions.AppApiTokenHeader, token);
             }
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)

@@ -16,6 +16,9 @@ public sealed class MessagingOptions
     /// </summary>
     public string? AppApiToken { get; set; }
 
+    /// <summary>The header Dapr names its app API token in, and the local bus too.</summary>
+    public const string AppApiTokenHeader = "dapr-api-token";
+
     /// <summary>How often the relay looks for pending events when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

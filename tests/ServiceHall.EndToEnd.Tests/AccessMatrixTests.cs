@@ -30,7 +30,8 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     static readonly string[] Everyone = [Anonymous, .. Accounts];
     static readonly string[] Applicants = [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye];
 
-    static readonly ServiceDescriptor[] Contracts =
+    /// <summary>Every service a person or program calls through the gateway (the export is service to service).</summary>
+    internal static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor,
         CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,

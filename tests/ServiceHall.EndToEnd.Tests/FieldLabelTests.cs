@@ -1,9 +1,6 @@
 using Google.Protobuf.Reflection;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
-using ServiceHall.Credit.V1;
-using ServiceHall.Disclosures.V1;
-using ServiceHall.Search.V1;
 using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.EndToEnd.Tests;
@@ -14,12 +11,6 @@ namespace ServiceHall.EndToEnd.Tests;
 /// </summary>
 public sealed class FieldLabelTests
 {
-    static readonly ServiceDescriptor[] Contracts =
-    [
-        CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor,
-        CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
-    ];
-
     [Fact]
     public void Every_field_of_every_request_has_a_label()
     {
@@ -43,7 +34,7 @@ public sealed class FieldLabelTests
                 }
             }
         }
-        foreach (var method in Contracts.SelectMany(c => c.Methods))
+        foreach (var method in AccessMatrixTests.Contracts.SelectMany(c => c.Methods))
         {
             Walk(method.InputType);
         }

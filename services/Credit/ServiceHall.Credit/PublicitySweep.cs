@@ -46,7 +46,7 @@ public sealed class PublicitySweep(IServiceScopeFactory scopes, TimeProvider clo
         while (true)
         {
             var due = await db.Entities.AsNoTracking()
-                .Where(e => !skipped.Contains(e.Code) && e.Penalties.Any(p => p.PublicityUntil >= e.AnnouncedOn && p.PublicityUntil < today))
+                .Where(MarketEntity.PublicityEndedSinceAnnounced(today)).Where(e => !skipped.Contains(e.Code))
                 .OrderBy(e => e.Code).Select(e => e.Code).Take(Batch).ToListAsync(cancellationToken);
             foreach (var code in due)
             {
@@ -74,8 +74,9 @@ public sealed class PublicitySweep(IServiceScopeFactory scopes, TimeProvider clo
     static async Task<bool> AnnounceAsync(CreditDb db, string code, DateOnly today, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var entity = await db.Entities.Include(e => e.Penalties).SingleAsync(e => e.Code == code, cancellationToken);
-        if (!entity.PublicityEndedSinceAnnounced(today))
+        var entity = await db.Entities.Include(e => e.Penalties)
+            .Where(MarketEntity.PublicityEndedSinceAnnounced(today)).SingleOrDefaultAsync(e => e.Code == code, cancellationToken);
+        if (entity is null)
         {
             return false;  // announced meanwhile, by another replica or a new penalty
         }

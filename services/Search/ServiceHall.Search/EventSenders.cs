@@ -13,7 +13,6 @@ namespace ServiceHall.Search;
 /// </summary>
 public sealed class EventSenders(IConfiguration configuration, IHostEnvironment environment) : IEndpointFilter
 {
-    public const string TokenHeader = "dapr-api-token";
     public const string TokenKey = "APP_API_TOKEN";
 
     /// <summary>Refuses to run where events could be forged: outside development without a token.</summary>
@@ -39,7 +38,7 @@ public sealed class EventSenders(IConfiguration configuration, IHostEnvironment 
         var expected = configuration[TokenKey];
         if (!string.IsNullOrEmpty(expected))
         {
-            return http.Request.Headers.TryGetValue(TokenHeader, out var token)
+            return http.Request.Headers.TryGetValue(Messaging.MessagingOptions.AppApiTokenHeader, out var token)
                 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token.ToString()), Encoding.UTF8.GetBytes(expected));
         }
         return environment.IsDevelopment() && http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);

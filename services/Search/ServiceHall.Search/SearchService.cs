@@ -27,7 +27,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         user.HasRole(HallRoles.Officer) || user.HasRole(HallRoles.Supervisor) || user.HasRole(HallRoles.Administrator);
 
     /// <summary>The county's date, yyyy-MM-dd: documents whose publicity ended before it are never served.</summary>
-    string Today => CountyClock.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    string Today() => CountyClock.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
     {
@@ -66,10 +66,11 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
             : new BooleanQuery { { query.ToLucene(), Occur.SHOULD }, { correctedQuery.ToLucene(), Occur.SHOULD } };
         var marked = correctedQuery is null ? query.MarkedWords : query.MarkedWords.Union(correctedQuery.MarkedWords).ToHashSet(StringComparer.Ordinal);
 
+        var today = Today();
         return Task.FromResult(index.Search(searcher =>
         {
-            var pinned = Pinned(searcher, request.Q, filters);
-            var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters, Today), Occur.MUST } };
+            var pinned = Pinned(searcher, request.Q, filters, today);
+            var ranked = new BooleanQuery { { FacetCounts.Filtered(new RankingQuery(text), filters, today), Occur.MUST } };
             foreach (var key in curation.PinnedFor(request.Q))
             {
                 ranked.Add(new PrefixQuery(new Term(IndexFields.StableKey, key)), Occur.MUST_NOT);
@@ -103,7 +104,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
             }
             var hasMore = top.TotalHits > paging.Offset + paging.Size && paging.Offset + 2 * paging.Size <= MaxDepth;
             response.NextPageToken = paging.NextToken(hasMore ? paging.Size + 1 : paging.Size);
-            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, Today, timeLimit));
+            response.Facets.AddRange(FacetCounts.Count(searcher, text, filters, today, timeLimit));
             return response;
         }));
     }
@@ -121,6 +122,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         {
             return Task.FromResult(response);
         }
+        var today = Today();
         var letters = typed.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
         var byLetters = letters.All(char.IsAsciiLetter);
         bool Leads(TitleBook.Entry t) => byLetters
@@ -133,7 +135,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         response.Suggestions.AddRange(titles.Titles
             .Where(t => Leads(t) || Inside(t))
             .Where(t => !curation.DoNotSuggest.Any(t.Title.Contains))
-            .Where(t => t.PublicUntil.Length == 0 || string.CompareOrdinal(t.PublicUntil, Today) >= 0)
+            .Where(t => t.PublicUntil.Length == 0 || string.CompareOrdinal(t.PublicUntil, today) >= 0)
             .OrderByDescending(Leads)
             .ThenByDescending(t => t.Popularity).ThenBy(t => t.Title.Length).ThenBy(t => t.Title, StringComparer.Ordinal)
             .DistinctBy(t => t.Title)
@@ -208,7 +210,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         return response;
     }
 
-    List<int> Pinned(IndexSearcher searcher, string q, IReadOnlyDictionary<string, string> filters)
+    List<int> Pinned(IndexSearcher searcher, string q, IReadOnlyDictionary<string, string> filters, string today)
     {
         var keys = curation.PinnedFor(q);
         if (keys.Count == 0)
@@ -218,7 +220,7 @@ public sealed class SearchService(PublicIndex index, TitleBook titles, Curation 
         var pinned = new List<int>();
         foreach (var key in keys)
         {
-            var found = searcher.Search(FacetCounts.Filtered(new PrefixQuery(new Term(IndexFields.StableKey, key)), filters, Today), MaxPinned);
+            var found = searcher.Search(FacetCounts.Filtered(new PrefixQuery(new Term(IndexFields.StableKey, key)), filters, today), MaxPinned);
             pinned.AddRange(found.ScoreDocs.Select(d => d.Doc).Where(d => !pinned.Contains(d)));
         }
         return pinned.Take(MaxPinned).ToList();

@@ -36,9 +36,9 @@ public sealed class MarketEntity
         Version = 1,
     };
 
-    /// <summary>True when a penalty shown in the last announcement is out of publicity on <paramref name="today"/>.</summary>
-    public bool PublicityEndedSinceAnnounced(DateOnly today) =>
-        Penalties.Any(p => p.PublicityUntil >= AnnouncedOn && p.PublicityUntil < today);
+    /// <summary>An entity whose last announcement showed a penalty that is out of publicity on <paramref name="today"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<MarketEntity, bool>> PublicityEndedSinceAnnounced(DateOnly today) =>
+        e => e.Penalties.Any(p => p.PublicityUntil >= e.AnnouncedOn && p.PublicityUntil < today);
 
     public void AddPenalty(PenaltyRecord penalty)
     {

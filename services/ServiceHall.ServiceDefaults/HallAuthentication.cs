@@ -10,12 +10,16 @@ namespace ServiceHall.ServiceDefaults;
 /// <summary>
 /// Every service and the gateway validate the hall's access tokens themselves (defence in depth): signed JWTs
 /// from the identity service, or from any OpenID Connect provider named by configuration alone:
-/// Identity:Authority (defaults to the embedded identity service's address), Identity:Audience ("servicehall").
+/// Identity:Authority (defaults to the embedded identity service's address), Identity:Audience ("servicehall"),
+/// Identity:AccessTokenTypes (the accepted JWT "typ" headers: at+jwt, or what another provider types its access tokens).
 /// The fallback policy requires a signed-in caller, so an endpoint is public only where it says so.
 /// </summary>
 public static class HallAuthentication
 {
     public const string DefaultAudience = "servicehall";
+
+    /// <summary>The JWT header type of an access token (RFC 9068), what the hall's identity service issues.</summary>
+    public const string AccessTokenType = "at+jwt";
 
     public static WebApplicationBuilder AddHallAuthentication(this WebApplicationBuilder builder)
     {
@@ -30,6 +34,11 @@ public static class HallAuthentication
             o.TokenValidationParameters.NameClaimType = HallClaims.Name;
             o.TokenValidationParameters.RoleClaimType = HallClaims.Role;
             o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(builder.Configuration.GetValue("Identity:ClockSkewSeconds", 30));
+            // Only access tokens (RFC 9068, typ at+jwt) open a service: an identity token, or any other JWT the provider
+            // signs for the same audience, says who someone is to a client, not what they may do here.
+            o.TokenValidationParameters.ValidTypes = builder.Configuration.GetSection("Identity:AccessTokenTypes").Get<string[]>() is { Length: > 0 } types
+                ? types
+                : [AccessTokenType];
         });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

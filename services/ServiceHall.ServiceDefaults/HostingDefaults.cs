@@ -31,7 +31,7 @@ public static class HostingDefaults
         return builder;
     }
 
-    /// <summary>OpenTelemetry traces, metrics and logs, and the liveness check; the gateway uses this part alone.</summary>
+    /// <summary>OpenTelemetry traces, metrics and logs (personal numbers masked), and the liveness check; the gateway uses this part alone.</summary>
     public static WebApplicationBuilder AddTelemetryAndHealth(this WebApplicationBuilder builder)
     {
         builder.Logging.AddOpenTelemetry(o =>
@@ -39,6 +39,7 @@ public static class HostingDefaults
             o.IncludeFormattedMessage = true;
             o.IncludeScopes = true;
         });
+        builder.Services.AddMaskedLogging();
         var otel = builder.Services.AddOpenTelemetry()
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
             .WithTracing(t => t.AddSource(builder.Environment.ApplicationName)

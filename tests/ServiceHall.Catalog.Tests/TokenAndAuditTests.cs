@@ -13,14 +13,16 @@ public sealed class TokenAndAuditTests
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
     [Fact]
-    public async Task An_expired_token_or_one_for_another_audience_is_unauthenticated()
+    public async Task An_expired_token_one_for_another_audience_or_an_identity_token_is_unauthenticated()
     {
         await using var host = new ServiceHost<Program>("catalog", Testing.Databases.Sqlite);
         await Sample.AddDepartmentsAsync(host);
         var expired = WithToken(host, TestIdentity.Token(Sample.PoliceOfficer, TimeSpan.FromMinutes(-5)));
         var otherAudience = WithToken(host, TestIdentity.Token(Sample.PoliceOfficer, audience: "another-system"));
+        // Signed by the same issuer for the same audience, but typed "JWT" as identity tokens are, not "at+jwt".
+        var identityToken = WithToken(host, TestIdentity.Token(Sample.PoliceOfficer, tokenType: "JWT"));
 
-        foreach (var catalog in new[] { expired, otherAudience })
+        foreach (var catalog in new[] { expired, otherAudience, identityToken })
         {
             var refused = await Assert.ThrowsAsync<RpcException>(() => catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() }).ResponseAsync);
             Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);

@@ -210,15 +210,20 @@ public sealed class GatewayPolicyTests
         using var anonymous = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var expired = new HttpRequestMessage(new HttpMethod(method), path);
-        expired.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity), TimeSpan.FromMinutes(-5)));
-        using var expiredResponse = await http.SendAsync(expired, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Unauthorized, expiredResponse.StatusCode);
-
-        using var otherAudience = new HttpRequestMessage(new HttpMethod(method), path);
-        otherAudience.Headers.Authorization = new("Bearer", TestIdentity.Token(TestUser.Officer(DemoCounty.PublicSecurity), audience: "another-api"));
-        using var otherAudienceResponse = await http.SendAsync(otherAudience, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Unauthorized, otherAudienceResponse.StatusCode);
+        var officer = TestUser.Officer(DemoCounty.PublicSecurity);
+        string[] refusedTokens =
+        [
+            TestIdentity.Token(officer, TimeSpan.FromMinutes(-5)), // expired
+            TestIdentity.Token(officer, audience: "another-api"),
+            TestIdentity.Token(officer, tokenType: "JWT"),           // typed like an identity token, not an access token
+        ];
+        foreach (var token in refusedTokens)
+        {
+            using var refused = new HttpRequestMessage(new HttpMethod(method), path);
+            refused.Headers.Authorization = new("Bearer", token);
+            using var refusedResponse = await http.SendAsync(refused, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, refusedResponse.StatusCode);
+        }
 
         // A valid token gets through to the service, which decides roles and tenancy itself.
         using var signedIn = new HttpRequestMessage(new HttpMethod(method), path);

@@ -35,7 +35,9 @@ public static class TestIdentity
     public const string Issuer = "https://identity.test/";
     static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "test-key" };
 
-    public static string Token(TestUser user, TimeSpan? lifetime = null, string audience = HallAuthentication.DefaultAudience)
+    /// <param name="tokenType">The JWT "typ" header: an access token's by default; "JWT" makes it look like an identity token.</param>
+    public static string Token(TestUser user, TimeSpan? lifetime = null, string audience = HallAuthentication.DefaultAudience,
+        string tokenType = HallAuthentication.AccessTokenType)
     {
         var claims = new List<Claim> { new(HallClaims.Subject, user.Subject), new(HallClaims.Name, user.Subject) };
         claims.AddRange(user.Roles.Select(r => new Claim(HallClaims.Role, r)));
@@ -53,6 +55,7 @@ public static class TestIdentity
         {
             Issuer = Issuer,
             Audience = audience,
+            TokenType = tokenType,
             Subject = new ClaimsIdentity(claims),
             NotBefore = expires < now ? expires.AddMinutes(-1) : now,
             IssuedAt = expires < now ? expires.AddMinutes(-1) : now,

@@ -35,6 +35,12 @@ public static class HallClaims
     public const string Department = "department";
     /// <summary>For publishers: the id of their organisation in the disclosures service.</summary>
     public const string Organisation = "organisation";
+    /// <summary>
+    /// A person's name and resident ID as the identity provider verified them (实名认证), when it does: a provincial
+    /// platform's tokens carry them; the embedded identity service verifies nobody and never sends them.
+    /// </summary>
+    public const string VerifiedName = "verified_name";
+    public const string VerifiedIdNumber = "verified_id_number";
     /// <summary>For a machine client (client credentials): its client id.</summary>
     public const string ClientId = "client_id";
 }

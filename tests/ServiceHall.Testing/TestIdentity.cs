@@ -12,7 +12,8 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Testing;
 
 /// <summary>Someone calling a service in a unit test: the claims the identity service would put in their token.</summary>
-public sealed record TestUser(string Subject, IReadOnlyList<string> Roles, string Department = "", string Organisation = "", string CreditCode = "", string ApplicantKind = "")
+public sealed record TestUser(string Subject, IReadOnlyList<string> Roles, string Department = "", string Organisation = "", string CreditCode = "", string ApplicantKind = "",
+    string VerifiedName = "", string VerifiedIdNumber = "")
 {
     public static TestUser Person(string subject = "person-a") => new(subject, [HallRoles.Applicant], ApplicantKind: "person");
     public static TestUser Business(string creditCode, string subject = "business-a") => new(subject, [HallRoles.Applicant], CreditCode: creditCode, ApplicantKind: "business");
@@ -42,7 +43,8 @@ public static class TestIdentity
         var claims = new List<Claim> { new(HallClaims.Subject, user.Subject), new(HallClaims.Name, user.Subject) };
         claims.AddRange(user.Roles.Select(r => new Claim(HallClaims.Role, r)));
         foreach (var (type, value) in new[] { (HallClaims.Department, user.Department), (HallClaims.Organisation, user.Organisation),
-                     (HallClaims.CreditCode, user.CreditCode), (HallClaims.ApplicantKind, user.ApplicantKind) })
+                     (HallClaims.CreditCode, user.CreditCode), (HallClaims.ApplicantKind, user.ApplicantKind),
+                     (HallClaims.VerifiedName, user.VerifiedName), (HallClaims.VerifiedIdNumber, user.VerifiedIdNumber) })
         {
             if (value.Length > 0)
             {

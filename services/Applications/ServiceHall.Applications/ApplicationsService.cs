@@ -20,6 +20,7 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
     public override async Task<Application> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
         var applicant = Applicant.Of(context.GetHttpContext().User, request.ApplicantCreditCode);
+        applicant.TakeVerifiedIdentity(request);
         SubmissionRules.Check(request, applicant).ThrowIfAny();
         var cancellationToken = context.CancellationToken;
         if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } earlier)

@@ -9,6 +9,8 @@ public static class HallRoles
     public const string Applicant = "applicant";
     /// <summary>Edits and publishes the items of their department, answers its questions, handles its cases.</summary>
     public const string Officer = "officer";
+    /// <summary>负责人 of a department: approves extensions (延期) of its cases; usually an officer too.</summary>
+    public const string DepartmentHead = "department_head";
     /// <summary>Writes credit records (penalties, licences) of their department.</summary>
     public const string CreditEditor = "credit_editor";
     /// <summary>Publishes the disclosures of their organisation (a hospital, a school, a utility).</summary>
@@ -18,7 +20,7 @@ public static class HallRoles
     /// <summary>Registers departments and organisations.</summary>
     public const string Administrator = "administrator";
 
-    public static readonly IReadOnlyList<string> All = [Applicant, Officer, CreditEditor, Publisher, Supervisor, Administrator];
+    public static readonly IReadOnlyList<string> All = [Applicant, Officer, DepartmentHead, CreditEditor, Publisher, Supervisor, Administrator];
 }
 
 /// <summary>The claims a hall token carries; tenancy decisions read them through <see cref="HallUsers"/>.</summary>

@@ -177,6 +177,7 @@ public sealed class ApplicationAccessTests
         for (var i = 1; i <= 3; i++)
         {
             submitted.Add(await zhangsan.SubmitApplicationAsync(Submit($"key-{i}"), cancellationToken: Cancel));
+            host.Clock.Advance(TimeSpan.FromMinutes(1)); // the hall's clock is a fake one that stands still
         }
         await host.As(LiSi).SubmitApplicationAsync(SubmitAsLiSi("key-1"), cancellationToken: Cancel);
 

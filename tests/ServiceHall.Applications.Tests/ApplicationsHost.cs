@@ -4,27 +4,42 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
 
 namespace ServiceHall.Applications.Tests;
 
-/// <summary>The applications service in-process, with the catalog client replaced by a <see cref="FakeCatalog"/>.</summary>
+/// <summary>
+/// The applications service in-process, with the catalog replaced by a <see cref="FakeCatalog"/> and its calendar by a
+/// <see cref="FakeCalendar"/>, on a fake clock (<see cref="Clock"/>; by default 2026-03-02, a Monday, 09:00 county time).
+/// </summary>
 sealed class ApplicationsHost : IAsyncDisposable
 {
     readonly ServiceHost<Program> host;
     readonly WebApplicationFactory<Program> app;
 
-    public ApplicationsHost(string database, FakeCatalog catalog)
+    public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public ApplicationsHost(string database, FakeCatalog catalog, FakeCalendar? calendar = null, DateTimeOffset? now = null)
     {
+        Clock = new FakeTimeProvider(now ?? Monday);
+        Calendar = calendar ?? new FakeCalendar();
         // The real client registration needs an address even though the fake answers every call.
         host = new ServiceHost<Program>("applications", database, new Dictionary<string, string?> { ["services:catalog:http:0"] = "http://catalog.invalid" });
-        app = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<CatalogService.CatalogServiceClient>(catalog)));
+        app = host.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<CatalogService.CatalogServiceClient>(catalog);
+            s.AddSingleton<CalendarService.CalendarServiceClient>(Calendar);
+            s.AddSingleton<TimeProvider>(Clock);
+        }));
         Channel = GrpcChannel.ForAddress(app.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() });
     }
 
     public GrpcChannel Channel { get; }
+    public FakeTimeProvider Clock { get; }
+    public FakeCalendar Calendar { get; }
     public IServiceProvider Services => app.Services;
     public AuditTrail Audit => app.Services.GetRequiredService<AuditTrail>();
 

@@ -23,6 +23,9 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
     public TaskCompletionSource? Gate { get; set; }
     public int GateOpensAt { get; set; }
 
+    /// <summary>The promised limit (承诺时限) of every item added with <see cref="With"/>: 10 working days.</summary>
+    public const int PromisedDays = 10;
+
     public FakeCatalog With(string id, ItemStatus status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation)
     {
         items[id] = new ServiceItem
@@ -30,7 +33,14 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
             Id = id,
             Status = status,
             Version = 1,
-            Guide = new ItemGuide { Name = name, DepartmentCode = departmentCode },
+            Guide = new ItemGuide
+            {
+                Name = name,
+                DepartmentCode = departmentCode,
+                StatutoryLimit = new TimeLimit { Value = 20, Unit = "工作日" },
+                PromisedLimit = new TimeLimit { Value = PromisedDays, Unit = "工作日" },
+                Steps = { new ProcessStep { Name = "受理" }, new ProcessStep { Name = "审查" }, new ProcessStep { Name = "决定" } },
+            },
             Department = new Department { Name = department, Code = departmentCode },
         };
         return this;

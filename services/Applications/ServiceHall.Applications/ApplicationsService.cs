@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Data;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
@@ -8,7 +9,8 @@ using ServiceHall.ServiceDefaults;
 
 namespace ServiceHall.Applications;
 
-public sealed class ApplicationsService(ApplicationsDb db, CatalogService.CatalogServiceClient catalog, AuditTrail audit, ILogger<ApplicationsService> logger)
+public sealed partial class ApplicationsService(
+    ApplicationsDb db, CatalogService.CatalogServiceClient catalog, CaseCalendar calendars, TimeProvider time, AuditTrail audit, ILogger<ApplicationsService> logger)
     : V1.ApplicationsService.ApplicationsServiceBase
 {
     const int MaxSaveAttempts = 3;
@@ -25,26 +27,29 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
         var cancellationToken = context.CancellationToken;
         if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } earlier)
         {
-            return Resubmitted(earlier, request);
+            return await ResubmittedAsync(earlier, request, cancellationToken);
         }
 
         var (item, departmentCode) = await FetchOpenItemAsync(request.ItemId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var application = ApplicationRecord.Submit(request, applicant, item, departmentCode, DateTime.UtcNow);
+            var application = ApplicationRecord.Submit(request, applicant, item, departmentCode, time.GetUtcNow().UtcDateTime);
             db.Applications.Add(application);
+            var submitted = application.FirstStep(context.GetHttpContext().User);
+            db.CaseSteps.Add(submitted);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return application.ToMessage();
+                return NotStarted(application);
             }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 db.Entry(application).State = EntityState.Detached;
+                db.Entry(submitted).State = EntityState.Detached;
                 // Most likely an identical submit raced past the check above and won: answer with its application.
                 if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } winner)
                 {
-                    return Resubmitted(winner, request);
+                    return await ResubmittedAsync(winner, request, cancellationToken);
                 }
                 // Otherwise the random part of the tracking number clashed; draw another.
                 if (attempt == MaxSaveAttempts)
@@ -61,7 +66,7 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
     {
         var application = await LoadAsync(request.TrackingNumber, context.CancellationToken);
         context.GetHttpContext().User.EnsureMayRead(application);
-        return application.ToMessage();
+        return (await WithClocksAsync([application], context.CancellationToken))[0];
     }
 
     [Authorize(Roles = HallRoles.Applicant)]
@@ -75,7 +80,7 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
             .Skip(paging.Offset).Take(paging.Size + 1)
             .ToListAsync(context.CancellationToken);
         var response = new ListApplicationsResponse { NextPageToken = paging.NextToken(page.Count) };
-        response.Applications.AddRange(page.Take(paging.Size).Select(a => a.ToMessage()));
+        response.Applications.AddRange(await WithClocksAsync(page.Take(paging.Size).ToList(), context.CancellationToken));
         return response;
     }
 
@@ -119,9 +124,9 @@ public sealed class ApplicationsService(ApplicationsDb db, CatalogService.Catalo
         db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.OwnerSubject == owner && a.IdempotencyKey == idempotencyKey, cancellationToken);
 
     /// <summary>A retry gets the first application back; a different application under a used key is refused.</summary>
-    static Application Resubmitted(ApplicationRecord earlier, SubmitApplicationRequest request) =>
+    Task<Application> ResubmittedAsync(ApplicationRecord earlier, SubmitApplicationRequest request, CancellationToken cancellationToken) =>
         earlier.IsSameSubmission(request)
-            ? earlier.ToMessage()
+            ? WithClockAsync(earlier, cancellationToken)
             : throw new FieldErrors(SubmitApplicationRequest.Descriptor).Add("idempotency_key", "已用于另一份申请").Refusal(StatusCode.FailedPrecondition);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ServiceHall.Applications;
+using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Data;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
@@ -14,6 +15,10 @@ builder.AddAuditTrail("applications");
 builder.AddServiceDatabase<ApplicationsDb, ApplicationsDbSqlite, ApplicationsDbPostgres>("applications");
 // The catalog's GetItem is public: the client sends no token.
 builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
+// The county's working-day calendar, which the cases' clocks count on, is the catalog's (public too).
+builder.AddServiceClient<CalendarService.CalendarServiceClient>("catalog");
+builder.Services.AddSingleton<CaseCalendar>();
+builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<ApplicationsDb>("applications", args) is { } migrated)

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using ServiceHall.Applications.Case;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
@@ -34,10 +35,41 @@ public sealed class ApplicationRecord
     public required ApplicationStatus Status { get; set; }
     public DateTime SubmittedAt { get; init; }
 
+    // The case's life (docs/domain.md §5). The limits are copied from the guide at submission, like its name.
+    /// <summary>Where a case interrupted by 补正 returns when the applicant answers.</summary>
+    public ApplicationStatus ResumeStatus { get; set; }
+    public DeliveryChannel Delivery { get; init; }
+    /// <summary>The guide's 办理流程 step names when submitted: what a review step must name.</summary>
+    public List<string> ReviewSteps { get; init; } = [];
+    public int LimitDays { get; init; }
+    public LimitUnit LimitUnit { get; init; }
+    public int StatutoryDays { get; init; }
+    public DateOnly? AcceptedOn { get; set; }
+    /// <summary>The county day of the decision, refusal or withdrawal: the clock stands still from then.</summary>
+    public DateOnly? StoppedOn { get; set; }
+    public int ExtensionDays { get; set; }
+    public List<CasePause> Pauses { get; set; } = [];
+    /// <summary>The deadline as computed at the last change, for sorting queues; reads compute the clock afresh.</summary>
+    public DateOnly? DeadlineOn { get; set; }
+    public List<CorrectionItem> OpenCorrection { get; set; } = [];
+    public Decision Decision { get; set; }
+    public string DocumentNumber { get; set; } = "";
+    public string DocumentTitle { get; set; } = "";
+    /// <summary>Bumped by every step: two officers acting at once cannot both change the case from the same state.</summary>
+    public int Version { get; set; }
+
+    public CaseClockReading.Facts ClockFacts =>
+        new(AcceptedOn, LimitDays, LimitUnit, StatutoryDays, ExtensionDays, StoppedOn, Pauses);
+
     /// <param name="request">Already checked by <see cref="SubmissionRules.Check"/>.</param>
     /// <param name="departmentCode">The implementing department's code, as the catalog gave it.</param>
     public static ApplicationRecord Submit(SubmitApplicationRequest request, Applicant applicant, ServiceItem item, string departmentCode, DateTime utcNow) => new()
     {
+        Delivery = request.Delivery == DeliveryChannel.Unspecified ? DeliveryChannel.Window : request.Delivery,
+        ReviewSteps = [.. item.Guide.Steps.Select(s => s.Name.Trim()).Where(n => n.Length > 0)],
+        LimitDays = Math.Max(0, item.Guide.PromisedLimit?.Value ?? 0),
+        LimitUnit = UnitOf(item.Guide.PromisedLimit),
+        StatutoryDays = Math.Max(0, item.Guide.StatutoryLimit?.Value ?? 0),
         TrackingNumber = Applications.TrackingNumber.New(utcNow),
         OwnerSubject = applicant.Subject,
         IdempotencyKey = request.IdempotencyKey,
@@ -56,6 +88,23 @@ public sealed class ApplicationRecord
         SubmittedAt = ServiceDatabase.ToStoredPrecision(utcNow),
     };
 
+    /// <summary>The trail's first step: the applicant submitted.</summary>
+    public CaseStepRecord FirstStep(System.Security.Claims.ClaimsPrincipal applicant) => new()
+    {
+        TrackingNumber = TrackingNumber,
+        Sequence = 1,
+        At = SubmittedAt,
+        Action = CaseAction.Submitted,
+        ActorSubject = OwnerSubject,
+        ActorName = applicant.Identity?.Name ?? OwnerSubject,
+        ActorRole = HallRoles.Applicant,
+        FromStatus = ApplicationStatus.Unspecified,
+        ToStatus = ApplicationStatus.Submitted,
+    };
+
+    /// <summary>Guides write 工作日 or 自然日 (docs/domain.md §1); a limit in neither counts working days.</summary>
+    static LimitUnit UnitOf(TimeLimit? limit) => limit?.Unit.Trim() == "自然日" ? LimitUnit.CalendarDays : LimitUnit.WorkingDays;
+
     /// <summary>Whether a request under this record's idempotency key (of the same owner) asks for this same application.</summary>
     public bool IsSameSubmission(SubmitApplicationRequest request) =>
         ItemId == request.ItemId
@@ -67,7 +116,14 @@ public sealed class ApplicationRecord
     /// What every reader sees: personal numbers masked (docs/domain.md §6), also where an applicant typed one into the
     /// note, since officers and supervisors read the note too. Only <see cref="ToNumbers"/> gives them whole.
     /// </summary>
-    public Application ToMessage() => new()
+    public Application ToMessage(CaseClock clock)
+    {
+        var message = Masked();
+        message.Clock = clock;
+        return message;
+    }
+
+    Application Masked() => new()
     {
         TrackingNumber = TrackingNumber,
         ItemId = ItemId,
@@ -82,6 +138,13 @@ public sealed class ApplicationRecord
         Status = Status,
         SubmittedAt = Timestamp.FromDateTime(SubmittedAt),
         Note = PersonalNumbers.MaskAll(Note),
+        Delivery = Delivery,
+        ReviewSteps = { ReviewSteps },
+        OpenCorrection = { OpenCorrection },
+        Decision = Decision,
+        DocumentNumber = DocumentNumber,
+        DocumentTitle = DocumentTitle,
+        Extended = ExtensionDays > 0,
     };
 
     /// <summary>The whole numbers, for an audited reveal only.</summary>

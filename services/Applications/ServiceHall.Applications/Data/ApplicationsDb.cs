@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServiceHall.Applications.Case;
 using ServiceHall.Applications.V1;
 using ServiceHall.Data;
 using ServiceHall.ServiceDefaults;
@@ -11,6 +15,28 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
     public const int MaxDepartmentCodeLength = 64;
 
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+    public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
+
+    /// <summary>
+    /// Small lists kept as JSON text in one column: they are read and written with their case only, never queried.
+    /// Protobuf messages (CorrectionItem) are written as their proto JSON, which reads back whatever the contract adds.
+    /// </summary>
+    static ValueConverter<T, string> Json<T>() where T : new() => new(
+        value => JsonSerializer.Serialize(value, JsonText),
+        text => JsonSerializer.Deserialize<T>(text, JsonText) ?? new T());
+
+    /// <summary>Lists compare by their content, so a list replaced by an equal one is no change.</summary>
+    static ValueComparer<T> ByJson<T>() where T : new() => new(
+        (a, b) => JsonSerializer.Serialize(a, JsonText) == JsonSerializer.Serialize(b, JsonText),
+        value => JsonSerializer.Serialize(value, JsonText).GetHashCode(StringComparison.Ordinal),
+        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonText), JsonText) ?? new T());
+
+    /// <summary>Chinese stays readable in the column; enums are written by name.</summary>
+    static readonly JsonSerializerOptions JsonText = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
@@ -41,6 +67,40 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.Property(a => a.ApplicantCreditCode).HasMaxLength(CreditCode.Length);
             e.Property(a => a.Note).HasMaxLength(SubmissionRules.MaxNoteLength);
             e.Property(a => a.Status).HasMaxLength(32).HasConversion(new EnumWordConverter<ApplicationStatus>());
+            e.Property(a => a.ResumeStatus).HasMaxLength(32).HasConversion(new EnumWordConverter<ApplicationStatus>());
+            e.Property(a => a.Delivery).HasMaxLength(32).HasConversion(new EnumWordConverter<DeliveryChannel>());
+            e.Property(a => a.LimitUnit).HasMaxLength(32).HasConversion(new EnumWordConverter<LimitUnit>());
+            e.Property(a => a.Decision).HasMaxLength(32).HasConversion(new EnumWordConverter<Decision>());
+            e.Property(a => a.DocumentNumber).HasMaxLength(CaseChecks.MaxDocumentLength);
+            e.Property(a => a.DocumentTitle).HasMaxLength(CaseChecks.MaxDocumentLength);
+            e.Property(a => a.ReviewSteps).HasConversion(Json<List<string>>(), ByJson<List<string>>());
+            e.Property(a => a.Pauses).HasConversion(Json<List<CasePause>>(), ByJson<List<CasePause>>());
+            e.Property(a => a.OpenCorrection).HasConversion(Json<List<CorrectionItem>>(), ByJson<List<CorrectionItem>>());
+            e.Property(a => a.Version).IsConcurrencyToken();
+            // A department's queue: its open cases, nearest deadline first.
+            e.HasIndex(a => new { a.DepartmentCode, a.Status, a.DeadlineOn });
+        });
+
+        modelBuilder.Entity<CaseStepRecord>(e =>
+        {
+            e.ToTable("case_steps");
+            e.HasKey(s => new { s.TrackingNumber, s.Sequence });
+            e.Property(s => s.TrackingNumber).HasMaxLength(TrackingNumber.Length);
+            e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(s => s.TrackingNumber).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Action).HasMaxLength(40).HasConversion(new EnumWordConverter<CaseAction>());
+            e.Property(s => s.ActorSubject).HasMaxLength(MaxSubjectLength);
+            e.Property(s => s.ActorName).HasMaxLength(200);
+            e.Property(s => s.ActorRole).HasMaxLength(40);
+            e.Property(s => s.FromStatus).HasMaxLength(32).HasConversion(new EnumWordConverter<ApplicationStatus>());
+            e.Property(s => s.ToStatus).HasMaxLength(32).HasConversion(new EnumWordConverter<ApplicationStatus>());
+            e.Property(s => s.Opinion).HasMaxLength(CaseChecks.MaxOpinionLength);
+            e.Property(s => s.InternalNote).HasMaxLength(CaseChecks.MaxOpinionLength);
+            e.Property(s => s.ReviewStep).HasMaxLength(200);
+            e.Property(s => s.SpecialProcedure).HasMaxLength(32).HasConversion(new EnumWordConverter<SpecialProcedureKind>());
+            e.Property(s => s.Decision).HasMaxLength(32).HasConversion(new EnumWordConverter<Decision>());
+            e.Property(s => s.DocumentNumber).HasMaxLength(CaseChecks.MaxDocumentLength);
+            e.Property(s => s.DocumentTitle).HasMaxLength(CaseChecks.MaxDocumentLength);
+            e.Property(s => s.CorrectionItems).HasConversion(Json<List<CorrectionItem>>(), ByJson<List<CorrectionItem>>());
         });
     }
 }

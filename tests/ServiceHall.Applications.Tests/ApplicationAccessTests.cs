@@ -216,4 +216,21 @@ public sealed class ApplicationAccessTests
         Assert.All(records, r => Assert.DoesNotContain(ZhangSanPhone, string.Join('|', r.Actor, r.Action, r.Target, r.Detail)));
         Assert.True((await host.Audit.VerifyAsync(Cancel)).Intact);
     }
+    [Fact]
+    public async Task A_person_applies_only_for_items_serving_people_and_a_business_only_for_items_serving_businesses()
+    {
+        var catalog = Catalog().With("company-registration", ItemStatus.Published, "企业设立登记", audiences: ["法人"])
+            .With("birth-registration", ItemStatus.Published, "出生登记", audiences: ["自然人"]);
+        await using var host = new ApplicationsHost(Testing.Databases.Sqlite, catalog);
+
+        var person = await RefusedAsync(host.As(ZhangSan).SubmitApplicationAsync(Submit("key-1", "company-registration"), cancellationToken: Cancel));
+        var business = await RefusedAsync(host.As(Qiye).SubmitApplicationAsync(Submit("key-1", "birth-registration"), cancellationToken: Cancel));
+
+        Assert.Equal((StatusCode.FailedPrecondition, StatusCode.FailedPrecondition), (person.StatusCode, business.StatusCode));
+        Assert.Equal("item_id: 办理事项：“企业设立登记”的服务对象是法人，个人不能申请", person.Violations());
+        Assert.Equal("item_id: 办理事项：“出生登记”的服务对象是自然人，企业不能申请", business.Violations());
+        Assert.Equal(0, await StoredApplicationsAsync(host));
+        // The item for both still takes both.
+        await host.As(ZhangSan).SubmitApplicationAsync(Submit("key-2"), cancellationToken: Cancel);
+    }
 }

@@ -26,7 +26,8 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
     /// <summary>The promised limit (承诺时限) of every item added with <see cref="With"/>: 10 working days.</summary>
     public const int PromisedDays = 10;
 
-    public FakeCatalog With(string id, ItemStatus status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation)
+    public FakeCatalog With(string id, ItemStatus status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation,
+        params string[] audiences)
     {
         items[id] = new ServiceItem
         {
@@ -37,6 +38,7 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
             {
                 Name = name,
                 DepartmentCode = departmentCode,
+                Audiences = { audiences.Length > 0 ? audiences : ["自然人", "法人"] },
                 StatutoryLimit = new TimeLimit { Value = 20, Unit = "工作日" },
                 PromisedLimit = new TimeLimit { Value = PromisedDays, Unit = "工作日" },
                 Steps = { new ProcessStep { Name = "受理" }, new ProcessStep { Name = "审查" }, new ProcessStep { Name = "决定" } },

@@ -31,6 +31,7 @@ public sealed partial class ApplicationsService(
         }
 
         var (item, departmentCode) = await FetchOpenItemAsync(request.ItemId, cancellationToken);
+        applicant.EnsureServedBy(item);
         for (var attempt = 1; ; attempt++)
         {
             var application = ApplicationRecord.Submit(request, applicant, item, departmentCode, time.GetUtcNow().UtcDateTime);

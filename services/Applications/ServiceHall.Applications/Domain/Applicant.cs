@@ -51,6 +51,21 @@ public sealed record Applicant(string Subject, string Kind, string CreditCode, s
     }
 
     /// <summary>
+    /// An item serves the audiences its guide names (服务对象: 自然人, 法人): a person applies only for one that serves
+    /// 自然人, a business only for one that serves 法人. A guide naming none is open to both.
+    /// </summary>
+    public void EnsureServedBy(Catalog.V1.ServiceItem item)
+    {
+        var audiences = item.Guide.Audiences.Select(a => a.Trim()).ToList();
+        var needed = IsBusiness ? "法人" : "自然人";
+        if (audiences.Count > 0 && !audiences.Contains(needed))
+        {
+            throw new FieldErrors(V1.SubmitApplicationRequest.Descriptor).Add("item_id",
+                $"“{item.Guide.Name}”的服务对象是{string.Join("、", audiences)}，{(IsBusiness ? "企业" : "个人")}不能申请").Refusal(StatusCode.FailedPrecondition);
+        }
+    }
+
+    /// <summary>
     /// Fills the request's empty name and resident ID from the verified identity, and refuses (PermissionDenied) one
     /// that differs from it: nobody applies under another person's name or number. The refusal never repeats a number.
     /// </summary>

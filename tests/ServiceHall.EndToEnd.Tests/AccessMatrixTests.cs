@@ -26,7 +26,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     const string Anonymous = "anonymous";
 
     /// <summary>Every demo account of the README, one or two per role.</summary>
-    static readonly string[] Accounts = [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye, DemoCounty.Gongan, DemoCounty.Shichang, DemoCounty.Ziranziyuan, DemoCounty.Xinyong, DemoCounty.Yiyuan, DemoCounty.Xuexiao, DemoCounty.Jiancha, DemoCounty.Admin];
+    static readonly string[] Accounts = [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Shichang, DemoCounty.Ziranziyuan, DemoCounty.Xinyong, DemoCounty.Yiyuan, DemoCounty.Xuexiao, DemoCounty.Jiancha, DemoCounty.Admin];
     static readonly string[] Everyone = [Anonymous, .. Accounts];
     static readonly string[] Applicants = [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye];
 
@@ -86,9 +86,36 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             ItemId = w.PoliceItem.Id, ApplicantName = "矩阵申请人", IdempotencyKey = "matrix-" + w.Suffix,
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
         }, Applicants),
-        ["servicehall.applications.v1.ApplicationsService/GetApplication"] = Allow(w => new GetApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.ApplicationsService/GetApplication"] = Allow(w => new GetApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         ["servicehall.applications.v1.ApplicationsService/RevealApplicant"] = Allow(w => new RevealApplicantRequest { TrackingNumber = w.Application.TrackingNumber, Reason = "核对申请人身份" }, DemoCounty.Zhangsan, DemoCounty.Gongan),
         ["servicehall.applications.v1.ApplicationsService/ListMyApplications"] = Allow(_ => new ListMyApplicationsRequest(), Applicants),
+        ["servicehall.applications.v1.ApplicationsService/GetCaseTrail"] = Allow(w => new GetCaseTrailRequest { TrackingNumber = w.Application.TrackingNumber },
+            DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.ApplicationsService/ListDepartmentCases"] = Allow(_ => new ListDepartmentCasesRequest { DepartmentCode = SampleGuide.Police },
+            DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        // The case's life, in the contract's order, which is also a possible life of the world's case: each allowed
+        // caller's first call takes the step, the same caller's later calls meet the next state (FailedPrecondition,
+        // an allow as far as access goes). Every request is valid, so a refusal can only be about who calls.
+        ["servicehall.applications.v1.ApplicationsService/AcceptApplication"] = Allow(w => new AcceptApplicationRequest { TrackingNumber = w.Application.TrackingNumber, Opinion = "予以受理" }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/RefuseApplication"] = Allow(w => new RefuseApplicationRequest { TrackingNumber = w.Application.TrackingNumber, Reason = "不属于本部门职权范围" }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/RecordReview"] = Allow(w => new RecordReviewRequest { TrackingNumber = w.Application.TrackingNumber, Step = w.Application.ReviewSteps.FirstOrDefault() ?? "审查", Opinion = "符合条件" }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/RequestCorrection"] = Allow(w => new RequestCorrectionRequest
+        {
+            TrackingNumber = w.Application.TrackingNumber, Items = { new CorrectionItem { Material = "户口簿", Problem = "复印件不清晰" } },
+        }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/SubmitCorrection"] = Allow(w => new SubmitCorrectionRequest { TrackingNumber = w.Application.TrackingNumber, Response = "已重新上传" }, DemoCounty.Zhangsan),
+        ["servicehall.applications.v1.ApplicationsService/StartSpecialProcedure"] = Allow(w => new StartSpecialProcedureRequest
+        {
+            TrackingNumber = w.Application.TrackingNumber, Kind = SpecialProcedureKind.Inspection, WorkingDays = 3, Reason = "需现场核查",
+        }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/EndSpecialProcedure"] = Allow(w => new EndSpecialProcedureRequest { TrackingNumber = w.Application.TrackingNumber, Opinion = "核查属实" }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/ExtendDeadline"] = Allow(w => new ExtendDeadlineRequest { TrackingNumber = w.Application.TrackingNumber, WorkingDays = 1, Reason = "需补充核查" }, DemoCounty.GonganHead),
+        ["servicehall.applications.v1.ApplicationsService/DecideApplication"] = Allow(w => new DecideApplicationRequest
+        {
+            TrackingNumber = w.Application.TrackingNumber, Decision = Decision.Approve, Opinion = "准予", DocumentNumber = "镇公〔2026〕1号", DocumentTitle = "准予决定书",
+        }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/CompleteApplication"] = Allow(w => new CompleteApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.ApplicationsService/WithdrawApplication"] = Allow(w => new WithdrawApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan),
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
         ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),

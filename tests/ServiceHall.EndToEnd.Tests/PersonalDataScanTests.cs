@@ -60,8 +60,27 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(PersonalNumbers.MaskMobile(TestCodes.DemoMobile), application.ApplicantPhone);
         await applicant.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
         await applicant.ListMyApplicationsAsync(new ListMyApplicationsRequest());
-        await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan))
-            .GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
+        var handling = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await handling.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = application.TrackingNumber });
+        // The case's steps carry what officers and the applicant write: numbers in opinions, notes and 补正 lists.
+        var number = application.TrackingNumber;
+        await handling.AcceptApplicationAsync(new AcceptApplicationRequest
+        {
+            TrackingNumber = number, Opinion = $"已核对身份证 {TestCodes.DemoResidentId}", InternalNote = $"申请人电话 {TestCodes.DemoMobile}",
+        });
+        await handling.RequestCorrectionAsync(new RequestCorrectionRequest
+        {
+            TrackingNumber = number,
+            Items = { new CorrectionItem { Material = $"身份证 {TestCodes.DemoResidentId} 复印件", Problem = $"不清晰，有疑问请拨 {TestCodes.DemoMobile}" } },
+        });
+        await applicant.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = number });
+        await applicant.SubmitCorrectionAsync(new SubmitCorrectionRequest { TrackingNumber = number, Response = $"已补充，联系电话 {TestCodes.DemoMobile}" });
+        await applicant.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
+        await handling.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
+        await handling.ListDepartmentCasesAsync(new ListDepartmentCasesRequest());
+        var supervisor = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Jiancha));
+        await supervisor.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
+        await supervisor.ListDepartmentCasesAsync(new ListDepartmentCasesRequest());
 
         var asker = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
         var question = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = $"我的电话 {TestCodes.DemoMobile}，身份证号 {TestCodes.DemoResidentId}，可以代办吗？" });

@@ -12,13 +12,14 @@ public sealed class DemoAccountsTests
         Assert.Equal(DemoCounty.Password, DemoAccounts.Password);
         Assert.Equal(DemoCounty.AdminAuthenticatorKey, DemoAccounts.AdminAuthenticatorKey);
         Assert.Equal(
-            [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye, DemoCounty.Gongan, DemoCounty.Shichang, DemoCounty.Ziranziyuan,
+            [DemoCounty.Zhangsan, DemoCounty.Lisi, DemoCounty.Qiye, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Shichang, DemoCounty.Ziranziyuan,
              DemoCounty.Xinyong, DemoCounty.Yiyuan, DemoCounty.Xuexiao, DemoCounty.Jiancha, DemoCounty.Admin],
             DemoAccounts.Accounts.Select(a => a.UserName));
 
         var tenancy = DemoAccounts.Accounts.ToDictionary(a => a.UserName, a => a.CreditCode ?? a.Department ?? a.Organisation);
         Assert.Equal(DemoCounty.Business, tenancy[DemoCounty.Qiye]);
         Assert.Equal(DemoCounty.PublicSecurity, tenancy[DemoCounty.Gongan]);
+        Assert.Equal(DemoCounty.PublicSecurity, tenancy[DemoCounty.GonganHead]);
         Assert.Equal(DemoCounty.MarketRegulation, tenancy[DemoCounty.Shichang]);
         Assert.Equal(DemoCounty.NaturalResources, tenancy[DemoCounty.Ziranziyuan]);
         Assert.Equal(DemoCounty.MarketRegulation, tenancy[DemoCounty.Xinyong]);

@@ -85,6 +85,8 @@ public static class DemoCounty
     public const string Lisi = "lisi";
     public const string Qiye = "qiye";
     public const string Gongan = "gongan";
+    /// <summary>负责人 of 县公安局: approves extensions of its cases.</summary>
+    public const string GonganHead = "gonganfzr";
     public const string Shichang = "shichang";
     public const string Ziranziyuan = "ziranziyuan";
     public const string Xinyong = "xinyong";

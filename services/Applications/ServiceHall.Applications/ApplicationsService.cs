@@ -62,7 +62,7 @@ public sealed partial class ApplicationsService(
         }
     }
 
-    [Authorize(Roles = HallRoles.Applicant + "," + HallRoles.Officer + "," + HallRoles.Supervisor)]
+    [Authorize(Roles = HallRoles.Applicant + "," + HallRoles.Officer + "," + HallRoles.DepartmentHead + "," + HallRoles.Supervisor)]
     public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
     {
         var application = await LoadAsync(request.TrackingNumber, context.CancellationToken);

@@ -18,7 +18,7 @@ public sealed partial class ApplicationsService
         var application = await LoadAsync(request.TrackingNumber, context.CancellationToken);
         var user = context.GetHttpContext().User;
         user.EnsureMayRead(application);
-        var whole = user.Handles(application) || user.HasRole(HallRoles.Supervisor) || user.ActsFor(HallRoles.DepartmentHead, application.DepartmentCode);
+        var whole = user.OfDepartment(application) || user.HasRole(HallRoles.Supervisor);
         var steps = await db.CaseSteps.AsNoTracking()
             .Where(s => s.TrackingNumber == application.TrackingNumber)
             .OrderBy(s => s.Sequence)

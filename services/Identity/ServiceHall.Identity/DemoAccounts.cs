@@ -31,6 +31,7 @@ public static class DemoAccounts
         new("lisi", "李四", HallRoles.Applicant, ApplicantKind: "person"),
         new("qiye", "县某某科技有限公司", HallRoles.Applicant, ApplicantKind: "business", CreditCode: "91530924MA6K5K7L4T"),
         new("gongan", "公安局窗口", HallRoles.Officer, Department: PublicSecurity),
+        new("gonganfzr", "公安局负责人", HallRoles.DepartmentHead, Department: PublicSecurity),
         new("shichang", "市场监管局窗口", HallRoles.Officer, Department: MarketRegulation),
         new("ziranziyuan", "自然资源和规划局窗口", HallRoles.Officer, Department: NaturalResources),
         new("xinyong", "市场监管局信用科", HallRoles.CreditEditor, Department: MarketRegulation),

@@ -140,7 +140,7 @@ public sealed class ApplicationRecord
         Note = PersonalNumbers.MaskAll(Note),
         Delivery = Delivery,
         ReviewSteps = { ReviewSteps },
-        OpenCorrection = { OpenCorrection },
+        OpenCorrection = { OpenCorrection.Select(CaseText.Masked) },
         Decision = Decision,
         DocumentNumber = DocumentNumber,
         DocumentTitle = DocumentTitle,

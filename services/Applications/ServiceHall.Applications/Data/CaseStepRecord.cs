@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using ServiceHall.Applications.Case;
 using ServiceHall.Applications.V1;
 
 namespace ServiceHall.Applications.Data;
@@ -42,7 +43,7 @@ public sealed class CaseStepRecord
         ToStatus = ToStatus,
         Opinion = PersonalNumbers.MaskAll(Opinion),
         InternalNote = whole ? PersonalNumbers.MaskAll(InternalNote) : "",
-        CorrectionItems = { CorrectionItems },
+        CorrectionItems = { CorrectionItems.Select(CaseText.Masked) },
         ReviewStep = ReviewStep,
         WorkingDays = WorkingDays,
         SpecialProcedure = SpecialProcedure,

@@ -29,6 +29,12 @@ public sealed class PortalSettings
     /// <summary>The page languages; the first is the default. A language is added with its PortalText.{culture}.resx.</summary>
     public IReadOnlyList<string> Cultures { get; init; } = ["zh-CN"];
 
+    /// <summary>
+    /// Who may tell the portal the browser's scheme, host and address (X-Forwarded-Proto/Host/For): the gateway, by
+    /// address (10.0.0.5) or network (10.0.0.0/8). The local gateway calls over loopback; in a cluster it is another pod.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = ["127.0.0.1", "::1"];
+
     public static PortalSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -43,6 +49,7 @@ public sealed class PortalSettings
             PopularThemeCount = section.GetValue(nameof(PopularThemeCount), defaults.PopularThemeCount),
             PopularItemsPerTheme = section.GetValue(nameof(PopularItemsPerTheme), defaults.PopularItemsPerTheme),
             Cultures = section.GetSection(nameof(Cultures)).Get<string[]>() is { Length: > 0 } cultures ? cultures : defaults.Cultures,
+            TrustedProxies = section.GetSection(nameof(TrustedProxies)).Get<string[]>() is { Length: > 0 } proxies ? proxies : defaults.TrustedProxies,
         };
         if (settings.ClientSecret == DemoClientSecret && !configuration.GetValue<bool>("Seed:Demo"))
         {
@@ -53,6 +60,7 @@ public sealed class PortalSettings
         {
             throw new InvalidOperationException($"{Section}:{nameof(ServiceDeadline)} must be positive, like 00:00:03");
         }
+        ServiceDefaults.TrustedProxies.Validate($"{Section}:{nameof(TrustedProxies)}", settings.TrustedProxies);
         return settings;
     }
 }

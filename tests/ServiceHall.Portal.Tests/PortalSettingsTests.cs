@@ -2,12 +2,13 @@ using Microsoft.Extensions.Configuration;
 
 namespace ServiceHall.Portal.Tests;
 
-/// <summary>The demo client secret is published in the README: the portal takes it only in demo mode.</summary>
-public sealed class ClientSecretTests
+/// <summary>The portal refuses to start on settings that would make it unsafe or misbehave, naming the setting.</summary>
+public sealed class PortalSettingsTests
 {
     static IConfiguration Settings(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
+    /// <summary>The demo client secret is published in the README: the portal takes it only in demo mode.</summary>
     [Fact]
     public void Outside_demo_mode_the_published_demo_secret_is_refused()
     {
@@ -17,5 +18,15 @@ public sealed class ClientSecretTests
 
         Assert.Equal(PortalSettings.DemoClientSecret, PortalSettings.From(Settings(("Seed:Demo", "true"))).ClientSecret);
         Assert.Equal("a-real-secret", PortalSettings.From(Settings(("Portal:ClientSecret", "a-real-secret"))).ClientSecret);
+    }
+
+    [Fact]
+    public void The_gateway_is_trusted_on_loopback_unless_named_and_a_wrong_entry_is_refused()
+    {
+        Assert.Equal(["127.0.0.1", "::1"], PortalSettings.From(Settings(("Seed:Demo", "true"))).TrustedProxies);
+        Assert.Equal(["10.42.0.0/16"], PortalSettings.From(Settings(("Seed:Demo", "true"), ("Portal:TrustedProxies:0", "10.42.0.0/16"))).TrustedProxies);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => PortalSettings.From(Settings(("Seed:Demo", "true"), ("Portal:TrustedProxies:0", "gateway"))));
+        Assert.Contains("Portal:TrustedProxies", refused.Message);
     }
 }

@@ -35,6 +35,9 @@ public sealed class PortalSettings
     /// </summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = ["127.0.0.1", "::1"];
 
+    /// <summary>Session and sign-in cookies only over HTTPS, and HSTS; false only for the local hall on plain-HTTP loopback.</summary>
+    public bool RequireHttps { get; init; } = true;
+
     public static PortalSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -50,6 +53,7 @@ public sealed class PortalSettings
             PopularItemsPerTheme = section.GetValue(nameof(PopularItemsPerTheme), defaults.PopularItemsPerTheme),
             Cultures = section.GetSection(nameof(Cultures)).Get<string[]>() is { Length: > 0 } cultures ? cultures : defaults.Cultures,
             TrustedProxies = section.GetSection(nameof(TrustedProxies)).Get<string[]>() is { Length: > 0 } proxies ? proxies : defaults.TrustedProxies,
+            RequireHttps = section.GetValue(nameof(RequireHttps), defaults.RequireHttps),
         };
         if (settings.ClientSecret == DemoClientSecret && !configuration.GetValue<bool>("Seed:Demo"))
         {

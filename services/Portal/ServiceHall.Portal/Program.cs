@@ -28,6 +28,11 @@ builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 var app = builder.Build();
 // First, so everything after sees the browser's scheme and host (from the gateway only).
 app.UseForwardedHeaders();
+if (settings.RequireHttps)
+{
+    // Browsers that once saw the hall over HTTPS never fall back to plain HTTP, where the session cookie would not go.
+    app.UseHsts();
+}
 // Never a raw error page: failures and bare status codes (404, 400, 403) render the portal's own page in Chinese.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -29,4 +29,13 @@ public sealed class PortalSettingsTests
         var refused = Assert.Throws<InvalidOperationException>(() => PortalSettings.From(Settings(("Seed:Demo", "true"), ("Portal:TrustedProxies:0", "gateway"))));
         Assert.Contains("Portal:TrustedProxies", refused.Message);
     }
+
+    [Fact]
+    public void Sessions_are_capped_at_five_per_account_by_default_and_the_cap_must_be_positive()
+    {
+        Assert.Equal(5, PortalSettings.From(Settings(("Seed:Demo", "true"))).MaxSessionsPerAccount);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => PortalSettings.From(Settings(("Seed:Demo", "true"), ("Portal:MaxSessionsPerAccount", "0"))));
+        Assert.Contains("Portal:MaxSessionsPerAccount", refused.Message);
+    }
 }

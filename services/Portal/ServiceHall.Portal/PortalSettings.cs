@@ -38,6 +38,9 @@ public sealed class PortalSettings
     /// <summary>Session and sign-in cookies only over HTTPS, and HSTS; false only for the local hall on plain-HTTP loopback.</summary>
     public bool RequireHttps { get; init; } = true;
 
+    /// <summary>Sessions one account may hold at once; one more sign-in ends its oldest (a forgotten or stolen one).</summary>
+    public int MaxSessionsPerAccount { get; init; } = 5;
+
     public static PortalSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -54,6 +57,7 @@ public sealed class PortalSettings
             Cultures = section.GetSection(nameof(Cultures)).Get<string[]>() is { Length: > 0 } cultures ? cultures : defaults.Cultures,
             TrustedProxies = section.GetSection(nameof(TrustedProxies)).Get<string[]>() is { Length: > 0 } proxies ? proxies : defaults.TrustedProxies,
             RequireHttps = section.GetValue(nameof(RequireHttps), defaults.RequireHttps),
+            MaxSessionsPerAccount = section.GetValue(nameof(MaxSessionsPerAccount), defaults.MaxSessionsPerAccount),
         };
         if (settings.ClientSecret == DemoClientSecret && !configuration.GetValue<bool>("Seed:Demo"))
         {
@@ -63,6 +67,10 @@ public sealed class PortalSettings
         if (settings.ServiceDeadline <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{Section}:{nameof(ServiceDeadline)} must be positive, like 00:00:03");
+        }
+        if (settings.MaxSessionsPerAccount < 1)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(MaxSessionsPerAccount)} must be at least 1");
         }
         ServiceDefaults.TrustedProxies.Validate($"{Section}:{nameof(TrustedProxies)}", settings.TrustedProxies);
         return settings;

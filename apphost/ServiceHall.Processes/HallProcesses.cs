@@ -59,6 +59,10 @@ public static class HallProcesses
             // The demo secret in appsettings.json is for one machine only: the portal refuses it outside demo mode.
             new("Seed__Demo", "true", null),
             new("Portal__ClientSecret", null, Secret("servicehall-portal-client", "secret")),
+            // Plain HTTP on loopback here; in the cluster the default: Secure session cookies and HSTS behind the ingress's TLS.
+            new("Portal__RequireHttps", "false", null),
+            // Forwarded headers only from the gateway: on loopback here (the default), in the cluster another pod.
+            new("Portal__TrustedProxies__0", null, ConfigMap("servicehall-network", "pod-network")),
         ]),
         new("gateway", "gateway/ServiceHall.Gateway",
         [

@@ -12,10 +12,7 @@ builder.Services.AddApiReference();
 // Behind an ingress every citizen arrives from the ingress's address: their own is taken from X-Forwarded-For,
 // believed only from the proxies named here, so the rate limits count people, not the ingress.
 var trustedProxies = builder.Configuration.GetSection("Gateway:TrustedProxies").Get<string[]>() ?? [];
-if (!TrustedProxies.AreValid(trustedProxies))
-{
-    throw new InvalidOperationException($"Gateway:TrustedProxies holds addresses (10.0.0.5) or networks (10.0.0.0/8), not '{string.Join(", ", trustedProxies)}'");
-}
+TrustedProxies.Validate("Gateway:TrustedProxies", trustedProxies);
 builder.AddTrustedProxies(trustedProxies);
 var bodyLimit = builder.Configuration.GetValue("Gateway:MaxRequestBodyBytes", 1_048_576L);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);

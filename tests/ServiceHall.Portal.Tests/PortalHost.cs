@@ -10,6 +10,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Search.V1;
+using ServiceHall.Testing;
 
 namespace ServiceHall.Portal.Tests;
 
@@ -24,6 +25,12 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
 
     public FakeHall Hall { get; } = new();
 
+    /// <summary>Where every request comes from: by default loopback, where the local gateway calls from.</summary>
+    public IPAddress Caller { get; init; } = IPAddress.Loopback;
+
+    /// <summary>More settings (Portal:RequireHttps, Portal:TrustedProxies:0 …), over the host's own.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -32,8 +39,14 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Portal:ServiceDeadline", Deadline.ToString());
         builder.UseSetting("services:catalog:http:0", "http://catalog.test");
         builder.UseSetting("services:search:http:0", "http://search.test");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
+            // The test server gives requests no remote address, which the forwarded-headers check would let pass.
+            services.AddSingleton<IStartupFilter>(new CallerAddress(Caller));
             services.AddSingleton(new CatalogService.CatalogServiceClient(Hall));
             services.AddSingleton(new ConsultationService.ConsultationServiceClient(Hall));
             services.AddSingleton(new SearchService.SearchServiceClient(Hall));
@@ -68,6 +81,19 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.Add(TestSignIn.Header, user.Header);
         }
         return client;
+    }
+
+    /// <summary>The public address people reach the hall at, behind the ingress's TLS.</summary>
+    public const string PublicHost = "hall.example.gov.cn";
+
+    /// <summary>A browser's GET as the gateway forwards it: the public scheme, host and the browser's address in X-Forwarded-*.</summary>
+    public static HttpRequestMessage Forwarded(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", PublicHost);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        return request;
     }
 
     /// <summary>The page's antiforgery token, as its forms carry it.</summary>

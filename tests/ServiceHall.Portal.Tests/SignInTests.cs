@@ -11,11 +11,7 @@ public sealed class SignInTests
     {
         await using var host = new PortalHost();
         var browser = host.Browser();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/signin?returnUrl=%2Fitems%2Fabc");
-        // As the gateway forwards a browser's request.
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        request.Headers.Add("X-Forwarded-Host", "hall.example.gov.cn");
-        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var request = PortalHost.Forwarded("/signin?returnUrl=%2Fitems%2Fabc");
 
         using var response = await browser.SendAsync(request, Ct);
 

@@ -77,10 +77,7 @@ public sealed class IdentitySettings
         {
             throw new InvalidOperationException($"{Section}:SignInRequestsPerMinute and {Section}:ProtocolRequestsPerMinute must be at least 1");
         }
-        if (!ServiceDefaults.TrustedProxies.AreValid(TrustedProxies))
-        {
-            throw new InvalidOperationException($"{Section}:TrustedProxies holds addresses (10.0.0.5) or networks (10.0.0.0/8), not '{string.Join(", ", TrustedProxies)}'");
-        }
+        ServiceDefaults.TrustedProxies.Validate($"{Section}:TrustedProxies", TrustedProxies);
         if (AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{Section}:AccessTokenLifetime and {Section}:RefreshTokenLifetime must be positive");

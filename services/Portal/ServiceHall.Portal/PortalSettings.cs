@@ -29,6 +29,18 @@ public sealed class PortalSettings
     /// <summary>The page languages; the first is the default. A language is added with its PortalText.{culture}.resx.</summary>
     public IReadOnlyList<string> Cultures { get; init; } = ["zh-CN"];
 
+    /// <summary>
+    /// Who may tell the portal the browser's scheme, host and address (X-Forwarded-Proto/Host/For): the gateway, by
+    /// address (10.0.0.5) or network (10.0.0.0/8). The local gateway calls over loopback; in a cluster it is another pod.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = ["127.0.0.1", "::1"];
+
+    /// <summary>Session and sign-in cookies only over HTTPS, and HSTS; false only for the local hall on plain-HTTP loopback.</summary>
+    public bool RequireHttps { get; init; } = true;
+
+    /// <summary>Sessions one account may hold at once; one more sign-in ends its oldest (a forgotten or stolen one).</summary>
+    public int MaxSessionsPerAccount { get; init; } = 5;
+
     public static PortalSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -43,6 +55,9 @@ public sealed class PortalSettings
             PopularThemeCount = section.GetValue(nameof(PopularThemeCount), defaults.PopularThemeCount),
             PopularItemsPerTheme = section.GetValue(nameof(PopularItemsPerTheme), defaults.PopularItemsPerTheme),
             Cultures = section.GetSection(nameof(Cultures)).Get<string[]>() is { Length: > 0 } cultures ? cultures : defaults.Cultures,
+            TrustedProxies = section.GetSection(nameof(TrustedProxies)).Get<string[]>() is { Length: > 0 } proxies ? proxies : defaults.TrustedProxies,
+            RequireHttps = section.GetValue(nameof(RequireHttps), defaults.RequireHttps),
+            MaxSessionsPerAccount = section.GetValue(nameof(MaxSessionsPerAccount), defaults.MaxSessionsPerAccount),
         };
         if (settings.ClientSecret == DemoClientSecret && !configuration.GetValue<bool>("Seed:Demo"))
         {
@@ -53,6 +68,11 @@ public sealed class PortalSettings
         {
             throw new InvalidOperationException($"{Section}:{nameof(ServiceDeadline)} must be positive, like 00:00:03");
         }
+        if (settings.MaxSessionsPerAccount < 1)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(MaxSessionsPerAccount)} must be at least 1");
+        }
+        ServiceDefaults.TrustedProxies.Validate($"{Section}:{nameof(TrustedProxies)}", settings.TrustedProxies);
         return settings;
     }
 }

@@ -30,7 +30,7 @@ public static class PortalSignIn
                 o.Cookie.Name = "servicehall.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = CookieSecurity(settings);
                 // As long as the refresh token lives: past it, the access token can no longer be renewed.
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = false;
@@ -60,9 +60,9 @@ public static class PortalSignIn
             // local hall on plain HTTP works (form_post would need SameSite=None, which browsers refuse without https).
             o.ResponseMode = OpenIdConnectResponseMode.Query;
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SecurePolicy = CookieSecurity(settings);
             o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = CookieSecurity(settings);
             o.Scope.Clear();
             foreach (var scope in new[] { "openid", "profile", "roles", "offline_access", HallAuthentication.DefaultAudience })
             {
@@ -94,6 +94,13 @@ public static class PortalSignIn
         });
         return builder;
     }
+
+    /// <summary>
+    /// The session cookie is the session, and the correlation and nonce cookies guard the sign-in: only over HTTPS,
+    /// unless Portal:RequireHttps=false (the local hall on plain-HTTP loopback), where they follow the request.
+    /// </summary>
+    static CookieSecurePolicy CookieSecurity(PortalSettings settings) =>
+        settings.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     sealed class MissingAuthorityWarning(ILogger<MissingAuthorityWarning> logger) : BackgroundService
     {

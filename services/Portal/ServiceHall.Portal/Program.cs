@@ -19,14 +19,20 @@ builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
 builder.AddServiceClient<ConsultationService.ConsultationServiceClient>("catalog");
 builder.AddServiceClient<SearchService.SearchServiceClient>("search");
 builder.AddPortalSignIn(settings);
-builder.AddGatewayForwarding();
+builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Items/Item", "/items/{id}/ask"));
 // Chinese text stays text in the page instead of a numeric entity per character (pages stay small and readable).
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
 var app = builder.Build();
+// First, so everything after sees the browser's scheme and host (from the gateway only).
 app.UseForwardedHeaders();
+if (settings.RequireHttps)
+{
+    // Browsers that once saw the hall over HTTPS never fall back to plain HTTP, where the session cookie would not go.
+    app.UseHsts();
+}
 // Never a raw error page: failures and bare status codes (404, 400, 403) render the portal's own page in Chinese.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -34,6 +34,8 @@ public static class HallProcesses
             new("Identity__Clients__0__PostLogoutRedirectUris__0", null, ConfigMap(Identity, "portal-address")),
             new("Identity__Clients__0__Grants__0", null, "authorization_code"),
             new("Identity__Clients__0__Grants__1", null, "refresh_token"),
+            // Client addresses and https from the ingress only (none on one machine: nothing forwards there).
+            IngressTrusted("Identity"),
         ]),
         Service("search", 5101, [
             // Rebuild and catch-up from the sources' public export (docs/architecture.md, section 6).
@@ -72,6 +74,7 @@ public static class HallProcesses
         ],
         [
             AuthorityOf,
+            IngressTrusted("Gateway"),
             .. new[] { "search", "catalog", "applications", "credit", "disclosures", "portal" }.Select(name =>
                 new Setting($"ReverseProxy__Clusters__{name}__Destinations__primary__Address", Address(name), Address(name))),
         ]),
@@ -84,6 +87,8 @@ public static class HallProcesses
     public static IEnumerable<HallProcess> Services => All.Where(p => p.Address.Protocol == Protocol.H2c && p.Name != "gateway");
 
     static Listener Http(int localPort) => new("http", Protocol.Http1, "ASPNETCORE_URLS", localPort, 8080);
+
+    static Setting IngressTrusted(string section) => new($"{section}__TrustedProxies__0", null, ConfigMap("servicehall-network", "ingress-network"));
 
     static Setting AuthorityOf => new("Identity__Authority", Address("identity"), ConfigMap(Identity, "authority"));
 

@@ -222,7 +222,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
-        var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("矩阵测试事项" + suffix, SampleGuide.Police) });
+        var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.ForEveryone("矩阵测试事项" + suffix, SampleGuide.Police) });
         var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
         var question = await new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan))
             .AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "请问需要本人到场吗？" });

@@ -40,7 +40,7 @@ public sealed class HallJourneyTests(HallFixture hall)
     public async Task The_same_idempotency_key_twice_makes_one_application_over_grpc()
     {
         var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Ziranziyuan));
-        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("建设工程规划许可证核发") });
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.ForEveryone("建设工程规划许可证核发") });
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
 
         var applications = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Lisi));

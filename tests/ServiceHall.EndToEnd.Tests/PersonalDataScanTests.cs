@@ -46,7 +46,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     async Task<string> PutPersonalNumbersInAsync()
     {
         var officer = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
-        var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("个人信息扫描测试事项" + Guid.NewGuid().ToString("N")[..6], SampleGuide.Police) });
+        var draft = await officer.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.ForEveryone("个人信息扫描测试事项" + Guid.NewGuid().ToString("N")[..6], SampleGuide.Police) });
         var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
 
         var applicant = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));

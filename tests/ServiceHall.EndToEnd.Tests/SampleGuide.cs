@@ -12,6 +12,15 @@ static class SampleGuide
     public const string Police = DemoCounty.PublicSecurity;
     public const string MarketRegulation = DemoCounty.MarketRegulation;
 
+    /// <summary>A complete guide people may apply for as well as businesses (服务对象 自然人 and 法人).</summary>
+    public static ItemGuide ForEveryone(string name, string departmentCode = NaturalResources)
+    {
+        var guide = Complete(name, departmentCode);
+        guide.Audiences.Add("自然人");
+        guide.PersonThemes.Add("户籍办理");
+        return guide;
+    }
+
     public static ItemGuide Complete(string name, string departmentCode = NaturalResources) => new()
     {
         BasicCode = "09" + Random.Shared.NextInt64(0, 10_000_000_000).ToString("D10", CultureInfo.InvariantCulture),

@@ -7,4 +7,5 @@ public static class Topics
     public const string CatalogQuestionPublished = "catalog.question.published";
     public const string CreditEntityChanged = "credit.entity.changed";
     public const string DisclosurePublished = "disclosures.disclosure.published";
+    public const string ApplicationsCaseChanged = "applications.case.changed";
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ServiceHall.Applications.Notifications;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
@@ -27,12 +28,18 @@ sealed class ApplicationsHost : IAsyncDisposable
         Clock = new FakeTimeProvider(now ?? Monday);
         Calendar = calendar ?? new FakeCalendar();
         // The real client registration needs an address even though the fake answers every call.
-        host = new ServiceHost<Program>("applications", database, new Dictionary<string, string?> { ["services:catalog:http:0"] = "http://catalog.invalid" });
+        // The notification dispatch runs only when a test asks (SendNotificationsAsync): its own round is an hour away.
+        host = new ServiceHost<Program>("applications", database, new Dictionary<string, string?>
+        {
+            ["services:catalog:http:0"] = "http://catalog.invalid",
+            ["Applications:NotificationSeconds"] = "3600",
+        });
         app = host.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
             s.AddSingleton<CatalogService.CatalogServiceClient>(catalog);
             s.AddSingleton<CalendarService.CalendarServiceClient>(Calendar);
             s.AddSingleton<TimeProvider>(Clock);
+            s.AddSingleton<INotificationSender>(Sent);
         }));
         Channel = GrpcChannel.ForAddress(app.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() });
     }
@@ -40,6 +47,10 @@ sealed class ApplicationsHost : IAsyncDisposable
     public GrpcChannel Channel { get; }
     public FakeTimeProvider Clock { get; }
     public FakeCalendar Calendar { get; }
+    public RecordingSender Sent { get; } = new();
+
+    /// <summary>One round of the notification dispatch, as its timer would run it.</summary>
+    public Task<int> SendNotificationsAsync() => app.Services.GetRequiredService<NotificationDispatch>().SendDueAsync(TestContext.Current.CancellationToken);
     public IServiceProvider Services => app.Services;
     public AuditTrail Audit => app.Services.GetRequiredService<AuditTrail>();
 

@@ -93,6 +93,9 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         ["servicehall.applications.v1.ApplicationsService/ListDepartmentCases"] = Allow(_ => new ListDepartmentCasesRequest { DepartmentCode = SampleGuide.Police },
             DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        // 我的消息: each applicant's own feed; marking another's id read changes nothing (the feed is the caller's).
+        ["servicehall.applications.v1.ApplicationsService/ListMyNotifications"] = Allow(_ => new ListMyNotificationsRequest(), Applicants),
+        ["servicehall.applications.v1.ApplicationsService/MarkNotificationsRead"] = Allow(_ => new MarkNotificationsReadRequest(), Applicants),
         // The case's life, in the contract's order, which is also a possible life of the world's case: each allowed
         // caller's first call takes the step, the same caller's later calls meet the next state (FailedPrecondition,
         // an allow as far as access goes). Every request is valid, so a refusal can only be about who calls.

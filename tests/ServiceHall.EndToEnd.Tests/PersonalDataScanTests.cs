@@ -76,6 +76,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         await applicant.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = number });
         await applicant.SubmitCorrectionAsync(new SubmitCorrectionRequest { TrackingNumber = number, Response = $"已补充，联系电话 {TestCodes.DemoMobile}" });
         await applicant.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
+        await applicant.ListMyNotificationsAsync(new ListMyNotificationsRequest());
         await handling.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
         await handling.ListDepartmentCasesAsync(new ListDepartmentCasesRequest());
         var supervisor = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Jiancha));

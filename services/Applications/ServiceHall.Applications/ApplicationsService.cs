@@ -38,15 +38,17 @@ public sealed partial class ApplicationsService(
             db.Applications.Add(application);
             var submitted = application.FirstStep(context.GetHttpContext().User);
             db.CaseSteps.Add(submitted);
+            var announced = NotStarted(application);
+            CaseAnnouncements.Add(db, application, submitted, announced.Clock, Today());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return NotStarted(application);
+                return announced;
             }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
-                db.Entry(application).State = EntityState.Detached;
-                db.Entry(submitted).State = EntityState.Detached;
+                // Nothing of this attempt stays tracked: the case, its first step and its announcement.
+                db.ChangeTracker.Clear();
                 // Most likely an identical submit raced past the check above and won: answer with its application.
                 if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } winner)
                 {

@@ -199,7 +199,7 @@ public sealed partial class ApplicationsService
         application.Version++;
 
         var sequence = await db.CaseSteps.CountAsync(s => s.TrackingNumber == trackingNumber, cancellationToken) + 1;
-        db.CaseSteps.Add(new CaseStepRecord
+        var stepRecord = new CaseStepRecord
         {
             TrackingNumber = trackingNumber,
             Sequence = sequence,
@@ -219,7 +219,9 @@ public sealed partial class ApplicationsService
             Decision = step.Decision,
             DocumentNumber = step.DocumentNumber,
             DocumentTitle = step.DocumentTitle,
-        });
+        };
+        db.CaseSteps.Add(stepRecord);
+        CaseAnnouncements.Add(db, application, stepRecord, clock, today);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

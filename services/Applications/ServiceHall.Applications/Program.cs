@@ -1,5 +1,7 @@
 using ServiceHall.Applications;
 using ServiceHall.Applications.Case;
+using ServiceHall.Applications.Notifications;
+using ServiceHall.Messaging;
 using ServiceHall.Applications.Data;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
@@ -18,6 +20,11 @@ builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
 // The county's working-day calendar, which the cases' clocks count on, is the catalog's (public too).
 builder.AddServiceClient<CalendarService.CalendarServiceClient>("catalog");
 builder.Services.AddSingleton<CaseCalendar>();
+builder.AddOutbox<ApplicationsDb>();
+// SMS or e-mail to applicants: the default only logs; a deployment registers its gateway's sender.
+builder.Services.AddScoped<INotificationSender, LoggingNotificationSender>();
+builder.Services.AddSingleton<NotificationDispatch>();
+builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Applications.Case;
+using ServiceHall.Applications.Notifications;
+using ServiceHall.Messaging;
 using ServiceHall.Applications.V1;
 using ServiceHall.Data;
 using ServiceHall.ServiceDefaults;
@@ -16,6 +18,8 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
 
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
     public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
     /// Small lists kept as JSON text in one column: they are read and written with their case only, never queried.
@@ -102,5 +106,24 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.Property(s => s.DocumentTitle).HasMaxLength(CaseChecks.MaxDocumentLength);
             e.Property(s => s.CorrectionItems).HasConversion(Json<List<CorrectionItem>>(), ByJson<List<CorrectionItem>>());
         });
+
+        modelBuilder.Entity<NotificationRecord>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Id).HasMaxLength(64);
+            e.Property(n => n.RecipientSubject).HasMaxLength(MaxSubjectLength);
+            e.Property(n => n.TrackingNumber).HasMaxLength(TrackingNumber.Length);
+            e.Property(n => n.Action).HasMaxLength(40).HasConversion(new EnumWordConverter<CaseAction>());
+            e.Property(n => n.Title).HasMaxLength(100);
+            e.Property(n => n.Body).HasMaxLength(CaseChecks.MaxOpinionLength + 500);
+            // 我的消息 newest first, and the unread count.
+            e.HasIndex(n => new { n.RecipientSubject, n.CreatedAt });
+            // The dispatch's round: what is not sent yet.
+            e.HasIndex(n => n.SentAt);
+        });
+
+        // The integration events of case steps (CaseChanged), published by the outbox relay.
+        modelBuilder.AddOutbox();
     }
 }

@@ -21,6 +21,9 @@ public sealed class RequireHttpsTests
     static CookieSecurePolicy SessionCookiePolicy(PortalHost host) =>
         host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(PortalSignIn.CookieScheme).Cookie.SecurePolicy;
 
+    static CookieSecurePolicy AntiforgeryCookiePolicy(PortalHost host) =>
+        host.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.Cookie.SecurePolicy;
+
     [Fact]
     public async Task By_default_the_cookies_are_secure_even_on_plain_http_and_https_answers_carry_hsts()
     {
@@ -33,6 +36,7 @@ public sealed class RequireHttpsTests
         Assert.Equal(2, httpsCookies.Count);
         Assert.All(httpsCookies.Concat(httpCookies), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(CookieSecurePolicy.Always, SessionCookiePolicy(host));
+        Assert.Equal(CookieSecurePolicy.Always, AntiforgeryCookiePolicy(host));
     }
 
     [Fact]
@@ -47,5 +51,6 @@ public sealed class RequireHttpsTests
         Assert.All(httpsCookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
         Assert.All(httpCookies, c => Assert.DoesNotContain("; secure", c, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(CookieSecurePolicy.SameAsRequest, SessionCookiePolicy(host));
+        Assert.Equal(CookieSecurePolicy.SameAsRequest, AntiforgeryCookiePolicy(host));
     }
 }

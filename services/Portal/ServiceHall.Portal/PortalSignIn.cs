@@ -36,6 +36,8 @@ public static class PortalSignIn
                 o.SlidingExpiration = false;
                 o.EventsType = typeof(SessionTokenRefresh);
             });
+        // The antiforgery cookie guards every form: over HTTPS only as well.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurity(settings));
         builder.Services.AddScoped<SessionTokenRefresh>();
         builder.Services.AddSessionTickets();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -96,7 +98,8 @@ public static class PortalSignIn
     }
 
     /// <summary>
-    /// The session cookie is the session, and the correlation and nonce cookies guard the sign-in: only over HTTPS,
+    /// The session cookie is the session, the correlation and nonce cookies guard the sign-in, the antiforgery cookie
+    /// guards the forms: only over HTTPS,
     /// unless Portal:RequireHttps=false (the local hall on plain-HTTP loopback), where they follow the request.
     /// </summary>
     static CookieSecurePolicy CookieSecurity(PortalSettings settings) =>

@@ -42,7 +42,7 @@ public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : 
         Assert.NotNull(await fixture.Http.SearchUntilFoundAsync("养蜂场备案登记", id, HallJourneyTests.SearchWait));
 
         fixture.Running.Kill("search");
-        var committed = CommittedDocuments(id);
+        var committed = CommittedIndex.Find(IndexFolder, "id", id).Count;
         await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken);
         // The crash really lost it: searchable (acknowledged) but not in the last commit on disk.
         Assert.Equal(0, committed);
@@ -78,13 +78,6 @@ public sealed class SearchDurabilityTests(SearchDurabilityTests.Hall fixture) : 
         {
             await fixture.Running.StartAgainAsync("search", TestContext.Current.CancellationToken);
         }
-    }
-
-    int CommittedDocuments(string id)
-    {
-        using var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(IndexFolder));
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
-        return new Lucene.Net.Search.IndexSearcher(reader).Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("id", id)), 1).TotalHits;
     }
 
     [Fact]

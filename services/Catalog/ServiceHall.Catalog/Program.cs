@@ -15,7 +15,7 @@ builder.AddAuditTrail("catalog");
 builder.AddServiceDatabase<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>("catalog");
 builder.AddOutbox<CatalogDb>();
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddHallClock();
 builder.Services.AddSingleton<CountyCalendar>();
 // Degraded, never down: without next year the catalog still serves (docs/domain.md §3).
 builder.Services.AddHealthChecks().AddCheck<CalendarReady>(CalendarReady.Name, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);

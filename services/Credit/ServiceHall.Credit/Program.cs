@@ -17,7 +17,7 @@ builder.Services.AddOptions<PublicityPeriod>()
     .BindConfiguration(PublicityPeriod.Section)
     .Validate(p => p.MaximumMonths > 0, $"{PublicityPeriod.Section}:MaximumMonths must be positive")
     .ValidateOnStart();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddHallClock();
 builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());

@@ -14,6 +14,10 @@ if (await builder.Configuration.RunAuditCommandAsync("identity", args) is { } ex
 var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new IdentitySettings();
 settings.Validate();
 builder.Services.AddSingleton(settings);
+// Real time always, even in a rehearsal whose services shift their clocks (HallClock, Clock:ShiftFile): the gateway
+// and the services check a token's lifetime against the system clock (JwtBearer's validation does not read
+// TimeProvider), so tokens issued on a shifted clock would be refused as not yet valid, and sign-in throttles and
+// demo-account states would move with it. Identity has no date rules of the county's to rehearse.
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Not AddServiceDefaults, which makes Kestrel speak HTTP/2 only: browsers sign in here, so Kestrel keeps its

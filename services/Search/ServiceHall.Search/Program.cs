@@ -8,7 +8,7 @@ builder.Services.AddSingleton(Curation.From(builder.Configuration));
 builder.Services.AddSingleton<IndexStatus>();
 builder.Services.AddSingleton<PublicIndex>();
 builder.Services.AddSingleton<TitleBook>();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddHallClock();
 builder.Services.AddHostedService<IndexCommitSchedule>();
 builder.Services.AddHostedService<IndexCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<IndexReady>("search-index");

@@ -25,7 +25,8 @@ builder.AddOutbox<ApplicationsDb>();
 builder.Services.AddScoped<INotificationSender, LoggingNotificationSender>();
 builder.Services.AddSingleton<NotificationDispatch>();
 builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
-builder.Services.AddSingleton(TimeProvider.System);
+// The cases' clocks read the county's day from here (a rehearsal may shift it: Clock:ShiftFile).
+builder.AddHallClock();
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<ApplicationsDb>("applications", args) is { } migrated)

@@ -39,6 +39,8 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Portal:ServiceDeadline", Deadline.ToString());
         builder.UseSetting("services:catalog:http:0", "http://catalog.test");
         builder.UseSetting("services:search:http:0", "http://search.test");
+        // Plain HTTP like the local hall: forms need their antiforgery cookie back over it. RequireHttpsTests sets true.
+        builder.UseSetting("Portal:RequireHttps", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

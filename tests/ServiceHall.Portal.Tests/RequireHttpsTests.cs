@@ -27,7 +27,8 @@ public sealed class RequireHttpsTests
     [Fact]
     public async Task By_default_the_cookies_are_secure_even_on_plain_http_and_https_answers_carry_hsts()
     {
-        await using var host = new PortalHost();
+        // The shipped default, which the test host otherwise turns off for its plain-HTTP pages.
+        await using var host = new PortalHost { Settings = new() { ["Portal:RequireHttps"] = "true" } };
 
         var (httpsCookies, hsts) = await StartSignInAsync(host, overHttps: true);
         var (httpCookies, _) = await StartSignInAsync(host, overHttps: false);

@@ -42,17 +42,18 @@ public static class HallProcesses
             new("services__catalog__http__0", Address("catalog"), Address("catalog")),
             new("services__credit__http__0", Address("credit"), Address("credit")),
             new("services__disclosures__http__0", Address("disclosures"), Address("disclosures")),
-            // Only the event bus may change the index: the local bus shows this secret; in Kubernetes Dapr sets
-            // APP_API_TOKEN from the secret named in the pod's dapr.io/app-token-secret annotation.
-            new("APP_API_TOKEN", BusToken, null),
+            BusTokenTaken,
         ]),
-        Service("catalog", 5102, [Subscriber, BusTokenSent, Database("catalog")]),
+        Service("catalog", 5102, [Subscriber("search"), BusTokenSent, Database("catalog")]),
         Service("applications", 5103, [
             Database("applications"),
             new("services__catalog__http__0", Address("catalog"), Address("catalog")),
+            // An approved 行政许可 case becomes the business's licence record in credit (CaseChanged).
+            Subscriber("credit"), BusTokenSent,
         ]),
-        Service("credit", 5104, [Subscriber, BusTokenSent, Database("credit")]),
-        Service("disclosures", 5105, [Subscriber, BusTokenSent, Database("disclosures")]),
+        // Credit takes the approvals of licences from applications, so it checks the bus's token as search does.
+        Service("credit", 5104, [Subscriber("search"), BusTokenSent, BusTokenTaken, Database("credit")]),
+        Service("disclosures", 5105, [Subscriber("search"), BusTokenSent, Database("disclosures")]),
         new("portal", "services/Portal/ServiceHall.Portal", [Http(5106)],
         [
             AuthorityOf,
@@ -92,11 +93,15 @@ public static class HallProcesses
 
     static Setting AuthorityOf => new("Identity__Authority", Address("identity"), ConfigMap(Identity, "authority"));
 
-    // Catalog, credit and disclosures publish to search: through the local bus on one machine, Dapr's
-    // subscriptions in the cluster (docs/architecture.md, section 4).
-    static Setting Subscriber => new("Messaging__Subscribers__0", Address("search"), null);
+    // Catalog, credit and disclosures publish to search, applications to credit: through the local bus on one
+    // machine, Dapr's subscriptions in the cluster (docs/architecture.md, section 4).
+    static Setting Subscriber(string name) => new("Messaging__Subscribers__0", Address(name), null);
 
     static Setting BusTokenSent => new("Messaging__AppApiToken", BusToken, null);
+
+    // Only the event bus may deliver events: the local bus shows this secret; in Kubernetes Dapr sets APP_API_TOKEN
+    // from the secret named in the pod's dapr.io/app-token-secret annotation (EventSenders).
+    static Setting BusTokenTaken => new("APP_API_TOKEN", BusToken, null);
 
     static Setting Database(string name) => new($"ConnectionStrings__{name}", null, Secret(Databases, name));
 

@@ -27,7 +27,7 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
     public const int PromisedDays = 10;
 
     public FakeCatalog With(string id, ItemStatus status, string name = "食品经营许可", string department = "县市场监督管理局", string departmentCode = MarketRegulation,
-        params string[] audiences)
+        string itemType = "行政许可", params string[] audiences)
     {
         items[id] = new ServiceItem
         {
@@ -37,6 +37,7 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
             Guide = new ItemGuide
             {
                 Name = name,
+                ItemType = itemType,
                 DepartmentCode = departmentCode,
                 Audiences = { audiences.Length > 0 ? audiences : ["自然人", "法人"] },
                 StatutoryLimit = new TimeLimit { Value = 20, Unit = "工作日" },

@@ -16,16 +16,18 @@ public sealed class NotificationTests
     public static TheoryData<string> Databases => Testing.Databases.Both;
 
     /// <summary>Submitted, accepted, asked for 补正, answered, decided, completed: the applicant hears of four.</summary>
-    static async Task<string> WorkACaseAsync(ApplicationsHost host)
+    static async Task<string> WorkACaseAsync(ApplicationsHost host) => await WorkACaseAsync(host, ZhangSan, Submit("key-1"));
+
+    static async Task<string> WorkACaseAsync(ApplicationsHost host, TestUser applicant, SubmitApplicationRequest submit)
     {
-        var number = (await host.As(ZhangSan).SubmitApplicationAsync(Submit("key-1"), cancellationToken: Cancel)).TrackingNumber;
+        var number = (await host.As(applicant).SubmitApplicationAsync(submit, cancellationToken: Cancel)).TrackingNumber;
         var shichang = host.As(Shichang);
         await shichang.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = number }, cancellationToken: Cancel);
         await shichang.RequestCorrectionAsync(new RequestCorrectionRequest
         {
             TrackingNumber = number, Items = { new CorrectionItem { Material = "营业执照", Problem = $"不清晰，有疑问请拨 {ZhangSanPhone}" } },
         }, cancellationToken: Cancel);
-        await host.As(ZhangSan).SubmitCorrectionAsync(new SubmitCorrectionRequest { TrackingNumber = number, Response = "已补充" }, cancellationToken: Cancel);
+        await host.As(applicant).SubmitCorrectionAsync(new SubmitCorrectionRequest { TrackingNumber = number, Response = "已补充" }, cancellationToken: Cancel);
         await shichang.DecideApplicationAsync(new DecideApplicationRequest
         {
             TrackingNumber = number, Decision = Decision.Approve, Opinion = "准予许可", DocumentNumber = "镇市监食许〔2026〕12号", DocumentTitle = "食品经营许可证",
@@ -94,6 +96,30 @@ public sealed class NotificationTests
             payloads.Select(p => p.GetProperty("action").GetString()));
         Assert.All(payloads, p => Assert.Equal(number, p.GetProperty("trackingNumber").GetString()));
         Assert.Equal(("approve", "镇市监食许〔2026〕12号"), (payloads[4].GetProperty("decision").GetString(), payloads[4].GetProperty("documentNumber").GetString()));
+        // What credit needs for the licence record, copied at submission; a person's name is not published.
+        Assert.All(payloads, p => Assert.Equal(("行政许可", "县市场监督管理局"), (p.GetProperty("itemType").GetString(), p.GetProperty("department").GetString())));
+        Assert.All(payloads, p => Assert.False(p.TryGetProperty("applicantName", out _), p.ToString()));
         Assert.All(events, e => Assert.False(PersonalNumbers.Found(e.Payload), e.Payload));
+        Assert.DoesNotContain(events, e => e.Payload.Contains("张三", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task A_business_case_carries_the_business_name_and_code_and_the_item_type(string database)
+    {
+        await using var host = new ApplicationsHost(database, new FakeCatalog()
+            .With("shop-sign", ItemStatus.Published, "户外招牌设置备案", "县城市管理局", itemType: "公共服务", audiences: ["法人"]));
+        var submit = Submit("key-1", "shop-sign");
+        submit.ApplicantName = "镇康县好滋味餐饮管理有限公司";
+        submit.ApplicantIdNumber = "";
+        var number = await WorkACaseAsync(host, Qiye, submit);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationsDb>();
+
+        Assert.Equal("公共服务", (await db.Applications.AsNoTracking().SingleAsync(a => a.TrackingNumber == number, Cancel)).ItemType);
+        var decided = (await db.Outbox.AsNoTracking().Where(m => m.Topic == Topics.ApplicationsCaseChanged).OrderBy(m => m.Sequence).ToListAsync(Cancel))
+            .Select(e => CaseChanged.Parser.ParseJson(e.Payload)).Single(e => e.Action == "decided");
+        Assert.Equal(("公共服务", "县城市管理局", "business", QiyeCode, "镇康县好滋味餐饮管理有限公司"),
+            (decided.ItemType, decided.Department, decided.ApplicantKind, decided.ApplicantCreditCode, decided.ApplicantName));
     }
 }

@@ -36,6 +36,14 @@ public sealed class PublicitySweepTests
         await credit.RegisterEntityAsync(new RegisterEntityRequest { Code = Code, Name = "福州示范食品有限公司", EntityCategory = "法人及非法人组织" }, cancellationToken: Ct);
         var ending = await credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("榕市监罚〔2026〕1号", "2026-06-15") }, cancellationToken: Ct);
         var lasting = await credit.AddPenaltyAsync(new AddPenaltyRequest { Code = Code, Penalty = Penalty("榕市监罚〔2026〕2号", "2027-03-10") }, cancellationToken: Ct);
+        // A licence has no publicity end: the sweep's announcement and the export keep it.
+        (await CloudEvents.PostAsync(host.CreateClient(), LicenceEvents.CaseChangedRoute, Topics.ApplicationsCaseChanged, new Applications.V1.CaseChanged
+        {
+            TrackingNumber = "SH20260615K7M2Q9XB", Action = "decided", Decision = "approve", ItemType = "行政许可", ItemName = "食品经营许可",
+            ApplicantKind = "business", ApplicantCreditCode = Code, DocumentNumber = "榕市监食许〔2026〕8号", DocumentTitle = "食品经营许可证",
+            Department = "县市场监督管理局", DepartmentCode = DemoCounty.MarketRegulation, OccurredOn = "2026-06-15",
+        })).EnsureSuccessStatusCode();
+        var licence = Assert.Single((await new V1.CreditService.CreditServiceClient(host.Channel).GetEntityAsync(new GetEntityRequest { Code = Code }, cancellationToken: Ct)).Licences);
         var lookup = new V1.CreditService.CreditServiceClient(host.Channel);
         var sweep = host.Services.GetRequiredService<PublicitySweep>();
 
@@ -47,6 +55,7 @@ public sealed class PublicitySweepTests
 
         var entity = await lookup.GetEntityAsync(new GetEntityRequest { Code = Code }, cancellationToken: Ct);
         Assert.Equal([lasting.Id], entity.Penalties.Select(p => p.Id));
+        Assert.Equal([licence.Id], entity.Licences.Select(l => l.Id));
         var before = await EventsAsync(host);
         // Two replicas sweeping at once, then again: the entity is announced exactly once.
         var swept = await Task.WhenAll(sweep.SweepAsync(Ct), sweep.SweepAsync(Ct));
@@ -54,8 +63,8 @@ public sealed class PublicitySweepTests
         Assert.Equal(0, await sweep.SweepAsync(Ct));
         var announced = Assert.Single((await EventsAsync(host)).Skip(before.Count));
         var changed = EntityChanged.Parser.ParseJson(announced.Payload);
-        Assert.Equal([lasting.Id], changed.Records.Select(r => r.Id));
-        Assert.Equal("2027-03-10", changed.Records[0].PublicUntil);
+        Assert.Equal([lasting.Id, licence.Id], changed.Records.Select(r => r.Id));
+        Assert.Equal(("2027-03-10", ""), (changed.Records[0].PublicUntil, changed.Records[1].PublicUntil));
         Assert.True(changed.Version > EntityChanged.Parser.ParseJson(before[^1].Payload).Version);
 
         // The log still holds the old events that showed the ended penalty; the export serves none of it.
@@ -63,6 +72,7 @@ public sealed class PublicitySweepTests
         var exported = await ExportedAsync(host);
         Assert.DoesNotContain(ending.Id, exported);
         Assert.Contains(lasting.Id, exported);
+        Assert.Contains(licence.Id, exported);
     }
 
     static V1.PenaltyRecord Penalty(string number, string publicUntil) => new()

@@ -102,6 +102,54 @@ public sealed class HallJourneyTests(HallFixture hall)
     }
 
     [Fact]
+    public async Task An_approved_licence_of_the_demo_business_appears_in_its_credit_record_and_in_search()
+    {
+        // 县市场监督管理局 publishes a 行政许可 item (SampleGuide's type) for businesses; qiye applies; shichang approves.
+        var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Shichang));
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("食品小作坊登记", SampleGuide.MarketRegulation) });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
+        var submitted = await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Qiye)).SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            ItemId = item.Id, ApplicantName = "镇康县好滋味餐饮管理有限公司", IdempotencyKey = Guid.NewGuid().ToString(), ApplicantPhone = TestCodes.DemoMobile,
+        });
+        var officer = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Shichang));
+        await officer.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = submitted.TrackingNumber, Opinion = "予以受理" });
+        var number = $"镇市监许〔2026〕{Random.Shared.Next(1000, 100_000)}号";
+        await officer.DecideApplicationAsync(new DecideApplicationRequest
+        {
+            TrackingNumber = submitted.TrackingNumber, Decision = Decision.Approve, Opinion = "准予许可", DocumentNumber = number, DocumentTitle = "食品小作坊登记证",
+        });
+
+        // The event travels applications → credit → search on its own: wait for the state, never for a fixed time.
+        var licence = await CreditLicenceAsync(DemoCounty.Business, number, SearchWait);
+        Assert.True(licence is not null, $"no licence {number} in credit's record of {DemoCounty.Business} after {SearchWait}");
+        Assert.Equal(("食品小作坊登记证", "普通", "食品小作坊登记", SampleGuide.MarketRegulation, submitted.TrackingNumber),
+            ((string?)licence["documentTitle"], (string?)licence["category"], (string?)licence["content"], (string?)licence["authorityCode"], (string?)licence["source"]));
+        var hit = await hall.Http.SearchUntilFoundAsync("镇康县好滋味餐饮管理有限公司", (string)licence["id"]!, SearchWait);
+        Assert.NotNull(hit);
+        Assert.Equal("DOCUMENT_TYPE_LICENCE", (string?)hit["type"]);
+        Assert.Equal($"/api/credit/entities/{DemoCounty.Business}", (string?)hit["url"]);
+    }
+
+    /// <summary>Asks credit's public lookup until the entity lists the licence with this decision number, or the timeout passes.</summary>
+    async Task<System.Text.Json.Nodes.JsonNode?> CreditLicenceAsync(string code, string decisionNumber, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        do
+        {
+            var (status, entity) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}");
+            Assert.Equal(200, status);
+            if (entity!["licences"]?.AsArray().FirstOrDefault(l => (string?)l!["decisionNumber"] == decisionNumber) is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        return null;
+    }
+
+    [Fact]
     public async Task A_published_disclosure_is_listed_and_found_in_search()
     {
         // The administrator registers an organisation; a hospital's own publisher publishes for it.

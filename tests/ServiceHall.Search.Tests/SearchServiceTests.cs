@@ -144,6 +144,26 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
+    public async Task A_licence_record_is_found_as_a_licence_without_an_end_of_publicity()
+    {
+        await using var host = NewHost();
+        var http = host.CreateClient();
+        var licensed = Events.RestaurantWithPenalty(1);
+        licensed.Records.Add(new Credit.V1.PublicRecord
+        {
+            Id = "lic-1", Kind = Credit.V1.RecordKind.Licence, Title = "行政许可 镇市监食许〔2026〕12号", Summary = "普通：食品经营许可（食品经营许可证）",
+        });
+        await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.EntityChangedRoute, Topics.CreditEntityChanged, licensed));
+
+        var found = await SearchAsync(host, "食品经营许可证");
+        var licence = Assert.Single(found.Hits, h => h.Type == DocumentType.Licence);
+        Assert.Equal(("lic-1", "/api/credit/entities/91330881MA2XXXXX1Q"), (licence.Id, licence.Url));
+        var filtered = await SearchAsync(host, "好味道餐饮", new SearchRequest { Type = DocumentType.Licence });
+        Assert.Equal(["lic-1"], filtered.Hits.Select(h => h.Id));
+        Assert.Contains(found.Facets.Single(f => f.Name == "type").Values, v => v.Value == "DOCUMENT_TYPE_LICENCE");
+    }
+
+    [Fact]
     public async Task A_published_disclosure_is_findable()
     {
         await using var host = NewHost();

@@ -46,8 +46,7 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         errors.ThrowIfAny();
 
         // Only the records still in publicity are loaded: they are all the event needs to carry.
-        var entity = await db.Entities
-            .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today))
+        var entity = await db.EntitiesAsShown(today)
             .SingleOrDefaultAsync(e => e.Code == code, context.CancellationToken)
             ?? throw NotRegistered(code);
         // The penalty and its terms are null only when the checks above found a problem, and then nothing gets here.
@@ -63,8 +62,8 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
     }
 
     /// <summary>
-    /// The public lookup (一站式信用查询): registration facts and the penalties still in publicity, personal numbers
-    /// masked. Open to everyone, machine clients included.
+    /// The public lookup (一站式信用查询): registration facts, the penalties still in publicity and the licences,
+    /// personal numbers masked. Open to everyone, machine clients included.
     /// </summary>
     public override async Task<V1.MarketEntity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
@@ -72,8 +71,7 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         var code = CreditRules.CheckCode(errors, "code", request.Code);
         errors.ThrowIfAny();
         var today = PublicityPeriod.Today(clock);
-        var entity = await db.Entities.AsNoTracking()
-            .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today))
+        var entity = await db.EntitiesAsShown(today).AsNoTracking()
             .SingleOrDefaultAsync(e => e.Code == code, context.CancellationToken)
             ?? throw NotRegistered(code);
         return entity.ToMessage(today);

@@ -27,6 +27,9 @@ if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } mig
 {
     return migrated;
 }
+// Serving: approved licences arrive as events from the applications service, and only the event bus may deliver
+// them (a migration run, above, takes no events and needs no token).
+EventSenders.EnsureConfigured(app.Configuration, app.Environment);
 if (app.Configuration.GetValue<bool>("Seed:Demo"))
 {
     await DemoCredit.SeedAsync(app.Services);
@@ -34,6 +37,9 @@ if (app.Configuration.GetValue<bool>("Seed:Demo"))
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseEventDelivery();
+app.MapEventSubscriptions();
+app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();

@@ -8,10 +8,11 @@ using ServiceHall.Messaging;
 namespace ServiceHall.Credit;
 
 /// <summary>
-/// The credit log as it may be read today: every entity event keeps only the records still in publicity, each with
-/// its last public day. An event announced a penalty while it was public; replaying it after the publicity period
-/// must not show it again (a search index rebuilt from the export). Works on the JSON, so events written before
-/// the record kinds were enums pass unchanged apart from their records.
+/// The credit log as it may be read today: every entity event keeps only the records still in publicity, each
+/// penalty with its last public day, and its licences (public without an end) as they were. An event announced a
+/// penalty while it was public; replaying it after the publicity period must not show it again (a search index
+/// rebuilt from the export). Works on the JSON, so events written before the record kinds were enums pass unchanged
+/// apart from their records.
 /// </summary>
 public sealed class PublicExportOfToday(CreditDb db, TimeProvider clock) : IExportRewriter
 {
@@ -25,6 +26,8 @@ public sealed class PublicExportOfToday(CreditDb db, TimeProvider clock) : IExpo
         var publicUntil = await db.Penalties.AsNoTracking()
             .Where(p => ids.Contains(p.Id) && p.PublicityUntil >= today)
             .ToDictionaryAsync(p => p.Id, p => p.PublicityUntil, cancellationToken);
+        var licences = (await db.Licences.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var (exported, payload) in events)
         {
             if (payload?["records"] is not JsonArray records)
@@ -38,6 +41,11 @@ public sealed class PublicExportOfToday(CreditDb db, TimeProvider clock) : IExpo
                 {
                     records.Remove(record);
                     record["publicUntil"] = until.ToString(PenaltyRecord.DateFormat, CultureInfo.InvariantCulture);
+                    kept.Add(record);
+                }
+                else if (Id(record) is { } licence && licences.Contains(licence))
+                {
+                    records.Remove(record);
                     kept.Add(record);
                 }
             }

@@ -74,7 +74,8 @@ public sealed class PublicitySweep(IServiceScopeFactory scopes, TimeProvider clo
     static async Task<bool> AnnounceAsync(CreditDb db, string code, DateOnly today, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var entity = await db.Entities.Include(e => e.Penalties)
+        // The announcement is the whole public view: the licences go along, or search would drop them.
+        var entity = await db.EntitiesAsShown(today)
             .Where(MarketEntity.PublicityEndedSinceAnnounced(today)).SingleOrDefaultAsync(e => e.Code == code, cancellationToken);
         if (entity is null)
         {

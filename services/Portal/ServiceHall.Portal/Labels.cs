@@ -19,6 +19,7 @@ public static class Labels
         DocumentType.Qa => text["TypeQuestion"],
         DocumentType.Entity => text["TypeEntity"],
         DocumentType.Penalty => text["TypePenalty"],
+        DocumentType.Licence => text["TypeLicence"],
         DocumentType.Disclosure => text["TypeDisclosure"],
         _ => type.ToString(),
     };

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapr;
 using Google.Protobuf;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Credit.V1;
@@ -44,15 +43,12 @@ public static class IndexEvents
 
     public static IEnumerable<string> Sources => Topics.Select(t => t.Source).Distinct();
 
-    public static IEndpointRouteBuilder MapIndexEvents(this IEndpointRouteBuilder endpoints, string pubSubName)
+    public static IEndpointRouteBuilder MapIndexEvents(this IEndpointRouteBuilder endpoints)
     {
         foreach (var topic in Topics)
         {
-            // Not a user's endpoint: no token, but only the event bus may call it (EventSenders).
-            endpoints.MapPost(topic.Route, (HttpRequest request, PublicIndex index, CancellationToken ct) => HandleAsync(topic, request, index, ct))
-                .WithTopic(pubSubName, topic.Name)
-                .AllowAnonymous()
-                .AddEndpointFilter<EventSenders>();
+            endpoints.MapEventRoute(topic.Route, topic.Name,
+                (HttpRequest request, PublicIndex index, CancellationToken ct) => HandleAsync(topic, request, index, ct));
         }
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using ServiceHall.Messaging;
 using ServiceHall.Search;
 using ServiceHall.ServiceDefaults;
 
@@ -21,11 +22,9 @@ app.Services.GetRequiredService<PublicIndex>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseUnknownParametersAsBadRequest();
-app.UseMalformedEnvelopeAsBadRequest();
-app.UseCloudEvents();
-// The sidecar asks which topics to deliver; the list is no secret.
-app.MapSubscribeHandler().AllowAnonymous();
-app.MapIndexEvents(app.Configuration["Messaging:PubSubName"] ?? "pubsub");
+app.UseEventDelivery();
+app.MapEventSubscriptions();
+app.MapIndexEvents();
 app.MapHallGrpcService<SearchService>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -72,7 +72,7 @@ public static class Projections
         {
             new(EntityType, e.Code, e.Name, Join(e.Name, e.Code, e.EntityCategory, e.Address), url) { StableKey = e.Code },
         };
-        // A record is found by its own words and by the entity's name; its type is its kind (行政处罚 = penalty).
+        // A record is found by its own words and by the entity's name; its type is its kind (行政处罚 = penalty, 行政许可 = licence).
         documents.AddRange(e.Records.Select(r =>
             new PublicDocument(IndexWords.Of(TypeOf(r.Kind)), r.Id, r.Title, Join(r.Summary, e.Name), url)
             {
@@ -97,10 +97,11 @@ public static class Projections
             [new PublicDocument(QuestionType, e.QuestionId, e.Question, Join(e.Answer, e.ItemName, e.DepartmentName),
                 $"/api/catalog/items/{Uri.EscapeDataString(e.ItemId)}/questions") { Department = e.DepartmentName }]);
 
-    /// <summary>Penalties are the only records yet; a record without a kind was sent before kinds existed, so it is one.</summary>
+    /// <summary>A record without a kind was sent before kinds existed, when penalties were the only records, so it is one.</summary>
     static DocumentType TypeOf(RecordKind kind) => kind switch
     {
         RecordKind.Penalty or RecordKind.Unspecified => DocumentType.Penalty,
+        RecordKind.Licence => DocumentType.Licence,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Check refuses record kinds search does not know"),
     };
 

@@ -31,6 +31,10 @@ public static class CaseAnnouncements
             DocumentNumber = application.DocumentNumber,
             DocumentTitle = application.DocumentTitle,
             OccurredOn = WorkingCalendar.Format(today),
+            ItemType = application.ItemType,
+            Department = application.Department,
+            // A business's name is public (it is on its licence); a natural person's is not published in this event.
+            ApplicantName = application.ApplicantKind == Applicant.Business ? PersonalNumbers.MaskAll(application.ApplicantName) : "",
         }));
         if (NotificationText.For(step.Action, application, step, clock) is { } text)
         {

@@ -7,7 +7,7 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Applications.Data;
 
 /// <summary>
-/// One application (办件). The item's name and department are copied at submission: the case is handled
+/// One application (办件). The item's name, type and department are copied at submission: the case is handled
 /// under the guide the applicant applied for, even if the catalog changes later. The applicant's personal
 /// numbers are kept whole here (the department needs them to handle the case) and leave the service masked,
 /// except through an audited reveal.
@@ -20,6 +20,12 @@ public sealed class ApplicationRecord
     public required string IdempotencyKey { get; init; }
     public required string ItemId { get; init; }
     public required string ItemName { get; init; }
+    /// <summary>
+    /// 事项类型 (行政许可, 公共服务 …): an approved 行政许可 becomes a licence record in credit (双公示). Empty for
+    /// cases submitted before it was copied.
+    /// </summary>
+    public string ItemType { get; init; } = "";
+    /// <summary>实施主体's name.</summary>
     public required string Department { get; init; }
     /// <summary>实施主体's unified social credit code: the officers of this department handle the case.</summary>
     public required string DepartmentCode { get; init; }
@@ -75,6 +81,7 @@ public sealed class ApplicationRecord
         IdempotencyKey = request.IdempotencyKey,
         ItemId = request.ItemId,
         ItemName = item.Guide.Name,
+        ItemType = item.Guide.ItemType.Trim(),
         Department = item.Department?.Name is { Length: > 0 } department ? department : item.Guide.DepartmentCode,
         DepartmentCode = departmentCode,
         ApplicantName = request.ApplicantName.Trim(),

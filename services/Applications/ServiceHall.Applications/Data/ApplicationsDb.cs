@@ -15,6 +15,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
 {
     public const int MaxSubjectLength = 200;
     public const int MaxDepartmentCodeLength = 64;
+    public const int MaxItemTypeLength = 50;
 
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
     public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
@@ -62,6 +63,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.Property(a => a.IdempotencyKey).HasMaxLength(SubmissionRules.MaxIdempotencyKeyLength);
             e.Property(a => a.ItemId).HasMaxLength(SubmissionRules.MaxItemIdLength);
             e.Property(a => a.ItemName).HasMaxLength(200);
+            e.Property(a => a.ItemType).HasMaxLength(MaxItemTypeLength);
             e.Property(a => a.Department).HasMaxLength(200);
             e.Property(a => a.DepartmentCode).HasMaxLength(MaxDepartmentCodeLength);
             e.Property(a => a.ApplicantName).HasMaxLength(SubmissionRules.MaxApplicantNameLength);

@@ -8,6 +8,15 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<MarketEntity> Entities => Set<MarketEntity>();
     public DbSet<PenaltyRecord> Penalties => Set<PenaltyRecord>();
+    public DbSet<LicenceRecord> Licences => Set<LicenceRecord>();
+
+    /// <summary>
+    /// Entities with what their public view on <paramref name="today"/> needs (<see cref="MarketEntity.ToMessage"/>,
+    /// <see cref="MarketEntity.ToEvent"/>): the penalties still in publicity and every licence.
+    /// </summary>
+    public IQueryable<MarketEntity> EntitiesAsShown(DateOnly today) => Entities
+        .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today))
+        .Include(e => e.Licences);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
@@ -25,6 +34,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(m => m.Address).HasMaxLength(CreditRules.MaxAddressLength);
             e.Property(m => m.Version).IsConcurrencyToken();
             e.HasMany(m => m.Penalties).WithOne().HasForeignKey(p => p.EntityCode);
+            e.HasMany(m => m.Licences).WithOne().HasForeignKey(l => l.EntityCode);
         });
         modelBuilder.Entity<PenaltyRecord>(e =>
         {
@@ -43,6 +53,22 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Content).HasMaxLength(CreditRules.MaxTextLength);
             e.Property(p => p.Authority).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(p => p.AuthorityCode).HasMaxLength(CreditCode.Length);
+        });
+        modelBuilder.Entity<LicenceRecord>(e =>
+        {
+            e.ToTable("licences");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).HasMaxLength(32);
+            e.Property(l => l.EntityCode).HasMaxLength(CreditCode.Length);
+            // One application makes one record, however often its approval is delivered (at least once).
+            e.HasIndex(l => l.SourceTrackingNumber).IsUnique();
+            e.Property(l => l.SourceTrackingNumber).HasMaxLength(CreditRules.MaxTrackingNumberLength);
+            e.Property(l => l.DecisionNumber).HasMaxLength(CreditRules.MaxShortTextLength);
+            e.Property(l => l.DocumentTitle).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(l => l.Category).HasMaxLength(CreditRules.MaxShortTextLength);
+            e.Property(l => l.Content).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(l => l.Authority).HasMaxLength(CreditRules.MaxNameLength);
+            e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
         modelBuilder.AddOutbox();
     }

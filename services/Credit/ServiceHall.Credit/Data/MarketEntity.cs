@@ -3,7 +3,7 @@ using ServiceHall.Credit.V1;
 
 namespace ServiceHall.Credit.Data;
 
-/// <summary>A market entity (市场主体) as the credit service knows it: registration facts and its penalty records.</summary>
+/// <summary>A market entity (市场主体) as the credit service knows it: registration facts, its penalty and licence records.</summary>
 public sealed class MarketEntity
 {
     public required string Code { get; init; }
@@ -23,6 +23,7 @@ public sealed class MarketEntity
     public DateOnly AnnouncedOn { get; set; }
 
     public List<PenaltyRecord> Penalties { get; init; } = [];
+    public List<LicenceRecord> Licences { get; init; } = [];
 
     /// <param name="code">Already normalized and validated.</param>
     public static MarketEntity Register(string code, RegisterEntityRequest request, DateTime now) => new()
@@ -46,6 +47,16 @@ public sealed class MarketEntity
         Version++;
     }
 
+    public void AddLicence(LicenceRecord licence)
+    {
+        Licences.Add(licence);
+        Version++;
+    }
+
+    /// <summary>Licences have no publicity end (<see cref="LicenceRecord"/>): all of them, newest decision first.</summary>
+    public IEnumerable<LicenceRecord> LicencesShown() =>
+        Licences.OrderByDescending(l => l.DecisionDate).ThenByDescending(l => l.RecordedAt);
+
     /// <summary>What the public may see on <paramref name="today"/>: penalties still in publicity, newest decision first.</summary>
     public IEnumerable<PenaltyRecord> PenaltiesInPublicity(DateOnly today) =>
         Penalties.Where(p => p.InPublicityOn(today)).OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.RecordedAt);
@@ -64,6 +75,7 @@ public sealed class MarketEntity
             Version = Version,
         };
         message.Penalties.AddRange(PenaltiesInPublicity(today).Select(p => p.ToMessage()));
+        message.Licences.AddRange(LicencesShown().Select(l => l.ToMessage()));
         return message;
     }
 
@@ -81,6 +93,7 @@ public sealed class MarketEntity
             Address = PublicText.Masked(Address),
         };
         changed.Records.AddRange(PenaltiesInPublicity(today).Select(p => p.ToPublicRecord()));
+        changed.Records.AddRange(LicencesShown().Select(l => l.ToPublicRecord()));
         return changed;
     }
 }

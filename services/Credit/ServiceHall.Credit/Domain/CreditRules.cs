@@ -10,7 +10,7 @@ namespace ServiceHall.Credit;
 /// </summary>
 public sealed record PenaltyTerms(DateOnly DecisionDate, DateOnly PublicityUntil, decimal? FineAmountWan, string AuthorityCode);
 
-/// <summary>What a registration and a penalty record must satisfy before anything is written.</summary>
+/// <summary>What a registration, a penalty record and an approved licence must satisfy before anything is written.</summary>
 public static class CreditRules
 {
     public const int MaxNameLength = 200;
@@ -18,6 +18,8 @@ public static class CreditRules
     public const int MaxAddressLength = 500;
     public const int MaxTextLength = 4000;
     const int MaxAmountLength = 20;
+    /// <summary>An application's tracking number (SH, yyyyMMdd and 8 characters), with room to spare.</summary>
+    public const int MaxTrackingNumberLength = 40;
 
     /// <summary>Checks a code under <paramref name="field"/> and returns it normalized (upper case, trimmed).</summary>
     public static string CheckCode(FieldErrors errors, string field, string? input)
@@ -84,6 +86,29 @@ public static class CreditRules
         return errors.Problems.Count > before || decided is null
             ? null
             : new PenaltyTerms(decided.Value, until ?? publicity.DefaultUntil(decided.Value), fine, authorityCode);
+    }
+
+    /// <summary>
+    /// What an approved case (the applications service's CaseChanged) must carry to become a licence record; returns
+    /// its decision day when it has no problem. A problem is the publisher's bug: such an event can never be recorded.
+    /// <paramref name="today"/> is the date in China; a decision dated after tomorrow is refused (a day's leeway for
+    /// two clocks around midnight).
+    /// </summary>
+    public static DateOnly? CheckLicence(FieldErrors errors, Applications.V1.CaseChanged decided, DateOnly today)
+    {
+        var before = errors.Problems.Count;
+        errors.Required("tracking_number", decided.TrackingNumber).MaxLength("tracking_number", decided.TrackingNumber.Trim(), MaxTrackingNumberLength)
+            .Required("document_number", decided.DocumentNumber).MaxLength("document_number", decided.DocumentNumber.Trim(), MaxShortTextLength)
+            .Required("document_title", decided.DocumentTitle).MaxLength("document_title", decided.DocumentTitle.Trim(), MaxNameLength)
+            .Required("item_name", decided.ItemName).MaxLength("item_name", decided.ItemName.Trim(), MaxNameLength)
+            .Required("department", decided.Department).MaxLength("department", decided.Department.Trim(), MaxNameLength);
+        CheckCode(errors, "department_code", decided.DepartmentCode);
+        var day = CheckDate(errors, "occurred_on", decided.OccurredOn, required: true);
+        if (day > today.AddDays(1))
+        {
+            errors.Add("occurred_on", $"{Format(day.Value)} 晚于今天（{Format(today)}）");
+        }
+        return errors.Problems.Count > before ? null : day;
     }
 
     /// <summary>罚款金额 in 万元: empty when the penalty has no fine, otherwise a plain non-negative decimal such as 2 or 0.35.</summary>

@@ -107,6 +107,11 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int>("LimitDays")
                         .HasColumnType("integer");
 

@@ -102,6 +102,11 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LimitDays")
                         .HasColumnType("INTEGER");
 

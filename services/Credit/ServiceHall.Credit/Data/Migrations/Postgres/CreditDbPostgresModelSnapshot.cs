@@ -22,6 +22,68 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorityCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceTrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityCode");
+
+                    b.HasIndex("SourceTrackingNumber")
+                        .IsUnique();
+
+                    b.ToTable("licences", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.MarketEntity", b =>
                 {
                     b.Property<string>("Code")
@@ -177,6 +239,15 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
+                {
+                    b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
+                        .WithMany("Licences")
+                        .HasForeignKey("EntityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.PenaltyRecord", b =>
                 {
                     b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
@@ -188,6 +259,8 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
 
             modelBuilder.Entity("ServiceHall.Credit.Data.MarketEntity", b =>
                 {
+                    b.Navigation("Licences");
+
                     b.Navigation("Penalties");
                 });
 #pragma warning restore 612, 618

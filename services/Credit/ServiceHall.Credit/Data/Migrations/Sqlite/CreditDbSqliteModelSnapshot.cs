@@ -17,6 +17,68 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorityCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceTrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityCode");
+
+                    b.HasIndex("SourceTrackingNumber")
+                        .IsUnique();
+
+                    b.ToTable("licences", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.MarketEntity", b =>
                 {
                     b.Property<string>("Code")
@@ -170,6 +232,15 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
+                {
+                    b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
+                        .WithMany("Licences")
+                        .HasForeignKey("EntityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.PenaltyRecord", b =>
                 {
                     b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
@@ -181,6 +252,8 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ServiceHall.Credit.Data.MarketEntity", b =>
                 {
+                    b.Navigation("Licences");
+
                     b.Navigation("Penalties");
                 });
 #pragma warning restore 612, 618

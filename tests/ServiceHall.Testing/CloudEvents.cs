@@ -2,11 +2,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Xunit;
 
-namespace ServiceHall.Search.Tests;
+namespace ServiceHall.Testing;
 
 /// <summary>Posts an event the way Dapr and the local bus deliver it: a CloudEvent envelope around the JSON payload.</summary>
-static class CloudEvents
+public static class CloudEvents
 {
     public static Task<HttpResponseMessage> PostAsync(HttpClient http, string route, string topic, IMessage payload) =>
         PostRawAsync(http, route, topic, JsonFormatter.Default.Format(payload));

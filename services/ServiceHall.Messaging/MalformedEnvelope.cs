@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
-namespace ServiceHall.Search;
+namespace ServiceHall.Messaging;
 
 /// <summary>
 /// Dapr's CloudEvents middleware throws on an envelope that is not JSON, which would be a 500, and Dapr retries

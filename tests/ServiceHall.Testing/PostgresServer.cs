@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ServiceHall.Testing;
 
@@ -69,7 +67,7 @@ public sealed class PostgresServer
         }
         var data = Path.Combine(Path.GetTempPath(), "servicehall-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -126,12 +124,6 @@ public sealed class PostgresServer
             : null;
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     static void Run(string file, string arguments, string? asUser)
     {

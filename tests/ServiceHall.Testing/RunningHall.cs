@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using ServiceHall.Processes;
 
@@ -44,23 +42,34 @@ public sealed class RunningHall : IAsyncDisposable
     public static async Task<RunningHall> StartAsync(IReadOnlyDictionary<string, string>? extraGatewaySettings = null, CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, string>? extraServiceSettings = null)
     {
-        var hall = new RunningHall();
-        try
+        // Ports are picked before the processes bind them; when another test process took one in between, the
+        // service exits with "address already in use" and the hall starts again on fresh ports.
+        for (var attempt = 1; ; attempt++)
         {
-            await hall.StartProcessesAsync(extraGatewaySettings ?? new Dictionary<string, string>(), extraServiceSettings ?? new Dictionary<string, string>(), cancellationToken);
-            return hall;
-        }
-        catch
-        {
-            await hall.DisposeAsync();
-            throw;
+            var hall = new RunningHall();
+            try
+            {
+                await hall.StartProcessesAsync(extraGatewaySettings ?? new Dictionary<string, string>(), extraServiceSettings ?? new Dictionary<string, string>(), cancellationToken);
+                return hall;
+            }
+            catch (Exception) when (attempt < 3 && hall.LostAPort)
+            {
+                await hall.DisposeAsync();
+            }
+            catch
+            {
+                await hall.DisposeAsync();
+                throw;
+            }
         }
     }
+
+    bool LostAPort => everything.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 
     async Task StartProcessesAsync(IReadOnlyDictionary<string, string> extraGatewaySettings, IReadOnlyDictionary<string, string> extraServiceSettings, CancellationToken cancellationToken)
     {
         // Every listener of every process on a free loopback port; otherwise the app host's own wiring.
-        var ports = HallProcesses.All.ToDictionary(p => p.Name, p => p.Listeners.ToDictionary(l => l.Name, _ => FreePort()));
+        var ports = HallProcesses.All.ToDictionary(p => p.Name, p => p.Listeners.ToDictionary(l => l.Name, _ => LoopbackPorts.Free()));
         string Address(string name) => $"http://127.0.0.1:{ports[name]["http"]}";
         ServiceAddresses = Services.ToDictionary(s => s, s => new Uri(Address(s)));
         Identity = new Uri(Address("identity"));
@@ -222,12 +231,6 @@ public sealed class RunningHall : IAsyncDisposable
         throw new DirectoryNotFoundException("ServiceHall.sln not found above " + AppContext.BaseDirectory);
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

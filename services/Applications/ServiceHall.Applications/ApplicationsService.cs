@@ -10,7 +10,8 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Applications;
 
 public sealed partial class ApplicationsService(
-    ApplicationsDb db, CatalogService.CatalogServiceClient catalog, CaseCalendar calendars, TimeProvider time, AuditTrail audit, ILogger<ApplicationsService> logger)
+    ApplicationsDb db, CatalogService.CatalogServiceClient catalog, CaseCalendar calendars, TimeProvider time, AuditTrail audit,
+    IConfiguration configuration, ILogger<ApplicationsService> logger)
     : V1.ApplicationsService.ApplicationsServiceBase
 {
     const int MaxSaveAttempts = 3;

@@ -25,6 +25,8 @@ builder.AddOutbox<ApplicationsDb>();
 builder.Services.AddScoped<INotificationSender, LoggingNotificationSender>();
 builder.Services.AddSingleton<NotificationDispatch>();
 builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
+builder.Services.AddSingleton<DraftExpiry>();
+builder.Services.AddHostedService(s => s.GetRequiredService<DraftExpiry>());
 // The cases' clocks read the county's day from here (a rehearsal may shift it: Clock:ShiftFile).
 builder.AddHallClock();
 

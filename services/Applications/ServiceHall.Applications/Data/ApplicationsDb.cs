@@ -20,6 +20,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
     public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
@@ -123,6 +124,19 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.HasIndex(n => new { n.RecipientSubject, n.CreatedAt });
             // The dispatch's round: what is not sent yet.
             e.HasIndex(n => n.SentAt);
+        });
+
+        modelBuilder.Entity<DraftRecord>(e =>
+        {
+            e.ToTable("drafts");
+            e.HasKey(d => d.DraftId);
+            e.Property(d => d.DraftId).HasMaxLength(32);
+            e.Property(d => d.OwnerSubject).HasMaxLength(MaxSubjectLength);
+            e.Property(d => d.ItemId).HasMaxLength(SubmissionRules.MaxItemIdLength);
+            e.Property(d => d.ItemName).HasMaxLength(200);
+            // The owner's drafts, last saved first; and the expiry sweep's range.
+            e.HasIndex(d => new { d.OwnerSubject, d.SavedAt });
+            e.HasIndex(d => d.SavedAt);
         });
 
         // The integration events of case steps (CaseChanged), published by the outbox relay.

@@ -268,6 +268,43 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                     b.ToTable("case_steps", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Applications.Data.DraftRecord", b =>
+                {
+                    b.Property<string>("DraftId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DraftId");
+
+                    b.HasIndex("SavedAt");
+
+                    b.HasIndex("OwnerSubject", "SavedAt");
+
+                    b.ToTable("drafts", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Applications.Notifications.NotificationRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -263,6 +263,43 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                     b.ToTable("case_steps", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Applications.Data.DraftRecord", b =>
+                {
+                    b.Property<string>("DraftId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DraftId");
+
+                    b.HasIndex("SavedAt");
+
+                    b.HasIndex("OwnerSubject", "SavedAt");
+
+                    b.ToTable("drafts", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Applications.Notifications.NotificationRecord", b =>
                 {
                     b.Property<string>("Id")

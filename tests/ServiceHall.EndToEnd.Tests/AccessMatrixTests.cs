@@ -40,7 +40,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     /// <summary>What belongs to whom when the matrix runs.</summary>
-    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string Suffix);
+    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, Draft Draft, Draft DraftToDelete, string Suffix);
 
     sealed record Probe(Func<World, IMessage> Request, IReadOnlySet<string> Allowed);
 
@@ -96,6 +96,12 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         // 我的消息: each applicant's own feed; marking another's id read changes nothing (the feed is the caller's).
         ["servicehall.applications.v1.ApplicationsService/ListMyNotifications"] = Allow(_ => new ListMyNotificationsRequest(), Applicants),
         ["servicehall.applications.v1.ApplicationsService/MarkNotificationsRead"] = Allow(_ => new MarkNotificationsReadRequest(), Applicants),
+        // Drafts: each applicant's own. The world holds two of 张三's, one to read and submit, one to delete.
+        ["servicehall.applications.v1.ApplicationsService/SaveDraft"] = Allow(w => new SaveDraftRequest { Application = new SubmitApplicationRequest { ItemId = w.PoliceItem.Id } }, Applicants),
+        ["servicehall.applications.v1.ApplicationsService/GetDraft"] = Allow(w => new GetDraftRequest { DraftId = w.Draft.DraftId }, DemoCounty.Zhangsan),
+        ["servicehall.applications.v1.ApplicationsService/ListMyDrafts"] = Allow(_ => new ListMyDraftsRequest(), Applicants),
+        ["servicehall.applications.v1.ApplicationsService/DeleteDraft"] = Allow(w => new DeleteDraftRequest { DraftId = w.DraftToDelete.DraftId }, DemoCounty.Zhangsan),
+        ["servicehall.applications.v1.ApplicationsService/SubmitDraft"] = Allow(w => new SubmitDraftRequest { DraftId = w.Draft.DraftId }, DemoCounty.Zhangsan),
         // The case's life, in the contract's order, which is also a possible life of the world's case: each allowed
         // caller's first call takes the step, the same caller's later calls meet the next state (FailedPrecondition,
         // an allow as far as access goes). Every request is valid, so a refusal can only be about who calls.
@@ -234,7 +240,11 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = "matrix-world-" + suffix,
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
         });
-        return new World(item, question, application, suffix);
+        var drafts = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
+        var form = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile };
+        var draftToSubmit = await drafts.SaveDraftAsync(new SaveDraftRequest { Application = form });
+        var draftToDelete = await drafts.SaveDraftAsync(new SaveDraftRequest { Application = form });
+        return new World(item, question, application, draftToSubmit, draftToDelete, suffix);
     }
 
     static string Key(MethodDescriptor method) => $"{method.Service.FullName}/{method.Name}";

@@ -83,6 +83,19 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         await supervisor.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
         await supervisor.ListDepartmentCasesAsync(new ListDepartmentCasesRequest());
 
+        // A draft keeps the numbers whole for its submission and answers them masked, in the note too.
+        var saved = await applicant.SaveDraftAsync(new SaveDraftRequest
+        {
+            Application = new SubmitApplicationRequest
+            {
+                ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+                Note = $"白天请打 {TestCodes.DemoMobile}",
+            },
+        });
+        await applicant.GetDraftAsync(new GetDraftRequest { DraftId = saved.DraftId });
+        await applicant.ListMyDraftsAsync(new ListMyDraftsRequest());
+        await applicant.SubmitDraftAsync(new SubmitDraftRequest { DraftId = saved.DraftId });
+
         var asker = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
         var question = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = $"我的电话 {TestCodes.DemoMobile}，身份证号 {TestCodes.DemoResidentId}，可以代办吗？" });
         await asker.ListMyConsultationsAsync(new ListMyConsultationsRequest());

@@ -89,22 +89,19 @@ public sealed partial class ApplicationsService
     }
 
     /// <summary>
-    /// The saved form through SubmitApplication, then the draft removed. A retry after the application was stored
-    /// but before the draft went finds the application by the draft's key; once the draft is gone, the draft's id
-    /// still finds its application, so a repeated submit answers the same case.
+    /// The saved form through SubmitApplication, then the draft removed. The draft's key finds an application
+    /// already made from it, so a repeated submit (the draft gone or not) answers the same case.
     /// </summary>
     [Authorize(Roles = HallRoles.Applicant)]
     public override async Task<Application> SubmitDraft(SubmitDraftRequest request, ServerCallContext context)
     {
         var owner = context.GetHttpContext().User.Subject();
         var key = "draft-" + request.DraftId.Trim();
-        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.DraftId == request.DraftId.Trim() && d.OwnerSubject == owner, context.CancellationToken);
-        if (draft is null)
+        if (await FindByKeyAsync(owner, key, context.CancellationToken) is { } submitted)
         {
-            return await FindByKeyAsync(owner, key, context.CancellationToken) is { } submitted
-                ? await WithClockAsync(submitted, context.CancellationToken)
-                : throw DraftNotFound(request.DraftId, SubmitDraftRequest.Descriptor);
+            return await WithClockAsync(submitted, context.CancellationToken);
         }
+        var draft = await FindDraftAsync(request.DraftId, owner, SubmitDraftRequest.Descriptor, context.CancellationToken);
         var application = await SubmitApplication(draft.Form(), context);
         db.ChangeTracker.Clear();
         await db.Drafts.Where(d => d.DraftId == draft.DraftId).ExecuteDeleteAsync(context.CancellationToken);
@@ -114,9 +111,12 @@ public sealed partial class ApplicationsService
     async Task<DraftRecord> FindDraftAsync(string draftId, string owner, Google.Protobuf.Reflection.MessageDescriptor request, CancellationToken cancellationToken)
     {
         new FieldErrors(request).Required("draft_id", draftId).MaxLength("draft_id", draftId, 32).ThrowIfAny();
-        // Another applicant's draft is "not found" too: its existence is nobody else's business.
-        return await db.Drafts.SingleOrDefaultAsync(d => d.DraftId == draftId.Trim() && d.OwnerSubject == owner, cancellationToken)
+        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.DraftId == draftId.Trim(), cancellationToken)
             ?? throw DraftNotFound(draftId, request);
+        // Refused as every other case of the hall is refused to a stranger; a random 128-bit id tells nothing.
+        return draft.OwnerSubject == owner
+            ? draft
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, $"无权使用草稿 {draft.DraftId}：草稿只属于填写它的申请人"));
     }
 
     static RpcException DraftNotFound(string draftId, Google.Protobuf.Reflection.MessageDescriptor request) =>

@@ -25,7 +25,7 @@ public sealed class MaterialTests
     static FakeCatalog Catalog() => new FakeCatalog().With("food-licence", ItemStatus.Published)
         .WithMaterials("food-licence", (Form, "必要", "电子"), (Photo, "非必要", "纸质或电子"), (Paper, "必要", "纸质"));
 
-    static async Task<Material> UploadAsync(ApplicationsHost host, TestUser who, byte[]? content = null, string name = "申请书.pdf") =>
+    static async Task<MaterialFile> UploadAsync(ApplicationsHost host, TestUser who, byte[]? content = null, string name = "申请书.pdf") =>
         await host.As(who).UploadMaterialAsync(new UploadMaterialRequest { FileName = name, Content = ByteString.CopyFrom(content ?? SampleFiles.Pdf()) }, cancellationToken: Cancel);
 
     static SubmitApplicationRequest With(SubmitApplicationRequest request, params (string Slot, string Id)[] materials)

@@ -21,7 +21,7 @@ public sealed partial class ApplicationsService
 
     /// <summary>The applicant's materials; an officer's decision document (决定文书) for DecideApplication.</summary>
     [Authorize(Roles = HallRoles.Applicant + "," + HallRoles.Officer)]
-    public override async Task<Material> UploadMaterial(UploadMaterialRequest request, ServerCallContext context)
+    public override async Task<MaterialFile> UploadMaterial(UploadMaterialRequest request, ServerCallContext context)
     {
         var fileName = request.FileName.Trim();
         new FieldErrors(UploadMaterialRequest.Descriptor)

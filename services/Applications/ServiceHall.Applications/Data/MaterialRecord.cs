@@ -34,7 +34,7 @@ public sealed class MaterialRecord
 
     public bool IsAttached => TrackingNumber is not null;
 
-    public Material ToMessage() => new()
+    public MaterialFile ToMessage() => new()
     {
         Id = Id,
         FileName = FileName,

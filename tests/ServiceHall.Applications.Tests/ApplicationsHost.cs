@@ -32,12 +32,13 @@ sealed class ApplicationsHost : IAsyncDisposable
         Calendar = calendar ?? new FakeCalendar();
         // The real client registration needs an address even though the fake answers every call.
         // The notification dispatch runs only when a test asks (SendNotificationsAsync): its own round is an hour away.
-        // The materials sweep too runs only when a test asks (SweepMaterialsAsync).
+        // The materials sweep too runs only when a test asks (SweepMaterialsAsync): its timer, on the fake clock, is
+        // 40 days away (about the longest a timer can wait), further than any test moves the clock.
         var all = new Dictionary<string, string?>
         {
             ["services:catalog:http:0"] = "http://catalog.invalid",
             ["Applications:NotificationSeconds"] = "3600",
-            ["Applications:Materials:SweepInterval"] = "1.00:00:00",
+            ["Applications:Materials:SweepInterval"] = "40.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

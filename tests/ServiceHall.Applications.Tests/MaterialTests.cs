@@ -286,7 +286,8 @@ public sealed class MaterialTests
             listed.OrderBy(m => m.Slot == Form ? 0 : 1).ThenBy(m => m.Replaced ? 0 : 1).Select(m => (m.Id, m.Replaced)));
 
         // The officer's own upload becomes the case's 决定文书; the applicant downloads it.
-        var certificate = await UploadAsync(host, Shichang, SampleFiles.Ofd(), "食品经营许可证.ofd");
+        var ofd = SampleFiles.Ofd();
+        var certificate = await UploadAsync(host, Shichang, ofd, "食品经营许可证.ofd");
         var notHis = await RefusedAsync(shichang.DecideApplicationAsync(new DecideApplicationRequest
         {
             TrackingNumber = number, Decision = Decision.Approve, Opinion = "准予许可", DocumentNumber = "镇市监食许〔2026〕12号", DocumentTitle = "食品经营许可证", DocumentMaterialId = health.Id,
@@ -299,7 +300,8 @@ public sealed class MaterialTests
         var document = (await zhangsan.ListCaseMaterialsAsync(new ListCaseMaterialsRequest { TrackingNumber = number }, cancellationToken: Cancel)).Materials[^1];
         Assert.Equal((certificate.Id, MaterialPurpose.DecisionDocument), (document.Id, document.Purpose));
         var downloaded = await zhangsan.DownloadMaterialAsync(new DownloadMaterialRequest { TrackingNumber = number, MaterialId = certificate.Id }, cancellationToken: Cancel);
-        Assert.Equal((SampleFiles.Ofd(), "application/ofd"), (downloaded.Content.ToByteArray(), downloaded.Material.ContentType));
+        Assert.Equal(ofd, downloaded.Content.ToByteArray());
+        Assert.Equal("application/ofd", downloaded.Material.ContentType);
     }
 
     [Fact]

@@ -96,11 +96,15 @@ public sealed partial class ApplicationsService
             TrackingNumber = application.TrackingNumber,
             Materials =
             {
-                materials.OrderBy(m => m.Purpose == MaterialPurpose.DecisionDocument).ThenBy(m => m.Slot, StringComparer.Ordinal)
-                    .ThenBy(m => m.AttachedAt).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => m.ToMessage()),
+                materials.OrderBy(m => m.Purpose == MaterialPurpose.DecisionDocument).ThenBy(m => GuideOrder(application, m.Slot))
+                    .ThenBy(m => m.Slot, StringComparer.Ordinal).ThenBy(m => m.AttachedAt).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => m.ToMessage()),
             },
         };
     }
+
+    /// <summary>Where the slot stands in the guide's list; slots only a 补正 named come after the guide's.</summary>
+    static int GuideOrder(ApplicationRecord application, string slot) =>
+        application.MaterialSlots.FindIndex(s => s.Name == slot) is var index and >= 0 ? index : int.MaxValue;
 
     /// <summary>
     /// A file of the case, for whoever may read the case. Every download, given or refused, goes into the audit

@@ -14,13 +14,13 @@ builder.Services.AddApiReference();
 var trustedProxies = builder.Configuration.GetSection("Gateway:TrustedProxies").Get<string[]>() ?? [];
 TrustedProxies.Validate("Gateway:TrustedProxies", trustedProxies);
 builder.AddTrustedProxies(trustedProxies);
-var bodyLimit = builder.Configuration.GetValue("Gateway:MaxRequestBodyBytes", 1_048_576L);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
+var bodyLimits = BodyLimits.From(builder.Configuration);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimits.Default);
 
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseMiddleware<CorrelationId>();
-app.UseMiddleware<BodySizeLimit>(bodyLimit);
+app.UseMiddleware<BodySizeLimit>(bodyLimits);
 // Authentication first: a signed-in caller is limited by who they are, wherever they come from.
 app.UseAuthentication();
 app.UseRateLimiter();

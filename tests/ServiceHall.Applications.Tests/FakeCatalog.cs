@@ -49,6 +49,13 @@ sealed class FakeCatalog : CatalogService.CatalogServiceClient
         return this;
     }
 
+    /// <summary>The item's guide lists these materials (申请材料): name, 必要性 and 材料形式.</summary>
+    public FakeCatalog WithMaterials(string id, params (string Name, string Necessity, string Form)[] materials)
+    {
+        items[id].Guide.Materials.AddRange(materials.Select(m => new Material { Name = m.Name, Necessity = m.Necessity, Form = m.Form, Type = "电子件", Source = "申请人自备" }));
+        return this;
+    }
+
     /// <summary>An item as an older catalog answers it: the department code only in the guide.</summary>
     public FakeCatalog WithGuideDepartmentOnly(string id, string departmentCode)
     {

@@ -40,7 +40,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     /// <summary>What belongs to whom when the matrix runs.</summary>
-    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, Draft Draft, Draft DraftToDelete, string Suffix);
+    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string MaterialId, Draft Draft, Draft DraftToDelete, string Suffix);
 
     sealed record Probe(Func<World, IMessage> Request, IReadOnlySet<string> Allowed);
 
@@ -124,6 +124,16 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             TrackingNumber = w.Application.TrackingNumber, Decision = Decision.Approve, Opinion = "准予", DocumentNumber = "镇公〔2026〕1号", DocumentTitle = "准予决定书",
         }, DemoCounty.Gongan),
         ["servicehall.applications.v1.ApplicationsService/CompleteApplication"] = Allow(w => new CompleteApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Gongan),
+        // Materials: anyone who applies or decides uploads their own file (an officer's is a decision document); a
+        // case's files are read by those who read the case, and each download is audited.
+        ["servicehall.applications.v1.ApplicationsService/UploadMaterial"] = Allow(_ => new UploadMaterialRequest
+        {
+            FileName = "矩阵材料.pdf", Content = ByteString.CopyFrom(SampleFiles.Pdf("matrix")),
+        }, [.. Applicants, DemoCounty.Gongan, DemoCounty.Shichang, DemoCounty.Ziranziyuan]),
+        ["servicehall.applications.v1.ApplicationsService/ListCaseMaterials"] = Allow(w => new ListCaseMaterialsRequest { TrackingNumber = w.Application.TrackingNumber },
+            DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.ApplicationsService/DownloadMaterial"] = Allow(w => new DownloadMaterialRequest { TrackingNumber = w.Application.TrackingNumber, MaterialId = w.MaterialId },
+            DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         ["servicehall.applications.v1.ApplicationsService/WithdrawApplication"] = Allow(w => new WithdrawApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan),
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
@@ -235,16 +245,18 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
         var question = await new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan))
             .AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "请问需要本人到场吗？" });
-        var application = await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan)).SubmitApplicationAsync(new SubmitApplicationRequest
+        var zhangsan = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
+        var form = await zhangsan.UploadFormAsync();
+        var application = await zhangsan.SubmitApplicationAsync(new SubmitApplicationRequest
         {
             ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = "matrix-world-" + suffix,
-            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile, Materials = { form },
         });
-        var drafts = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
-        var form = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile };
-        var draftToSubmit = await drafts.SaveDraftAsync(new SaveDraftRequest { Application = form });
-        var draftToDelete = await drafts.SaveDraftAsync(new SaveDraftRequest { Application = form });
-        return new World(item, question, application, draftToSubmit, draftToDelete, suffix);
+        // Two of 张三's drafts, complete with their own upload: one to read and submit, one to delete.
+        var filled = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile };
+        var draftToSubmit = await zhangsan.SaveDraftAsync(new SaveDraftRequest { Application = new SubmitApplicationRequest(filled) { Materials = { await zhangsan.UploadFormAsync() } } });
+        var draftToDelete = await zhangsan.SaveDraftAsync(new SaveDraftRequest { Application = filled });
+        return new World(item, question, application, form.MaterialId, draftToSubmit, draftToDelete, suffix);
     }
 
     static string Key(MethodDescriptor method) => $"{method.Service.FullName}/{method.Name}";

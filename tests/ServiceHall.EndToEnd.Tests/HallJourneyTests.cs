@@ -48,6 +48,7 @@ public sealed class HallJourneyTests(HallFixture hall)
         {
             ItemId = item.Id, ApplicantName = "李四", IdempotencyKey = Guid.NewGuid().ToString(),
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+            Materials = { await applications.UploadFormAsync() },
         };
         var first = await applications.SubmitApplicationAsync(submit);
         var second = await applications.SubmitApplicationAsync(submit);
@@ -65,6 +66,33 @@ public sealed class HallJourneyTests(HallFixture hall)
                 ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
             }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_of_the_per_file_limit_goes_through_the_gateway_as_base64_json_and_comes_back_whole()
+    {
+        var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Ziranziyuan));
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.ForEveryone("临时建设工程规划许可" + Guid.NewGuid().ToString("N")[..4]) });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
+        // Just under the default 10 MiB per file: 4/3 of it in base64, past the gateway's ordinary 1 MiB limit.
+        var content = SampleFiles.Pdf(new string('x', 10 * 1024 * 1024 - 2048));
+        Assert.True(content.Length is > 10 * 1024 * 1024 - 4096 and <= 10 * 1024 * 1024, $"{content.Length} bytes");
+        var lisi = await hall.HttpAs(DemoCounty.Lisi);
+
+        var (uploaded, material) = await lisi.SendAsync(HttpMethod.Post, "/api/applications/materials", new { fileName = "总平面图.pdf", content = Convert.ToBase64String(content) });
+        Assert.True(uploaded == 200, material?.ToJsonString());
+        Assert.Equal((content.Length, "MATERIAL_KIND_PDF"), ((int)material!["size"]!, (string?)material["kind"]));
+
+        var (submitted, application) = await lisi.SendAsync(HttpMethod.Post, "/api/applications", new
+        {
+            itemId = item.Id, applicantName = "李四", applicantIdNumber = TestCodes.DemoResidentId, applicantPhone = TestCodes.DemoMobile,
+            idempotencyKey = Guid.NewGuid().ToString(), materials = new[] { new { slot = SampleMaterials.Form, materialId = (string)material["id"]! } },
+        });
+        Assert.True(submitted == 200, application?.ToJsonString());
+        var (downloaded, file) = await lisi.SendAsync(HttpMethod.Get, $"/api/applications/{application!["trackingNumber"]}/materials/{material["id"]}");
+        Assert.Equal(200, downloaded);
+        Assert.Equal(content, Convert.FromBase64String((string)file!["content"]!));
+        Assert.Equal("总平面图.pdf", (string?)file["material"]!["fileName"]);
     }
 
     [Fact]
@@ -108,9 +136,11 @@ public sealed class HallJourneyTests(HallFixture hall)
         var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Shichang));
         var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = SampleGuide.Complete("食品小作坊登记", SampleGuide.MarketRegulation) });
         await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
-        var submitted = await new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Qiye)).SubmitApplicationAsync(new SubmitApplicationRequest
+        var qiye = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Qiye));
+        var submitted = await qiye.SubmitApplicationAsync(new SubmitApplicationRequest
         {
             ItemId = item.Id, ApplicantName = "镇康县好滋味餐饮管理有限公司", IdempotencyKey = Guid.NewGuid().ToString(), ApplicantPhone = TestCodes.DemoMobile,
+            Materials = { await qiye.UploadFormAsync() },
         });
         var officer = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Shichang));
         await officer.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = submitted.TrackingNumber, Opinion = "予以受理" });

@@ -50,11 +50,14 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         var item = await officer.PublishItemAsync(new ChangeItemRequest { Id = draft.Id });
 
         var applicant = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
+        // A scan named after the numbers on it: its file name comes back in every answer about the file.
+        var form = await applicant.UploadFormAsync($"身份证{TestCodes.DemoResidentId}-手机{TestCodes.DemoMobile}.pdf");
         var application = await applicant.SubmitApplicationAsync(new SubmitApplicationRequest
         {
             ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = Guid.NewGuid().ToString(),
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
             Note = $"联系电话 {TestCodes.DemoMobile}，身份证 {TestCodes.DemoResidentId}",
+            Materials = { form },
         });
         Assert.Equal(PersonalNumbers.MaskResidentId(TestCodes.DemoResidentId), application.ApplicantIdNumber);
         Assert.Equal(PersonalNumbers.MaskMobile(TestCodes.DemoMobile), application.ApplicantPhone);
@@ -82,6 +85,18 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         var supervisor = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Jiancha));
         await supervisor.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
         await supervisor.ListDepartmentCasesAsync(new ListDepartmentCasesRequest());
+        // The file's metadata, over gRPC and JSON, to the applicant, the officer and the supervisor.
+        foreach (var reader in new[] { applicant, handling, supervisor })
+        {
+            var listed = await reader.ListCaseMaterialsAsync(new ListCaseMaterialsRequest { TrackingNumber = number });
+            Assert.Contains(listed.Materials, m => m.Id == form.MaterialId);
+            await reader.DownloadMaterialAsync(new DownloadMaterialRequest { TrackingNumber = number, MaterialId = form.MaterialId });
+        }
+        var owner = await hall.HttpAs(DemoCounty.Zhangsan);
+        Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, $"/api/applications/{number}/materials")).Status);
+        Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, $"/api/applications/{number}/materials/{form.MaterialId}")).Status);
+        Assert.Equal(200, (await owner.SendAsync(HttpMethod.Post, "/api/applications/materials",
+            new { fileName = $"户口簿{TestCodes.DemoResidentId}.png", content = Convert.ToBase64String(SampleFiles.Png()) })).Status);
 
         // A draft keeps the numbers whole for its submission and answers them masked, in the note too.
         var saved = await applicant.SaveDraftAsync(new SaveDraftRequest
@@ -89,7 +104,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
             Application = new SubmitApplicationRequest
             {
                 ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
-                Note = $"白天请打 {TestCodes.DemoMobile}",
+                Note = $"白天请打 {TestCodes.DemoMobile}", Materials = { await applicant.UploadFormAsync() },
             },
         });
         await applicant.GetDraftAsync(new GetDraftRequest { DraftId = saved.DraftId });

@@ -49,6 +49,26 @@ public sealed class GatewayPolicyTests
     }
 
     [Fact]
+    public async Task An_upload_of_a_whole_file_in_base64_passes_the_body_limit_and_a_larger_one_is_refused()
+    {
+        // The shipped default: one 10 MiB file as base64 in JSON, with its name around it.
+        await using var gateway = new Gateway(maxBody: 1024);
+        var base64 = new string('A', (int)(10L * 1024 * 1024 / 3 * 4) + 4);
+        var upload = await gateway.CreateClient().PostAsync("/api/applications/materials",
+            new StringContent($$"""{"fileName": "申请书.pdf", "content": "{{base64}}"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        // Past the gateway's limits: the absent backend answers (502/503), not the gateway's 413.
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, upload.StatusCode);
+
+        var tooLarge = await gateway.CreateClient().PostAsync("/api/applications/materials",
+            new StringContent(new string('A', 16 * 1024 * 1024), System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        // Everywhere else the ordinary limit stands.
+        var elsewhere = await gateway.CreateClient().PostAsync("/api/applications",
+            new StringContent(new string('x', 2048), System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, elsewhere.StatusCode);
+    }
+
+    [Fact]
     public async Task Over_the_rate_limit_answers_429_with_retry_after()
     {
         await using var gateway = new Gateway(permits: 2);

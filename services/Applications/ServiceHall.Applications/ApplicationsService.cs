@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Data;
+using ServiceHall.Applications.Materials;
 using ServiceHall.Applications.V1;
+using ServiceHall.Blobs;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 
@@ -11,7 +13,7 @@ namespace ServiceHall.Applications;
 
 public sealed partial class ApplicationsService(
     ApplicationsDb db, CatalogService.CatalogServiceClient catalog, CaseCalendar calendars, TimeProvider time, AuditTrail audit,
-    IConfiguration configuration, ILogger<ApplicationsService> logger)
+    IBlobStore blobs, IMaterialScanner scanner, MaterialLimits materialLimits, IConfiguration configuration, ILogger<ApplicationsService> logger)
     : V1.ApplicationsService.ApplicationsServiceBase
 {
     const int MaxSaveAttempts = 3;
@@ -24,7 +26,7 @@ public sealed partial class ApplicationsService(
     {
         var applicant = Applicant.Of(context.GetHttpContext().User, request.ApplicantCreditCode);
         applicant.TakeVerifiedIdentity(request);
-        SubmissionRules.Check(request, applicant).ThrowIfAny();
+        CheckAttachments(SubmissionRules.Check(request, applicant), request.Materials).ThrowIfAny();
         var cancellationToken = context.CancellationToken;
         if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } earlier)
         {
@@ -36,6 +38,8 @@ public sealed partial class ApplicationsService(
         for (var attempt = 1; ; attempt++)
         {
             var application = ApplicationRecord.Submit(request, applicant, item, departmentCode, time.GetUtcNow().UtcDateTime);
+            // Checked against the guide before the case exists: a refused submission attaches nothing.
+            await AttachAsync(application, request.Materials, SubmitApplicationRequest.Descriptor, null, cancellationToken);
             db.Applications.Add(application);
             var submitted = application.FirstStep(context.GetHttpContext().User);
             db.CaseSteps.Add(submitted);
@@ -46,9 +50,15 @@ public sealed partial class ApplicationsService(
                 await db.SaveChangesAsync(cancellationToken);
                 return announced;
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A file was attached to another case or removed by the sweep after our check; nothing was saved.
+                throw new FieldErrors(SubmitApplicationRequest.Descriptor)
+                    .Add("materials", "有材料文件刚被另一份申请使用或已过期删除，申请未提交；请查看材料后重新提交").Refusal(StatusCode.FailedPrecondition);
+            }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
-                // Nothing of this attempt stays tracked: the case, its first step and its announcement.
+                // Nothing of this attempt stays tracked: the case, its first step, its announcement and its files.
                 db.ChangeTracker.Clear();
                 // Most likely an identical submit raced past the check above and won: answer with its application.
                 if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } winner)

@@ -68,10 +68,18 @@ public sealed partial class ApplicationsService
     }
 
     [Authorize(Roles = HallRoles.Applicant)]
-    public override Task<Application> SubmitCorrection(SubmitCorrectionRequest request, ServerCallContext context)
+    public override async Task<Application> SubmitCorrection(SubmitCorrectionRequest request, ServerCallContext context)
     {
-        CaseChecks.Opinion(SubmitCorrectionRequest.Descriptor, "response", request.Response, required: true).ThrowIfAny();
-        return StepAsync(request.TrackingNumber, CaseAction.CorrectionSubmitted, Actor.Applicant, context, (application, today) =>
+        CheckAttachments(CaseChecks.Opinion(SubmitCorrectionRequest.Descriptor, "response", request.Response, required: true), request.Materials).ThrowIfAny();
+        if (request.Materials.Count > 0)
+        {
+            // The files are checked (and readied, tracked) before the step; they are saved with it, or not at all.
+            var asked = await LoadAsync(request.TrackingNumber, context.CancellationToken);
+            EnsureMayAct(context.GetHttpContext().User, asked, Actor.Applicant, CaseAction.CorrectionSubmitted);
+            await AttachAsync(asked, request.Materials, SubmitCorrectionRequest.Descriptor,
+                [.. asked.OpenCorrection.Select(c => c.Material)], context.CancellationToken);
+        }
+        return await StepAsync(request.TrackingNumber, CaseAction.CorrectionSubmitted, Actor.Applicant, context, (application, today) =>
         {
             application.OpenCorrection = [];
             application.Pauses = [.. application.Pauses.Select(p => p.IsCorrection && p.IsOpen ? p with { EndedOn = today } : p)];
@@ -121,11 +129,19 @@ public sealed partial class ApplicationsService
         });
 
     [Authorize(Roles = OfficerRoles)]
-    public override Task<Application> DecideApplication(DecideApplicationRequest request, ServerCallContext context)
+    public override async Task<Application> DecideApplication(DecideApplicationRequest request, ServerCallContext context)
     {
         CaseChecks.Check(request).ThrowIfAny();
-        return StepAsync(request.TrackingNumber, CaseAction.Decided, Actor.Officer, context, (application, _) =>
+        var document = await DecisionDocumentAsync(request, context);
+        return await StepAsync(request.TrackingNumber, CaseAction.Decided, Actor.Officer, context, (application, _) =>
         {
+            if (document is not null)
+            {
+                document.TrackingNumber = application.TrackingNumber;
+                document.Slot = DecisionDocumentSlot;
+                document.Purpose = MaterialPurpose.DecisionDocument;
+                document.AttachedAt = time.StoredUtcNow();
+            }
             application.Decision = request.Decision;
             application.DocumentNumber = request.DocumentNumber.Trim();
             application.DocumentTitle = request.DocumentTitle.Trim();
@@ -134,6 +150,27 @@ public sealed partial class ApplicationsService
                 Decision = request.Decision, DocumentNumber = application.DocumentNumber, DocumentTitle = application.DocumentTitle,
             };
         }, approved: request.Decision == Decision.Approve);
+    }
+
+    const string DecisionDocumentSlot = "决定文书";
+
+    /// <summary>The deciding officer's own upload, not attached yet (tracked: it is attached with the decision), or null.</summary>
+    async Task<MaterialRecord?> DecisionDocumentAsync(DecideApplicationRequest request, ServerCallContext context)
+    {
+        var id = request.DocumentMaterialId.Trim();
+        if (id.Length == 0)
+        {
+            return null;
+        }
+        var officer = context.GetHttpContext().User.Subject();
+        var document = await db.Materials.SingleOrDefaultAsync(m => m.Id == id && m.OwnerSubject == officer, context.CancellationToken);
+        if (document is null || document.TrackingNumber is not null)
+        {
+            throw new FieldErrors(DecideApplicationRequest.Descriptor).Add("document_material_id", document is null
+                ? $"没有编号为 {Shorten(id)} 的本人上传的文件"
+                : $"文件“{document.FileName}”已用于申请 {document.TrackingNumber}").Refusal();
+        }
+        return document;
     }
 
     [Authorize(Roles = OfficerRoles)]

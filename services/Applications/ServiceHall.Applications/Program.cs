@@ -1,5 +1,7 @@
 using ServiceHall.Applications;
 using ServiceHall.Applications.Case;
+using ServiceHall.Applications.Materials;
+using ServiceHall.Blobs;
 using ServiceHall.Applications.Notifications;
 using ServiceHall.Messaging;
 using ServiceHall.Applications.Data;
@@ -27,6 +29,16 @@ builder.Services.AddSingleton<NotificationDispatch>();
 builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
 builder.Services.AddSingleton<DraftExpiry>();
 builder.Services.AddHostedService(s => s.GetRequiredService<DraftExpiry>());
+// Materials: files in the blob store (a folder beside the database by default), checked, scanned and swept.
+builder.AddBlobStore("applications");
+var materialLimits = MaterialLimits.From(builder.Configuration);
+builder.Services.AddSingleton(materialLimits);
+// A deployment registers its virus scanner here; the default accepts every file that passed the content check.
+builder.Services.AddSingleton<IMaterialScanner, AcceptingScanner>();
+builder.Services.AddSingleton<MaterialSweep>();
+builder.Services.AddHostedService(s => s.GetRequiredService<MaterialSweep>());
+// An upload is one message: a whole file, base64 in JSON (transcoding counts that), must fit.
+builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions<ApplicationsService>>(o => o.MaxReceiveMessageSize = materialLimits.MaxMessageBytes);
 // The cases' clocks read the county's day from here (a rehearsal may shift it: Clock:ShiftFile).
 builder.AddHallClock();
 

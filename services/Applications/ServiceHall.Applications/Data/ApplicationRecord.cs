@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using ServiceHall.Applications.Case;
+using ServiceHall.Applications.Materials;
 using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
@@ -61,6 +62,8 @@ public sealed class ApplicationRecord
     public Decision Decision { get; set; }
     public string DocumentNumber { get; set; } = "";
     public string DocumentTitle { get; set; } = "";
+    /// <summary>The guide's materials when submitted: the slots files are attached under, and which must be filled.</summary>
+    public List<MaterialSlot> MaterialSlots { get; init; } = [];
     /// <summary>Bumped by every step: two officers acting at once cannot both change the case from the same state.</summary>
     public int Version { get; set; }
 
@@ -73,6 +76,7 @@ public sealed class ApplicationRecord
     {
         Delivery = request.Delivery == DeliveryChannel.Unspecified ? DeliveryChannel.Window : request.Delivery,
         ReviewSteps = [.. item.Guide.Steps.Select(s => s.Name.Trim()).Where(n => n.Length > 0)],
+        MaterialSlots = MaterialSlot.Of(item.Guide),
         LimitDays = Math.Max(0, item.Guide.PromisedLimit?.Value ?? 0),
         LimitUnit = UnitOf(item.Guide.PromisedLimit),
         StatutoryDays = Math.Max(0, item.Guide.StatutoryLimit?.Value ?? 0),

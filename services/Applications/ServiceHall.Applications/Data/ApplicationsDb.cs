@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Applications.Case;
+using ServiceHall.Applications.Materials;
 using ServiceHall.Applications.Notifications;
 using ServiceHall.Messaging;
 using ServiceHall.Applications.V1;
@@ -22,6 +23,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MaterialRecord> Materials => Set<MaterialRecord>();
 
     /// <summary>
     /// Small lists kept as JSON text in one column: they are read and written with their case only, never queried.
@@ -83,6 +85,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.Property(a => a.ReviewSteps).HasConversion(Json<List<string>>(), ByJson<List<string>>());
             e.Property(a => a.Pauses).HasConversion(Json<List<CasePause>>(), ByJson<List<CasePause>>());
             e.Property(a => a.OpenCorrection).HasConversion(Json<List<CorrectionItem>>(), ByJson<List<CorrectionItem>>());
+            e.Property(a => a.MaterialSlots).HasConversion(Json<List<MaterialSlot>>(), ByJson<List<MaterialSlot>>());
             e.Property(a => a.Version).IsConcurrencyToken();
             // A department's queue: its open cases, nearest deadline first.
             e.HasIndex(a => new { a.DepartmentCode, a.Status, a.DeadlineOn });
@@ -137,6 +140,29 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             // The owner's drafts, last saved first; and the expiry sweep's range.
             e.HasIndex(d => new { d.OwnerSubject, d.SavedAt });
             e.HasIndex(d => d.SavedAt);
+        });
+
+        modelBuilder.Entity<MaterialRecord>(e =>
+        {
+            e.ToTable("materials");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).HasMaxLength(32);
+            e.Property(m => m.OwnerSubject).HasMaxLength(MaxSubjectLength);
+            e.Property(m => m.FileName).HasMaxLength(MaterialRecord.MaxFileNameLength);
+            e.Property(m => m.Kind).HasMaxLength(16).HasConversion(new EnumWordConverter<MaterialKind>());
+            e.Property(m => m.Sha256).HasMaxLength(64);
+            e.Property(m => m.BlobKey).HasMaxLength(200);
+            e.Property(m => m.TrackingNumber).HasMaxLength(TrackingNumber.Length);
+            // Attaching is "set the case where there was none": of two cases attaching one upload at once, or an
+            // attach racing the sweep, only one change is saved.
+            e.Property(m => m.TrackingNumber).IsConcurrencyToken();
+            e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(m => m.TrackingNumber).OnDelete(DeleteBehavior.Restrict);
+            e.Property(m => m.Slot).HasMaxLength(200);
+            e.Property(m => m.Purpose).HasMaxLength(32).HasConversion(new EnumWordConverter<MaterialPurpose>());
+            // A case's files; the sweep's round (unattached, oldest first); an owner's files to reuse.
+            e.HasIndex(m => m.TrackingNumber);
+            e.HasIndex(m => new { m.TrackingNumber, m.UploadedAt });
+            e.HasIndex(m => m.OwnerSubject);
         });
 
         // The integration events of case steps (CaseChanged), published by the outbox relay.

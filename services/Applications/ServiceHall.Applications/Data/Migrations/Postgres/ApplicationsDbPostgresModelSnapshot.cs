@@ -120,6 +120,10 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("MaterialSlots")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -305,6 +309,75 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                     b.ToTable("drafts", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Applications.Data.MaterialRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OwnerSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerSubject");
+
+                    b.HasIndex("TrackingNumber");
+
+                    b.HasIndex("TrackingNumber", "UploadedAt");
+
+                    b.ToTable("materials", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Applications.Notifications.NotificationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -411,6 +484,14 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                         .HasForeignKey("TrackingNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Applications.Data.MaterialRecord", b =>
+                {
+                    b.HasOne("ServiceHall.Applications.Data.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TrackingNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

@@ -115,6 +115,10 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MaterialSlots")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -300,6 +304,75 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                     b.ToTable("drafts", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Applications.Data.MaterialRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerSubject");
+
+                    b.HasIndex("TrackingNumber");
+
+                    b.HasIndex("TrackingNumber", "UploadedAt");
+
+                    b.ToTable("materials", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Applications.Notifications.NotificationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -404,6 +477,14 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                         .HasForeignKey("TrackingNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Applications.Data.MaterialRecord", b =>
+                {
+                    b.HasOne("ServiceHall.Applications.Data.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TrackingNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

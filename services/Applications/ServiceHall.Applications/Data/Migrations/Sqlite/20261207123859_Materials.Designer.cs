@@ -11,8 +11,8 @@ using ServiceHall.Applications.Data;
 namespace ServiceHall.Applications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ApplicationsDbSqlite))]
-    [Migration("20261207123508_Drafts")]
-    partial class Drafts
+    [Migration("20261207123859_Materials")]
+    partial class Materials
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -116,6 +116,10 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                     b.Property<string>("LimitUnit")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaterialSlots")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -266,24 +270,28 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                     b.ToTable("case_steps", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceHall.Applications.Data.DraftRecord", b =>
+            modelBuilder.Entity("ServiceHall.Applications.Data.MaterialRecord", b =>
                 {
-                    b.Property<string>("DraftId")
+                    b.Property<string>("Id")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Application")
-                        .IsRequired()
+                    b.Property<DateTime?>("AttachedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemName")
+                    b.Property<string>("BlobKey")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerSubject")
@@ -291,16 +299,44 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("SavedAt")
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DraftId");
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("SavedAt");
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("OwnerSubject", "SavedAt");
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("drafts", (string)null);
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerSubject");
+
+                    b.HasIndex("TrackingNumber");
+
+                    b.HasIndex("TrackingNumber", "UploadedAt");
+
+                    b.ToTable("materials", (string)null);
                 });
 
             modelBuilder.Entity("ServiceHall.Applications.Notifications.NotificationRecord", b =>
@@ -407,6 +443,14 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                         .HasForeignKey("TrackingNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Applications.Data.MaterialRecord", b =>
+                {
+                    b.HasOne("ServiceHall.Applications.Data.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TrackingNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

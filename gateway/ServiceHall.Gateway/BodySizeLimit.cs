@@ -5,11 +5,15 @@ namespace ServiceHall.Gateway;
 
 /// <summary>
 /// The largest request body: <see cref="Default"/> everywhere but on the upload paths, which take one whole file
-/// (Applications:Materials:MaxFileBytes, 10 MiB by default) as base64 in JSON, 4/3 larger, plus the rest of the request.
+/// (Applications:Materials:MaxFileBytes and Catalog:MaxGuideFileBytes, 10 MiB by default) as base64 in JSON, 4/3 larger, plus the rest of the request.
 /// </summary>
 public sealed record BodyLimits(long Default, long Upload, IReadOnlyList<string> UploadPaths)
 {
-    public static readonly string[] DefaultUploadPaths = ["/api/applications/materials", "/servicehall.applications.v1.ApplicationsService/UploadMaterial"];
+    public static readonly string[] DefaultUploadPaths =
+    [
+        "/api/applications/materials", "/servicehall.applications.v1.ApplicationsService/UploadMaterial",
+        "/api/catalog/files", "/servicehall.catalog.v1.CatalogService/UploadGuideFile",
+    ];
 
     public static BodyLimits From(IConfiguration configuration) => new(
         configuration.GetValue("Gateway:MaxRequestBodyBytes", 1_048_576L),

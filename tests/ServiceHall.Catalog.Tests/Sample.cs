@@ -85,7 +85,7 @@ static class Sample
         Materials =
         {
             new Material { Name = "居民户口簿", Type = "原件", Form = "纸质", Necessity = "必要", Copies = 1, Source = "政府部门核发" },
-            new Material { Name = "居民身份证申领登记表", Type = "原件", Form = "纸质", Necessity = "必要", Copies = 1, Source = "申请人自备", BlankForm = "/files/forms/000100000001-1.docx" },
+            new Material { Name = "居民身份证申领登记表", Type = "原件", Form = "纸质", Necessity = "必要", Copies = 1, Source = "申请人自备", BlankForm = "https://zwfw.example.gov.cn/forms/000100000001-1.docx" },
         },
         Steps = { new ProcessStep { Name = "申请", Description = "到窗口提出申请" }, new ProcessStep { Name = "受理", Description = "当场采集信息" } },
         Faqs = { new Faq { Question = "可以异地办理吗？", Answer = "可以在全省范围内异地申领。" } },

@@ -67,6 +67,10 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.catalog.v1.CatalogService/CancelItem"] = Allow(w => Change(w), DemoCounty.Gongan),
         ["servicehall.catalog.v1.CatalogService/GetItemDraft"] = Allow(w => new GetItemRequest { Id = w.PoliceItem.Id }, DemoCounty.Gongan, DemoCounty.Jiancha),
         ["servicehall.catalog.v1.CatalogService/GetGuideReport"] = Allow(_ => new GetGuideReportRequest { DepartmentCode = SampleGuide.Police }, DemoCounty.Gongan, DemoCounty.Jiancha, DemoCounty.Admin),
+        ["servicehall.catalog.v1.CatalogService/UploadGuideFile"] = Allow(_ => new UploadGuideFileRequest
+        {
+            DepartmentCode = SampleGuide.Police, FileName = "矩阵测试样表.pdf", Content = Google.Protobuf.ByteString.CopyFrom(SampleFiles.Pdf()),
+        }, DemoCounty.Gongan),
         ["servicehall.catalog.v1.CatalogService/CreateDepartment"] = Allow(_ => new CreateDepartmentRequest(), DemoCounty.Admin),
         // Consultations: anyone reads an item's public Q&A; a question belongs to its asker and the item's department.
         ["servicehall.catalog.v1.ConsultationService/ListItemQuestions"] = Allow(w => new ListItemQuestionsRequest { ItemId = w.PoliceItem.Id }, Everyone),

@@ -51,6 +51,27 @@ public sealed class CatalogJourneyTests(HallFixture hall)
     }
 
     [Fact]
+    public async Task Every_form_and_sample_a_police_guide_links_to_opens_without_signing_in_as_what_it_says()
+    {
+        var links = new List<string>();
+        foreach (var summary in await ListAsync($"/api/catalog/items?departmentCode={Police}&pageSize=100"))
+        {
+            var (_, item) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{(string)summary["id"]!}");
+            var guide = item!["guide"]!;
+            links.AddRange(guide["materials"]!.AsArray().SelectMany(m => new[] { (string?)m!["blankForm"], (string?)m["sample"] })
+                .Append((string?)guide["resultSample"]).OfType<string>().Where(l => l.Length > 0));
+        }
+        Assert.True(links.Count >= 5, $"only {links.Count} links on the police guides");
+        foreach (var link in links.Distinct())
+        {
+            using var file = await hall.Http.GetAsync(link, TestContext.Current.CancellationToken);
+            Assert.True(file.IsSuccessStatusCode, $"{link}: {(int)file.StatusCode}");
+            Assert.Contains(file.Content.Headers.ContentType?.MediaType, new[] { "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+            Assert.False(string.IsNullOrEmpty(file.Content.Headers.ContentDisposition?.FileNameStar), link);
+        }
+    }
+
+    [Fact]
     public async Task A_question_is_asked_answered_published_and_found_in_search()
     {
         var items = await ListAsync($"/api/catalog/items?departmentCode={Police}");

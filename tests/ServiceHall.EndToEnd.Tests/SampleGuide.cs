@@ -43,7 +43,7 @@ static class SampleGuide
         Litigation = new AppealBody { Name = "县人民法院", Phone = "0883-6980000" },
         ResultType = "证照",
         ResultName = "建设用地规划许可证",
-        Materials = { new Material { Name = "建设用地规划许可申请表", Type = "电子件", Form = "电子", Necessity = "必要", Source = "申请人自备", BlankForm = "/files/forms/e2e.docx" } },
+        Materials = { new Material { Name = "建设用地规划许可申请表", Type = "电子件", Form = "电子", Necessity = "必要", Source = "申请人自备", BlankForm = "https://zwfw.example.gov.cn/forms/e2e.docx" } },
         Steps = { new ProcessStep { Name = "申请" }, new ProcessStep { Name = "审查决定" } },
     };
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Blobs;
 using ServiceHall.Catalog.Data;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Messaging;
@@ -13,7 +14,8 @@ namespace ServiceHall.Catalog;
 /// Writes: drafts, publication and the lifecycle draft → published ⇄ suspended → cancelled. Only an officer of the
 /// item's department writes it; the department is the stored draft's, so a request cannot claim another one.
 /// </summary>
-public sealed partial class CatalogService(CatalogDb db, CatalogSettings settings, TimeProvider clock) : V1.CatalogService.CatalogServiceBase
+public sealed partial class CatalogService(CatalogDb db, CatalogSettings settings, TimeProvider clock, IBlobStore blobs, IConfiguration configuration)
+    : V1.CatalogService.CatalogServiceBase
 {
     const int MaxReason = 200;
 
@@ -120,7 +122,9 @@ public sealed partial class CatalogService(CatalogDb db, CatalogSettings setting
         {
             guide.Code = ImplementationCode.Compose(guide.BasicCode, settings.AreaCode, department.Code);
         }
-        GuideChecks.ThrowIfAny(GuideChecks.Save(guide, department));
+        var problems = GuideChecks.Save(guide, department);
+        problems.AddRange(await GuideFileLinks.MissingAsync(db, guide, cancellationToken));
+        GuideChecks.ThrowIfAny(problems);
         return department;
     }
 

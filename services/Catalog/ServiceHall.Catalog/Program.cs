@@ -1,3 +1,4 @@
+using ServiceHall.Blobs;
 using ServiceHall.Catalog;
 using ServiceHall.Catalog.Calendar;
 using ServiceHall.Catalog.Data;
@@ -14,6 +15,8 @@ builder.AddHallAuthentication();
 builder.AddAuditTrail("catalog");
 builder.AddServiceDatabase<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>("catalog");
 builder.AddOutbox<CatalogDb>();
+// The guides' blank forms and samples (GuideFiles/), beside the database.
+builder.AddBlobStore("catalog");
 builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
 builder.AddHallClock();
 builder.Services.AddSingleton<CountyCalendar>();
@@ -37,6 +40,7 @@ app.MapHallGrpcService<CatalogService>();
 app.MapHallGrpcService<ConsultationService>();
 app.MapHallGrpcService<CalendarService>();
 app.MapPublicExport<CatalogDb>();
+app.MapGuideFileDownloads();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

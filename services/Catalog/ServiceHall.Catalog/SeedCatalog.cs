@@ -79,6 +79,8 @@ public static class SeedCatalog
             throw new InvalidOperationException($"The seed catalog fails the guide checks:\n{string.Join("\n", problems)}");
         }
         var departments = content.Departments.ToDictionary(d => d.Code);
+        // Every form and sample a seeded guide links to exists before the guide does.
+        await SeedGuideFiles.AttachAsync(content.Guides, db, scope.ServiceProvider.GetRequiredService<ServiceHall.Blobs.IBlobStore>(), now);
         db.Departments.AddRange(content.Departments.Select(DepartmentRecord.From));
         foreach (var guide in content.Guides)
         {

@@ -13,6 +13,7 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<GuideFileRecord> GuideFiles => Set<GuideFileRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
@@ -45,6 +46,17 @@ public abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.HasKey(h => h.Id);
             e.HasIndex(h => new { h.ItemId, h.Id });
             e.Property(h => h.Action).HasConversion(new EnumWordConverter<ItemHistoryAction>());
+        });
+        modelBuilder.Entity<GuideFileRecord>(e =>
+        {
+            e.ToTable("guide_files");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).HasMaxLength(32);
+            e.Property(f => f.DepartmentCode).HasMaxLength(18);
+            e.Property(f => f.FileName).HasMaxLength(GuideFileRules.MaxFileName);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.UploadedBy).HasMaxLength(200);
         });
         modelBuilder.Entity<DepartmentRecord>(e =>
         {

@@ -139,6 +139,28 @@ public sealed class DraftTests
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task An_upload_a_draft_attaches_outlives_the_sweep_of_unattached_files_and_goes_into_the_case(string database)
+    {
+        await using var host = new ApplicationsHost(database, new FakeCatalog().With("food-licence", ItemStatus.Published).WithMaterials("food-licence", ("食品经营许可申请书", "必要", "电子")));
+        var zhangsan = host.As(ZhangSan);
+        var kept = await zhangsan.UploadMaterialAsync(new UploadMaterialRequest { FileName = "申请书.pdf", Content = Google.Protobuf.ByteString.CopyFrom(SampleFiles.Pdf()) }, cancellationToken: Cancel);
+        await zhangsan.UploadMaterialAsync(new UploadMaterialRequest { FileName = "多余.pdf", Content = Google.Protobuf.ByteString.CopyFrom(SampleFiles.Pdf("spare")) }, cancellationToken: Cancel);
+        var form = Submit("");
+        form.Materials.Add(new AttachedMaterial { Slot = "食品经营许可申请书", MaterialId = kept.Id });
+        var draft = await zhangsan.SaveDraftAsync(new SaveDraftRequest { Application = form }, cancellationToken: Cancel);
+
+        // Three days on, past the 24 hours an unattached upload is kept: the spare goes, the draft's stays.
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, await host.SweepMaterialsAsync());
+        Assert.Equal(0, await host.SweepMaterialsAsync());
+
+        var submitted = await zhangsan.SubmitDraftAsync(new SubmitDraftRequest { DraftId = draft.DraftId }, cancellationToken: Cancel);
+        var files = await zhangsan.ListCaseMaterialsAsync(new ListCaseMaterialsRequest { TrackingNumber = submitted.TrackingNumber }, cancellationToken: Cancel);
+        Assert.Equal([kept.Id], files.Materials.Select(m => m.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task One_applicant_keeps_at_most_the_cap_of_drafts(string database)
     {
         await using var host = Host(database);

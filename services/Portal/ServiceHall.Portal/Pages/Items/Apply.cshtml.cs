@@ -50,8 +50,8 @@ public sealed class ApplyModel(CatalogClient catalog, ApplicationsClient applica
     public async Task<IActionResult> OnGetAsync(string id)
     {
         IdempotencyKey = Guid.NewGuid().ToString("N");
-        // The name the account signed in with is a good guess; the applicant may correct it (unless verified).
-        ApplicantName = Business ? "" : User.Identity?.Name;
+        // The name the account signed in with (a person's, or the business's) is a good guess; the applicant may correct it.
+        ApplicantName = User.Identity?.Name;
         return await ShowAsync(id);
     }
 

@@ -91,6 +91,37 @@ public sealed class MyApplicationsTests
     }
 
     [Fact]
+    public async Task Withdrawing_posts_the_reason_and_returns_to_the_case()
+    {
+        await using var host = new PortalHost();
+        host.Hall.WithCase(SampleCases.Case(ApplicationStatus.Submitted))
+            .On<WithdrawApplicationRequest, Application>("WithdrawApplication", _ => SampleCases.Case(ApplicationStatus.Withdrawn));
+        var browser = host.Browser(TestUser.Zhangsan);
+        var (_, page) = await browser.GetPageAsync(CasePage);
+
+        using var response = await browser.PostAsync(CasePage + "?handler=withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalHost.AntiforgeryToken(page), ["WithdrawReason"] = "已在窗口办理",
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var request = (WithdrawApplicationRequest)Assert.Single(host.Hall.CallsTo("WithdrawApplication")).Request;
+        Assert.Equal((SampleCases.Number, "已在窗口办理"), (request.TrackingNumber, request.Reason));
+    }
+
+    [Fact]
+    public async Task A_case_page_with_an_expired_sign_in_offers_signing_in_again()
+    {
+        await using var host = new PortalHost();
+        host.Hall.Fail("GetApplication", Grpc.Core.StatusCode.Unauthenticated).On<GetCaseTrailRequest, CaseTrail>("GetCaseTrail", _ => new());
+
+        var (status, html) = await host.Browser(TestUser.Zhangsan).GetPageAsync(CasePage);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("<a href=\"/signin?returnUrl=%2Fmy%2Fapplications%2F" + SampleCases.Number + "\">重新登录</a>", html);
+    }
+
+    [Fact]
     public async Task Another_persons_case_is_not_found()
     {
         await using var host = new PortalHost();

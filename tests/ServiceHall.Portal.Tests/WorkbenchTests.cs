@@ -116,4 +116,57 @@ public sealed class WorkbenchTests
         var request = (DecideApplicationRequest)Assert.Single(host.Hall.CallsTo("DecideApplication")).Request;
         Assert.Equal(Decision.Approve, request.Decision);
     }
+
+    [Fact]
+    public async Task Officers_find_the_workbench_in_the_header_and_applicants_their_applications_and_messages()
+    {
+        await using var host = new PortalHost();
+        host.Hall.WithCatalog();
+
+        var (_, officer) = await host.Browser(TestUser.Officer).GetPageAsync("/browse");
+        var (_, supervisor) = await host.Browser(TestUser.Supervisor).GetPageAsync("/browse");
+        var (_, applicant) = await host.Browser(TestUser.Zhangsan).GetPageAsync("/browse");
+
+        Assert.Contains("<a href=\"/work/cases\">办件工作台</a>", officer);
+        Assert.Contains("<a href=\"/work/cases\">办件工作台</a>", supervisor);
+        Assert.DoesNotContain("/my/messages", officer);
+        Assert.DoesNotContain("/work/cases", applicant);
+        Assert.Contains("<a href=\"/my/applications\">我的办件</a>", applicant);
+    }
+
+    [Fact]
+    public async Task A_step_taken_by_someone_else_meanwhile_shows_the_services_refusal_on_that_form()
+    {
+        await using var host = new PortalHost();
+        host.Hall.WithCase(SampleCases.Case(ApplicationStatus.Submitted))
+            .On<AcceptApplicationRequest, Application>("AcceptApplication", _ => throw new Grpc.Core.RpcException(new Grpc.Core.Status(
+                Grpc.Core.StatusCode.Aborted, "该办件刚被他人办理，请刷新后再看")));
+        var browser = host.Browser(TestUser.Officer);
+        var (_, page) = await browser.GetPageAsync(CasePage);
+
+        using var response = await browser.PostAsync(CasePage + "?handler=accept", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalHost.AntiforgeryToken(page), ["Opinion"] = "予以受理",
+        }), Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var form = html[html.IndexOf("<form id=\"form-accept\"", StringComparison.Ordinal)..];
+        Assert.StartsWith("<form id=\"form-accept\"", form);
+        Assert.Contains("<p class=\"error\" role=\"alert\">该办件刚被他人办理，请刷新后再看</p>", form[..form.IndexOf("</form>", StringComparison.Ordinal)]);
+        Assert.Contains(">予以受理</textarea>", html);
+    }
+
+    [Fact]
+    public async Task A_supervisor_reads_the_queue_of_every_department()
+    {
+        await using var host = new PortalHost();
+        host.Hall.On<ListDepartmentCasesRequest, ListApplicationsResponse>("ListDepartmentCases", _ => new() { Applications = { SampleCases.Case() } });
+
+        var (status, html) = await host.Browser(TestUser.Supervisor).GetPageAsync("/work/cases");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Single(Elements(html, "li", "case"));
+        Assert.All(host.Hall.CallsTo("ListDepartmentCases"), c => Assert.Equal("", ((ListDepartmentCasesRequest)c.Request).DepartmentCode));
+    }
 }

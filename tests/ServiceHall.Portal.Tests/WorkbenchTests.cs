@@ -158,15 +158,27 @@ public sealed class WorkbenchTests
     }
 
     [Fact]
-    public async Task A_supervisor_reads_the_queue_of_every_department()
+    public async Task A_supervisor_reads_the_queue_of_every_department_or_of_one_chosen()
     {
         await using var host = new PortalHost();
-        host.Hall.On<ListDepartmentCasesRequest, ListApplicationsResponse>("ListDepartmentCases", _ => new() { Applications = { SampleCases.Case() } });
+        host.Hall.On<ListDepartmentCasesRequest, ListApplicationsResponse>("ListDepartmentCases", _ => new() { Applications = { SampleCases.Case() } })
+            .On<Catalog.V1.ListDepartmentsRequest, Catalog.V1.ListDepartmentsResponse>("ListDepartments", _ => new()
+            {
+                Departments = { new Catalog.V1.Department { Code = SampleHall.PoliceCode, Name = "县公安局" } },
+            });
+        var browser = host.Browser(TestUser.Supervisor);
 
-        var (status, html) = await host.Browser(TestUser.Supervisor).GetPageAsync("/work/cases");
+        var (status, html) = await browser.GetPageAsync("/work/cases");
+        var (_, chosen) = await browser.GetPageAsync("/work/cases?department=" + SampleHall.PoliceCode);
+        var (_, officer) = await host.Browser(TestUser.Officer).GetPageAsync("/work/cases?department=" + SampleHall.PoliceCode);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Single(Elements(html, "li", "case"));
-        Assert.All(host.Hall.CallsTo("ListDepartmentCases"), c => Assert.Equal("", ((ListDepartmentCasesRequest)c.Request).DepartmentCode));
+        Assert.Contains($"<option value=\"{SampleHall.PoliceCode}\">县公安局</option>", html);
+        Assert.Contains($"<option value=\"{SampleHall.PoliceCode}\" selected=\"selected\">县公安局</option>", chosen);
+        Assert.DoesNotContain("id=\"department\"", officer);
+        // All, then the one chosen; an officer's own department is the service's business, never the query's.
+        Assert.Equal(["", SampleHall.PoliceCode, ""],
+            host.Hall.CallsTo("ListDepartmentCases").Select(c => ((ListDepartmentCasesRequest)c.Request).DepartmentCode));
     }
 }

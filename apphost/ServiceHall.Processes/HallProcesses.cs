@@ -59,6 +59,8 @@ public static class HallProcesses
             AuthorityOf,
             new("services__catalog__http__0", Address("catalog"), Address("catalog")),
             new("services__search__http__0", Address("search"), Address("search")),
+            // Applying online, following cases (我的办件, 我的消息) and the officers' workbench.
+            new("services__applications__http__0", Address("applications"), Address("applications")),
             // The demo secret in appsettings.json is for one machine only: the portal refuses it outside demo mode.
             new("Seed__Demo", "true", null),
             new("Portal__ClientSecret", null, Secret("servicehall-portal-client", "secret")),

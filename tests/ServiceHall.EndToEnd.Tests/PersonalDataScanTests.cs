@@ -18,6 +18,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     {
         var application = await PutPersonalNumbersInAsync();
         await ReadTheSeededCountyAsync();
+        await ReadThePortalsCasePagesAsync(application);
 
         // The owner's explicit reveal is the one sanctioned full view, and it is audited by the service.
         var owner = await hall.HttpAs(DemoCounty.Zhangsan);
@@ -121,6 +122,34 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         // Published without the asker's details, so it may reach search; the text with them is refused.
         await answering.PublishConsultationAsync(new PublishConsultationRequest { Id = question.Id, PublicQuestion = "可以代办吗？" });
         return application.TrackingNumber;
+    }
+
+    /// <summary>
+    /// The portal's pages that show the case: the applicant's 我的办件, case page and 我的消息, the officer's workbench and
+    /// case page (with the internal notes), read with each one's portal session and kept with the other answers.
+    /// </summary>
+    async Task ReadThePortalsCasePagesAsync(string number)
+    {
+        foreach (var (account, paths) in new[]
+        {
+            (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages" }),
+            (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}" }),
+        })
+        {
+            using var portal = await HallSignIn.PortalSessionAsync(hall.Hall.GatewayHttp, account, cancellationToken: TestContext.Current.CancellationToken);
+            foreach (var path in paths)
+            {
+                using var response = await portal.GetAsync(path, TestContext.Current.CancellationToken);
+                var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                Assert.True(response.IsSuccessStatusCode, $"{account} {path}: {(int)response.StatusCode}");
+                if (path.EndsWith(number, StringComparison.Ordinal))
+                {
+                    // The case itself, not a sign-in page or an empty shell.
+                    Assert.Contains("case-facts", html);
+                }
+                Recorded.Add(account, "portal GET " + path, html);
+            }
+        }
     }
 
     /// <summary>Everything the public and the staff can list: every item's guide, the departments, credit records, disclosures, searches.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using ServiceHall.Applications.V1;
 using ServiceHall.Testing;
 
 namespace ServiceHall.EndToEnd.Tests;
@@ -81,17 +82,24 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
     public async Task Every_page_kind_passes_axe_without_serious_or_critical_violations_and_is_screenshot_at_phone_and_desktop_and_in_elder_mode()
     {
         var itemPath = await IdCardItemPathAsync();
-        var pages = new (string Kind, string Url, bool SignedIn)[]
+        var (applyPath, waiting, working) = await CasesToShowAsync();
+        var pages = new (string Kind, string Url, string? Account)[]
         {
-            ("home", Portal("/"), false),
-            ("search", Portal("/search?q=" + Uri.EscapeDataString("身份证")), false),
-            ("item", Portal(itemPath), false),
-            ("print", Portal(itemPath + "/print"), false),
-            ("browse", Portal("/browse"), false),
-            ("browse-items", Portal("/browse/items?personTheme=" + Uri.EscapeDataString("户籍办理")), false),
-            ("sign-in", Portal("/signin?returnUrl=%2F"), false),
-            ("item-signed-in", Portal(itemPath), true),
-            ("my-questions", Portal("/my/questions"), true),
+            ("home", Portal("/"), null),
+            ("search", Portal("/search?q=" + Uri.EscapeDataString("身份证")), null),
+            ("item", Portal(itemPath), null),
+            ("print", Portal(itemPath + "/print"), null),
+            ("browse", Portal("/browse"), null),
+            ("browse-items", Portal("/browse/items?personTheme=" + Uri.EscapeDataString("户籍办理")), null),
+            ("sign-in", Portal("/signin?returnUrl=%2F"), null),
+            ("item-signed-in", Portal(itemPath), DemoCounty.Lisi),
+            ("my-questions", Portal("/my/questions"), DemoCounty.Lisi),
+            ("apply", Portal(applyPath), DemoCounty.Lisi),
+            ("my-applications", Portal("/my/applications"), DemoCounty.Lisi),
+            ("my-case-correction", Portal("/my/applications/" + waiting), DemoCounty.Lisi),
+            ("my-messages", Portal("/my/messages"), DemoCounty.Lisi),
+            ("workbench", Portal("/work/cases"), DemoCounty.Ziranziyuan),
+            ("work-case-forms", Portal("/work/cases/" + working), DemoCounty.Ziranziyuan),
         };
         var problems = new List<string>();
         foreach (var (device, viewport, elder) in new[] { ("phone", PortalBrowser.Phone, false), ("desktop", PortalBrowser.Desktop, false), ("desktop-elder", PortalBrowser.Desktop, true) })
@@ -103,13 +111,24 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
                 await context.AddCookiesAsync([new Cookie { Name = "elder", Value = "1", Url = hall.Hall.GatewayHttp.ToString() }]);
             }
             var page = await context.NewPageAsync();
-            foreach (var (kind, url, signedIn) in pages)
+            string? signedInAs = null;
+            foreach (var (kind, url, account) in pages)
             {
-                if (signedIn && !await IsSignedInAsync(page))
+                if (account is not null && account != signedInAs)
                 {
+                    if (signedInAs is not null)
+                    {
+                        // Another person: a fresh set of cookies (the portal's and the identity service's sessions), elder mode kept.
+                        await context.ClearCookiesAsync();
+                        if (elder)
+                        {
+                            await context.AddCookiesAsync([new Cookie { Name = "elder", Value = "1", Url = hall.Hall.GatewayHttp.ToString() }]);
+                        }
+                    }
                     await page.GotoAsync(Portal("/signin?returnUrl=%2F"));
-                    await SignInAsync(page, DemoCounty.Lisi);
+                    await SignInAsync(page, account);
                     await page.WaitForURLAsync(new Regex("^" + Regex.Escape(hall.Hall.GatewayHttp.ToString())));
+                    signedInAs = account;
                 }
                 var response = await page.GotoAsync(url);
                 Assert.True(response is { Ok: true }, $"{kind} at {url}: {response?.Status}");
@@ -171,6 +190,33 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
 
     [GeneratedRegex("(?:<link[^>]+rel=\"stylesheet\"[^>]+href|<script[^>]+src)=\"([^\"]+)\"")]
     private static partial Regex AssetReference();
+
+    /// <summary>
+    /// What the case pages need to show all their parts: lisi's item to apply for, lisi's case waiting for 补正 (the
+    /// answer form, the paused clock, messages), and an accepted case (the officer's step forms).
+    /// </summary>
+    async Task<(string ApplyPath, string Waiting, string Working)> CasesToShowAsync()
+    {
+        var itemId = await NoMaterialItemAsync("依申请公开政府信息（无障碍检查）");
+        var applicant = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Lisi));
+        var officer = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Ziranziyuan));
+        var numbers = new List<string>();
+        foreach (var _ in new[] { "waiting", "working" })
+        {
+            var application = await applicant.SubmitApplicationAsync(new SubmitApplicationRequest
+            {
+                ItemId = itemId, ApplicantName = "李四", IdempotencyKey = Guid.NewGuid().ToString(),
+                ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+            });
+            await officer.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = application.TrackingNumber, Opinion = "予以受理" });
+            numbers.Add(application.TrackingNumber);
+        }
+        await officer.RequestCorrectionAsync(new RequestCorrectionRequest
+        {
+            TrackingNumber = numbers[0], Items = { new CorrectionItem { Material = "申请内容描述", Problem = "请写明所需信息的年份" } },
+        });
+        return ($"/items/{itemId}/apply", numbers[0], numbers[1]);
+    }
 
     /// <summary>The first ID-card hit on the search page, which the test reaches once the index says it is complete.</summary>
     static async Task<ILocator> FirstIdCardHitAsync(IPage page)

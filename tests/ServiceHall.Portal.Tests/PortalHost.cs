@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Search.V1;
 using ServiceHall.Testing;
@@ -39,6 +40,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Portal:ServiceDeadline", Deadline.ToString());
         builder.UseSetting("services:catalog:http:0", "http://catalog.test");
         builder.UseSetting("services:search:http:0", "http://search.test");
+        builder.UseSetting("services:applications:http:0", "http://applications.test");
         // Plain HTTP like the local hall: forms need their antiforgery cookie back over it. RequireHttpsTests sets true.
         builder.UseSetting("Portal:RequireHttps", "false");
         foreach (var (key, value) in Settings)
@@ -52,6 +54,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             services.AddSingleton(new CatalogService.CatalogServiceClient(Hall));
             services.AddSingleton(new ConsultationService.ConsultationServiceClient(Hall));
             services.AddSingleton(new SearchService.SearchServiceClient(Hall));
+            services.AddSingleton(new ApplicationsService.ApplicationsServiceClient(Hall));
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(o =>
             {

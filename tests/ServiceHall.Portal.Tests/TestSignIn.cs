@@ -42,6 +42,8 @@ public sealed record TestUser(string Subject, string Name, params string[] Roles
 {
     public static readonly TestUser Zhangsan = new("zhangsan-sub", "张三", "applicant");
     public static readonly TestUser Officer = new("gongan-sub", "公安窗口", "officer");
+    public static readonly TestUser DepartmentHead = new("gonganfzr-sub", "公安负责人", "officer", "department_head");
+    public static readonly TestUser Supervisor = new("jiancha-sub", "电子监察", "supervisor");
 
     public string Header => string.Join('|', new[] { Subject, Name }.Concat(Roles).Select(Uri.EscapeDataString));
 }

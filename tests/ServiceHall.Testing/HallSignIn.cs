@@ -63,6 +63,35 @@ public static partial class HallSignIn
     }
 
     /// <summary>
+    /// A browser without a browser: a cookie-keeping client signed in to the portal at <paramref name="portal"/> (through
+    /// the gateway) by the portal's own OpenID Connect sign-in and the identity service's Chinese sign-in form. Pages
+    /// are then read with the person's portal session, as their browser reads them.
+    /// </summary>
+    public static async Task<HttpClient> PortalSessionAsync(Uri portal, string username, string password = DemoPassword, CancellationToken cancellationToken = default)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = true, CookieContainer = new CookieContainer() };
+        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = portal, Timeout = TimeSpan.FromSeconds(60) };
+        // Redirected through the identity service's authorize endpoint to its sign-in page.
+        using var login = await http.GetAsync("/signin?returnUrl=%2F", cancellationToken);
+        var loginPage = await login.Content.ReadAsStringAsync(cancellationToken);
+        var loginUrl = login.RequestMessage?.RequestUri ?? throw new InvalidOperationException("No sign-in page reached");
+        using var posted = await http.PostAsync(loginUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = username,
+            ["password"] = password,
+            ["returnUrl"] = Hidden(loginPage, "returnUrl") ?? "",
+            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken")
+                ?? throw new InvalidOperationException($"No sign-in form at {loginUrl}:\n{loginPage}"),
+        }), cancellationToken);
+        // Back through the authorize endpoint and the portal's callback to the portal's home page, signed in.
+        if (posted.RequestMessage?.RequestUri is not { } landed || landed.Authority != portal.Authority || !posted.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Signing {username} in to the portal ended at {posted.RequestMessage?.RequestUri} ({(int)posted.StatusCode})");
+        }
+        return http;
+    }
+
+    /// <summary>
     /// What a person does for a terminal in the device flow: opens the verification link, signs in on the Chinese
     /// sign-in page, and approves the user code shown (设备授权).
     /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Disclosures.V1;
 using ServiceHall.Search.V1;
@@ -101,5 +102,79 @@ public static class Labels
     {
         ServiceTrouble.Slow => text["NoticeSlow"],
         _ => text["NoticeUnavailable"],
+    };
+
+    /// <summary>办件状态 (docs/domain.md §5).</summary>
+    public static string CaseStatus(IStringLocalizer text, ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Submitted => text["CaseSubmitted"],
+        ApplicationStatus.Accepted => text["CaseAccepted"],
+        ApplicationStatus.Refused => text["CaseRefused"],
+        ApplicationStatus.MaterialsRequested => text["CaseMaterialsRequested"],
+        ApplicationStatus.SpecialProcedure => text["CaseSpecialProcedure"],
+        ApplicationStatus.UnderReview => text["CaseUnderReview"],
+        ApplicationStatus.Approved => text["CaseApproved"],
+        ApplicationStatus.Denied => text["CaseDenied"],
+        ApplicationStatus.Completed => text["CaseCompleted"],
+        ApplicationStatus.Withdrawn => text["CaseWithdrawn"],
+        _ => status.ToString(),
+    };
+
+    /// <summary>A step of a case's trail, and the name of the form that takes it.</summary>
+    public static string CaseAction(IStringLocalizer text, CaseAction action) => action switch
+    {
+        Applications.V1.CaseAction.Submitted => text["StepSubmitted"],
+        Applications.V1.CaseAction.Accepted => text["StepAccepted"],
+        Applications.V1.CaseAction.Refused => text["StepRefused"],
+        Applications.V1.CaseAction.Reviewed => text["StepReviewed"],
+        Applications.V1.CaseAction.CorrectionRequested => text["StepCorrectionRequested"],
+        Applications.V1.CaseAction.CorrectionSubmitted => text["StepCorrectionSubmitted"],
+        Applications.V1.CaseAction.SpecialProcedureStarted => text["StepSpecialStarted"],
+        Applications.V1.CaseAction.SpecialProcedureEnded => text["StepSpecialEnded"],
+        Applications.V1.CaseAction.Extended => text["StepExtended"],
+        Applications.V1.CaseAction.Decided => text["StepDecided"],
+        Applications.V1.CaseAction.Completed => text["StepCompleted"],
+        Applications.V1.CaseAction.Withdrawn => text["StepWithdrawn"],
+        _ => action.ToString(),
+    };
+
+    public static string ClockState(IStringLocalizer text, ClockState state) => state switch
+    {
+        Applications.V1.ClockState.NotStarted => text["ClockNotStarted"],
+        Applications.V1.ClockState.Running => text["ClockRunning"],
+        Applications.V1.ClockState.Paused => text["ClockPaused"],
+        Applications.V1.ClockState.Stopped => text["ClockStopped"],
+        _ => state.ToString(),
+    };
+
+    public static string LimitUnit(IStringLocalizer text, LimitUnit unit) => unit switch
+    {
+        Applications.V1.LimitUnit.CalendarDays => text["CalendarDays"],
+        _ => text["WorkingDays"],
+    };
+
+    /// <summary>送达方式; unspecified is 窗口领取, as the service takes it.</summary>
+    public static string Delivery(IStringLocalizer text, DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.Post => text["DeliveryPost"],
+        DeliveryChannel.Electronic => text["DeliveryElectronic"],
+        _ => text["DeliveryWindow"],
+    };
+
+    public static string SpecialProcedure(IStringLocalizer text, SpecialProcedureKind kind) => kind switch
+    {
+        SpecialProcedureKind.Hearing => text["SpecialHearing"],
+        SpecialProcedureKind.ExpertReview => text["SpecialExpertReview"],
+        SpecialProcedureKind.Inspection => text["SpecialInspection"],
+        SpecialProcedureKind.Testing => text["SpecialTesting"],
+        SpecialProcedureKind.PublicNotice => text["SpecialPublicNotice"],
+        _ => kind.ToString(),
+    };
+
+    public static string Decision(IStringLocalizer text, Decision decision) => decision switch
+    {
+        Applications.V1.Decision.Approve => text["DecisionApprove"],
+        Applications.V1.Decision.Deny => text["DecisionDeny"],
+        _ => decision.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.Portal;
 using ServiceHall.Search.V1;
@@ -15,9 +16,11 @@ builder.AddTelemetryAndHealth();
 var settings = PortalSettings.From(builder.Configuration);
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<HallCalls>();
+builder.Services.AddScoped<UnreadMessages>();
 builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
 builder.AddServiceClient<ConsultationService.ConsultationServiceClient>("catalog");
 builder.AddServiceClient<SearchService.SearchServiceClient>("search");
+builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applications");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

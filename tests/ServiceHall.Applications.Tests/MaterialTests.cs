@@ -204,6 +204,44 @@ public sealed class MaterialTests
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task Racing_submits_with_one_upload_make_one_case_and_an_identical_retry_gets_it(string database)
+    {
+        // Every submit passes the checks before any saves: the attach's condition (still unattached) must decide.
+        var catalog = Catalog();
+        catalog.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        catalog.GateOpensAt = 3;
+        await using var host = new ApplicationsHost(database, catalog);
+        var zhangsan = host.As(ZhangSan);
+        var form = await UploadAsync(host, ZhangSan);
+
+        var calls = new[] { "race-1", "race-1", "race-2" }
+            .Select(key => zhangsan.SubmitApplicationAsync(With(Submit(key), (Form, form.Id)), cancellationToken: Cancel).ResponseAsync).ToList();
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (RpcException)
+        {
+            // Looked at one by one below.
+        }
+
+        Assert.Equal(3, catalog.Lookups);
+        Assert.Equal(1, await StoredApplicationsAsync(host));
+        var number = Assert.Single((await StoredMaterialsAsync(host)).Select(m => m.TrackingNumber).Distinct());
+        var answered = calls.Where(c => c.IsCompletedSuccessfully).Select(c => c.Result.TrackingNumber).ToList();
+        Assert.All(answered, n => Assert.Equal(number, n));
+        // The two race-1 submits are one application; whichever key lost is refused (race-2, or race-1 when race-2 won).
+        var refused = calls.Where(c => c.IsFaulted).Select(c => ((RpcException)c.Exception!.InnerException!).StatusCode).ToList();
+        Assert.True(refused.Count is 1 or 2, $"{refused.Count} refused");
+        Assert.All(refused, code => Assert.True(code is StatusCode.FailedPrecondition or StatusCode.InvalidArgument, code.ToString()));
+        Assert.Equal(3, answered.Count + refused.Count);
+        // A retry is never refused for the files its own first try attached: both race-1 calls answer, or neither.
+        Assert.Equal(calls[0].IsCompletedSuccessfully, calls[1].IsCompletedSuccessfully);
+        Assert.NotEqual(calls[0].IsCompletedSuccessfully, calls[2].IsCompletedSuccessfully);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task A_file_of_an_earlier_completed_case_is_reused_and_one_in_an_open_case_is_not(string database)
     {
         await using var host = new ApplicationsHost(database, Catalog());

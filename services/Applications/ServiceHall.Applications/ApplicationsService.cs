@@ -52,7 +52,15 @@ public sealed partial class ApplicationsService(
             }
             catch (DbUpdateConcurrencyException)
             {
-                // A file was attached to another case or removed by the sweep after our check; nothing was saved.
+                db.ChangeTracker.Clear();
+                // The case is inserted before its files are updated (they refer to it), so an identical racing submit
+                // normally meets the key's unique index below; should it meet the files' condition instead, it too
+                // gets the first application.
+                if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } winner)
+                {
+                    return await ResubmittedAsync(winner, request, cancellationToken);
+                }
+                // Otherwise a file was attached to another case or removed by the sweep after our check; nothing was saved.
                 throw new FieldErrors(SubmitApplicationRequest.Descriptor)
                     .Add("materials", "有材料文件刚被另一份申请使用或已过期删除，申请未提交；请查看材料后重新提交").Refusal(StatusCode.FailedPrecondition);
             }

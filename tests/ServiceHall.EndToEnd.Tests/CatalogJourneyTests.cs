@@ -59,8 +59,9 @@ public sealed class CatalogJourneyTests(HallFixture hall)
             var (_, item) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/catalog/items/{(string)summary["id"]!}");
             var guide = item!["guide"]!;
             links.AddRange(guide["materials"]!.AsArray().SelectMany(m => new[] { (string?)m!["blankForm"], (string?)m["sample"] })
-                .Append((string?)guide["resultSample"]).OfType<string>().Where(l => l.Length > 0));
+                .Append((string?)guide["resultSample"]).OfType<string>().Where(l => l.StartsWith('/')));
         }
+        // Links to other sites (the test guides of other journeys link one) are the department's to keep.
         Assert.True(links.Count >= 5, $"only {links.Count} links on the police guides");
         foreach (var link in links.Distinct())
         {

@@ -69,11 +69,11 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
         Trail = await ReadAsync(trail);
         try
         {
-            Files = await ReadAsync(files);
+            Files = await files.ResponseAsync;
         }
         catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
         {
-            // The files are secondary too: the case and its steps show without them.
+            // The files are secondary too: the case and its steps show without them, and their section says so.
         }
         return Page();
     }

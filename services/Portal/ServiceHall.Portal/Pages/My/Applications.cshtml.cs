@@ -23,6 +23,8 @@ public sealed class ApplicationsModel(ApplicationsClient applications, HallCalls
 
     /// <summary>The applicant's drafts (暂存), most recently saved first; null when they could not be read.</summary>
     public ListDraftsResponse? Drafts { get; private set; }
+
+    public bool DraftsUnavailable { get; private set; }
     public bool SignInExpired { get; private set; }
 
     public async Task OnGetAsync()
@@ -38,11 +40,12 @@ public sealed class ApplicationsModel(ApplicationsClient applications, HallCalls
             {
                 try
                 {
-                    Drafts = await ReadAsync(drafts);
+                    Drafts = await drafts.ResponseAsync;
                 }
-                catch (RpcException e) when (e.StatusCode is RpcCode.PermissionDenied or RpcCode.InvalidArgument)
+                catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
                 {
-                    Drafts = new ListDraftsResponse();
+                    // Secondary to the applications: without the drafts the list still shows, and says the drafts are missing.
+                    DraftsUnavailable = e.StatusCode is not (RpcCode.PermissionDenied or RpcCode.InvalidArgument);
                 }
             }
         }

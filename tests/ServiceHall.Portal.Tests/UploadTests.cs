@@ -64,7 +64,7 @@ public sealed class UploadTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("enctype=\"multipart/form-data\"", html);
-        var materials = Section(html, "materials");
+        var materials = System.Text.RegularExpressions.Regex.Match(html, "<fieldset id=\"materials\".*?</fieldset>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Contains("<label for=\"material-0\">近期免冠照片<span class=\"required\">（必要）</span></label>", materials);
         Assert.Contains("<label for=\"material-1\">申请书</label>", materials);
         Assert.Contains("<input id=\"material-0\" type=\"file\" name=\"Materials[0].File\" accept=\"" + MaterialUploads.Accept + "\"", materials);

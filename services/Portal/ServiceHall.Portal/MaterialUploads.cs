@@ -23,6 +23,13 @@ public static class MaterialUploads
     /// </summary>
     public const long MaxFormBytes = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The catalog's guide vocabulary (values of Material.form and Material.necessity, as the applications service
+    /// reads them for its own check): data compared with data, never shown, so escaped here rather than in the
+    /// resources, which a translation would change. 纸质 (paper only) and 必要 (required).
+    /// </summary>
+    const string PaperOnly = "\u7EB8\u8D28", Necessary = "\u5FC5\u8981";
+
     /// <summary>For the file inputs' accept attribute: what the service takes (judged there by content, not by name).</summary>
     public const string Accept = ".pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png,application/ofd";
 
@@ -30,8 +37,8 @@ public static class MaterialUploads
     public static IReadOnlyList<(string Name, bool Required)> Slots(ItemGuide? guide) =>
     [
         .. (guide?.Materials ?? [])
-            .Where(m => m.Name.Trim().Length > 0 && m.Form.Trim() != "纸质")
-            .Select(m => (m.Name.Trim(), m.Necessity.Trim() == "必要"))
+            .Where(m => m.Name.Trim().Length > 0 && m.Form.Trim() != PaperOnly)
+            .Select(m => (m.Name.Trim(), m.Necessity.Trim() == Necessary))
             .DistinctBy(m => m.Item1),
     ];
 

@@ -137,6 +137,7 @@ public sealed class CaseFilesTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(host.Hall.CallsTo("DecideApplication"));
         Assert.Contains("<p class=\"field-error\" id=\"document-material-id-error\">文件“决定书.pdf”是空的</p>", html);
+        Assert.Contains("<p class=\"error\" role=\"alert\">未能提交，请按下面各项的提示修改后再提交。</p>", html);
         Assert.Contains("value=\"镇公〔2026〕1号\"", html);
     }
 }

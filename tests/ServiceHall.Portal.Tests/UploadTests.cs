@@ -112,6 +112,7 @@ public sealed class UploadTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(host.Hall.CallsTo("SubmitApplication"));
         Assert.Contains("<p class=\"field-error\" id=\"material-1-error\">文件“申请书.docx”不是可接受的格式", html);
+        Assert.Contains("<p class=\"error\" role=\"alert\">申请未能提交，请按下面各项的提示修改后再提交。</p>", html);
         Assert.Contains("aria-invalid=\"true\" aria-describedby=\"material-1-error materials-hint\"", html);
         // The photo went up: kept as a hidden id, shown by name, not to be chosen again.
         Assert.Contains("<input type=\"hidden\" name=\"Materials[0].MaterialId\" value=\"id-照片.jpg\">", html);
@@ -227,7 +228,7 @@ public sealed class UploadTests
         Assert.Contains("居民身份证申领", draft);
         Assert.Contains("2026年12月7日（星期一）暂存", draft);
         Assert.Contains("保存至2027年1月6日（星期三）", draft);
-        Assert.Contains($"<a class=\"button-link\" href=\"{ApplyPage}?draft=d1\">继续填写</a>", draft);
+        Assert.Contains($"<a class=\"button-link\" href=\"{ApplyPage}?draft=d1\" aria-label=\"继续填写：居民身份证申领\">继续填写</a>", draft);
         Assert.Single(Elements(html, "li", "case"));
 
         using var response = await browser.PostAsync("/my/applications?handler=deletedraft", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -133,7 +133,8 @@ public sealed class MaterialSlotInput
 
     public IFormFile? File { get; set; }
 
-    /// <summary>The service's words about this slot's file, shown beside it.</summary>
+    /// <summary>The service's words about this slot's file, shown beside it (never from the form).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public IReadOnlyList<string> Problems { get; set; } = [];
 
     /// <summary>The input's id in the page, from the slot's place in the form.</summary>

@@ -28,7 +28,7 @@ public sealed partial class PortalJourneyTests
         await using var officerBrowser = await browser.NewContextAsync(Viewport(device), javaScript);
         var citizen = await citizenBrowser.NewPageAsync();
         var officer = await officerBrowser.NewPageAsync();
-        var files = new TempFiles();
+        using var files = new TempFiles();
         var form = files.Write("申请表.pdf", SampleFiles.Pdf("application form"));
         var proof = files.Write("身份证明.jpg", SampleFiles.Jpeg());
         var replacement = files.Write("身份证明（清晰）.png", SampleFiles.Png());
@@ -151,14 +151,16 @@ public sealed partial class PortalJourneyTests
         await AssertClockIsTheApisAsync(citizen, number, "CLOCK_STATE_STOPPED");
         Assert.Equal(0, await citizen.Locator("#withdraw").CountAsync());
         await AssertNoSeriousAxeViolationsAsync(citizen, "my-case-decided");
-        var download = await citizen.RunAndWaitForDownloadAsync(() => citizen.ClickAsync(".decision-document a"));
-        Assert.Equal("许可决定书.pdf", download.SuggestedFilename);
-        Assert.Equal(decisionPdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
-        await using (var direct = await citizenBrowser.APIRequest.GetAsync(await citizen.GetAttributeAsync(".decision-document a", "href") is { } href ? Portal(href) : ""))
-        {
-            Assert.Equal("application/pdf", direct.Headers["content-type"]);
-            Assert.Contains("no-store", direct.Headers["cache-control"]);
-        }
+        // The download link as the browser follows it, with the citizen's cookies: the document's bytes, its type, an attachment, no cache.
+        var link = citizen.Locator(".decision-document a");
+        Assert.NotNull(await link.GetAttributeAsync("download"));
+        var downloaded = await citizenBrowser.APIRequest.GetAsync(Portal((await link.GetAttributeAsync("href"))!), new APIRequestContextOptions { Timeout = 60_000 });
+        Assert.Equal(200, downloaded.Status);
+        Assert.Equal("application/pdf", downloaded.Headers["content-type"]);
+        Assert.StartsWith("attachment", downloaded.Headers["content-disposition"]);
+        Assert.Contains("no-store", downloaded.Headers["cache-control"]);
+        Assert.Equal(decisionPdf, await downloaded.BodyAsync());
+        await downloaded.DisposeAsync();
 
         await citizen.GotoAsync(Portal("/my/applications"));
         var mine = citizen.Locator("li.case", new PageLocatorOptions { HasTextString = number });
@@ -189,7 +191,6 @@ public sealed partial class PortalJourneyTests
                 Assert.True(scrollWidth <= PortalBrowser.Phone.Width, $"{page.Url} is {scrollWidth}px wide at {PortalBrowser.Phone.Width}px");
             }
         }
-        files.Dispose();
     }
 
     /// <summary>A published item of 自然资源和规划局 for everyone whose guide asks for two required electronic materials.</summary>

@@ -150,7 +150,9 @@ public sealed partial class PortalJourneyTests
         }
         await AssertClockIsTheApisAsync(citizen, number, "CLOCK_STATE_STOPPED");
         Assert.Equal(0, await citizen.Locator("#withdraw").CountAsync());
+        Console.WriteLine($"journey {device} {javaScript}: completed, checking the decided page");
         await AssertNoSeriousAxeViolationsAsync(citizen, "my-case-decided");
+        Console.WriteLine($"journey {device} {javaScript}: axe done, downloading");
         // The download link as the browser follows it, with the citizen's cookies: the document's bytes, its type, an attachment, no cache.
         var link = citizen.Locator(".decision-document a");
         Assert.NotNull(await link.GetAttributeAsync("download"));
@@ -207,7 +209,8 @@ public sealed partial class PortalJourneyTests
     /// <summary>axe on the page as it is now: no serious or critical violation.</summary>
     static async Task AssertNoSeriousAxeViolationsAsync(IPage page, string state)
     {
-        var result = await page.RunAxe();
+        // Bounded: a run that never settles fails with the page state named instead of holding the whole run.
+        var result = await page.RunAxe().WaitAsync(TimeSpan.FromSeconds(90));
         var problems = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{state}: {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -5,10 +5,19 @@ namespace ServiceHall.Gateway;
 
 /// <summary>
 /// The largest request body: <see cref="Default"/> everywhere but on the upload paths, which take one whole file
-/// (Applications:Materials:MaxFileBytes and Catalog:MaxGuideFileBytes, 10 MiB by default) as base64 in JSON, 4/3 larger, plus the rest of the request.
+/// (Applications:Materials:MaxFileBytes and Catalog:MaxGuideFileBytes, 10 MiB by default) as base64 in JSON, 4/3 larger, plus the rest of the request,
+/// and the portal's form paths, whose forms carry several whole files at once (multipart, not base64): the apply form
+/// (a file per material), the 补正 answer and the decision (ServiceHall.Portal's MaterialUploads.MaxFormBytes, 50 MiB).
 /// </summary>
 public sealed record BodyLimits(long Default, long Upload, IReadOnlyList<string> UploadPaths)
 {
+    /// <summary>The portal's forms with files; "*" stands for one path segment (an item's id, a tracking number).</summary>
+    public static readonly string[] DefaultFormPaths = ["/items/*/apply", "/my/applications/*", "/work/cases/*"];
+
+    public long Form { get; init; } = 50L * 1024 * 1024;
+
+    public IReadOnlyList<string> FormPaths { get; init; } = DefaultFormPaths;
+
     public static readonly string[] DefaultUploadPaths =
     [
         "/api/applications/materials", "/servicehall.applications.v1.ApplicationsService/UploadMaterial",
@@ -18,10 +27,25 @@ public sealed record BodyLimits(long Default, long Upload, IReadOnlyList<string>
     public static BodyLimits From(IConfiguration configuration) => new(
         configuration.GetValue("Gateway:MaxRequestBodyBytes", 1_048_576L),
         configuration.GetValue("Gateway:MaxUploadBodyBytes", 15L * 1024 * 1024),
-        configuration.GetSection("Gateway:UploadPaths").Get<string[]>() is { Length: > 0 } paths ? paths : DefaultUploadPaths);
+        configuration.GetSection("Gateway:UploadPaths").Get<string[]>() is { Length: > 0 } paths ? paths : DefaultUploadPaths)
+    {
+        Form = configuration.GetValue("Gateway:MaxFormBodyBytes", 50L * 1024 * 1024),
+        FormPaths = configuration.GetSection("Gateway:FormPaths").Get<string[]>() is { Length: > 0 } forms ? forms : DefaultFormPaths,
+    };
 
     public long For(PathString path) =>
-        UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) ? Upload : Default;
+        UploadPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) ? Upload
+        : FormPaths.Any(p => Matches(p, path.Value ?? "")) ? Form
+        : Default;
+
+    /// <summary>The same segments, "*" matching any one non-empty segment.</summary>
+    static bool Matches(string pattern, string path)
+    {
+        var want = pattern.Split('/');
+        var have = path.Split('/');
+        return want.Length == have.Length
+            && want.Zip(have).All(p => p.First == "*" ? p.Second.Length > 0 : p.First.Equals(p.Second, StringComparison.OrdinalIgnoreCase));
+    }
 }
 
 /// <summary>

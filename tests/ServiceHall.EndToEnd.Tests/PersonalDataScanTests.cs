@@ -111,6 +111,16 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         await applicant.GetDraftAsync(new GetDraftRequest { DraftId = saved.DraftId });
         await applicant.ListMyDraftsAsync(new ListMyDraftsRequest());
         await applicant.SubmitDraftAsync(new SubmitDraftRequest { DraftId = saved.DraftId });
+        // One left unsubmitted, for the portal's draft list and the form continued from it.
+        var kept = await applicant.SaveDraftAsync(new SaveDraftRequest
+        {
+            Application = new SubmitApplicationRequest
+            {
+                ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
+                Note = $"白天请打 {TestCodes.DemoMobile}", Materials = { await applicant.UploadFormAsync($"申请表{TestCodes.DemoMobile}.pdf") },
+            },
+        });
+        portalDraft = $"/items/{item.Id}/apply?draft={kept.DraftId}";
 
         var asker = new ConsultationService.ConsultationServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
         var question = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = $"我的电话 {TestCodes.DemoMobile}，身份证号 {TestCodes.DemoResidentId}，可以代办吗？" });
@@ -128,11 +138,15 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     /// The portal's pages that show the case: the applicant's 我的办件, case page and 我的消息, the officer's workbench and
     /// case page (with the internal notes), read with each one's portal session and kept with the other answers.
     /// </summary>
+    /// <summary>The apply form continued from zhangsan's unsubmitted draft (its numbers masked, its file named by id).</summary>
+    string portalDraft = "";
+
     async Task ReadThePortalsCasePagesAsync(string number)
     {
         foreach (var (account, paths) in new[]
         {
-            (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages" }),
+            // 我的办件 lists the drafts; the case page lists the case's files (the uploaded form) with their names.
+            (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", portalDraft }),
             (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}" }),
         })
         {
@@ -144,8 +158,17 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                 Assert.True(response.IsSuccessStatusCode, $"{account} {path}: {(int)response.StatusCode}");
                 if (path.EndsWith(number, StringComparison.Ordinal))
                 {
-                    // The case itself, not a sign-in page or an empty shell.
+                    // The case itself, not a sign-in page or an empty shell, with its files.
                     Assert.Contains("case-facts", html);
+                    Assert.Contains("/files/", html);
+                }
+                if (path == "/my/applications")
+                {
+                    Assert.Contains("class=\"draft\"", html);
+                }
+                if (path == portalDraft)
+                {
+                    Assert.Contains("name=\"DraftId\"", html);
                 }
                 Recorded.Add(account, "portal GET " + path, html);
             }

@@ -5,49 +5,86 @@ using ServiceHall.Applications.V1;
 using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 using ServiceHall.Testing;
+using Deque.AxeCore.Playwright;
 
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>
-/// A case from both sides, in two browsers: zhangsan applies online for an item that asks for no uploaded material,
-/// ziranziyuan accepts it on the workbench and asks for 补正, zhangsan sees the paused clock and why and answers, the
-/// officer approves and completes; zhangsan follows every step and the notification feed. The clock on each page is
+/// A case from both sides, in two browsers: zhangsan applies online for an item whose guide asks for two uploaded
+/// materials (a refusal keeps the uploaded files, 暂存 and continuing from 我的办件), ziranziyuan accepts it on the
+/// workbench and asks for 补正, zhangsan sees the paused clock and why and answers with a replacement file, the officer
+/// approves with a decision document file and completes; zhangsan follows every step and the notification feed, and
+/// downloads the decision document. The clock on each page is
 /// the figure the API gives for the case.
 /// </summary>
 public sealed partial class PortalJourneyTests
 {
     [Theory]
     [MemberData(nameof(Devices))]
-    public async Task A_citizen_applies_online_the_officer_works_the_case_with_a_correction_and_the_citizen_follows_every_step(string device, bool javaScript)
+    public async Task A_citizen_applies_online_with_two_files_the_officer_works_the_case_with_a_correction_and_the_citizen_follows_every_step(string device, bool javaScript)
     {
-        var itemId = await NoMaterialItemAsync($"依申请公开政府信息（{device}{(javaScript ? "" : "，无脚本")}）");
+        var itemId = await TwoMaterialItemAsync($"建设用地规划许可（{device}{(javaScript ? "" : "，无脚本")}）");
         await using var citizenBrowser = await browser.NewContextAsync(Viewport(device), javaScript);
         await using var officerBrowser = await browser.NewContextAsync(Viewport(device), javaScript);
         var citizen = await citizenBrowser.NewPageAsync();
         var officer = await officerBrowser.NewPageAsync();
+        using var files = new TempFiles();
+        var form = files.Write("申请表.pdf", SampleFiles.Pdf("application form"));
+        var proof = files.Write("身份证明.jpg", SampleFiles.Jpeg());
+        var replacement = files.Write("身份证明（清晰）.png", SampleFiles.Png());
+        var decisionPdf = SampleFiles.Pdf("decision document " + device + javaScript);
+        var decision = files.Write("许可决定书.pdf", decisionPdf);
 
-        // Applying: from the guide's 在线办理, through signing in, to the form.
+        // Applying: from the guide's 在线办理, through signing in, to the form with a file input per material.
         await citizen.GotoAsync(Portal($"/items/{itemId}"));
         await citizen.ClickAsync("a.apply");
         await SignInAsync(citizen, DemoCounty.Zhangsan);
         await citizen.WaitForURLAsync(new Regex($"/items/{itemId}/apply$"), Rendered);
+        Assert.Contains("必要", await citizen.InnerTextAsync("label[for=material-0]"));
+        Assert.Contains("必要", await citizen.InnerTextAsync("label[for=material-1]"));
         await citizen.FillAsync("#applicant-name", "张三");
         await citizen.FillAsync("#applicant-id-number", TestCodes.DemoResidentId);
-        // A wrong number first: refused beside its field, the rest of the form kept.
+        // A wrong number first, with both files chosen: refused beside its field, the rest of the form kept and the
+        // files, uploaded already, remembered by name (not to be chosen again).
         await citizen.FillAsync("#applicant-phone", "12345");
         await citizen.SelectOptionAsync("#delivery", "Electronic");
-        await citizen.FillAsync("#note", "申请公开本村土地征收补偿方案");
-        await citizen.ClickAsync("#apply button[type=submit]");
+        await citizen.FillAsync("#note", "申请建设用地规划许可");
+        await citizen.SetInputFilesAsync("#material-0", form);
+        await citizen.SetInputFilesAsync("#material-1", proof);
+        await citizen.ClickAsync("#apply button[type=submit]:not(.secondary)");
         await citizen.WaitForSelectorAsync("#applicant-phone-error");
         Assert.Contains("申请人手机号码", await citizen.InnerTextAsync("#applicant-phone-error"));
-        Assert.Equal("申请公开本村土地征收补偿方案", await citizen.InputValueAsync("#note"));
+        Assert.Equal("申请建设用地规划许可", await citizen.InputValueAsync("#note"));
         Assert.Equal("Electronic", await citizen.InputValueAsync("#delivery"));
+        Assert.Contains("申请表.pdf", await citizen.InnerTextAsync("#material-0-kept"));
+        Assert.Contains("身份证明.jpg", await citizen.InnerTextAsync("#material-1-kept"));
+        await AssertNoSeriousAxeViolationsAsync(citizen, "apply-refused", javaScript);
+
+        // 暂存: saved with its files, then continued from 我的办件 with the numbers shown masked.
         await citizen.FillAsync("#applicant-phone", TestCodes.DemoMobile);
-        await citizen.ClickAsync("#apply button[type=submit]");
+        await citizen.ClickAsync("#apply button.secondary[type=submit]");
+        await citizen.WaitForURLAsync(new Regex($"/items/{itemId}/apply\\?draft=[0-9a-f]+&saved=true$"), Rendered);
+        Assert.NotEqual(TestCodes.DemoMobile, await citizen.InputValueAsync("#applicant-phone"));
+        await AssertNoPersonalNumberAsync(citizen);
+        await citizen.GotoAsync(Portal("/my/applications"));
+        var draft = citizen.Locator("li.draft", new PageLocatorOptions { Has = citizen.Locator($"a[href^='/items/{itemId}/apply?draft=']") });
+        Assert.Equal(1, await draft.CountAsync());
+        await AssertNoSeriousAxeViolationsAsync(citizen, "my-applications-drafts", javaScript);
+        await draft.Locator("a.button-link").ClickAsync();
+        await citizen.WaitForURLAsync(new Regex($"/items/{itemId}/apply\\?draft="), Rendered);
+        Assert.Equal(1, await citizen.Locator("#material-0-kept").CountAsync());
+        Assert.Equal(1, await citizen.Locator("#material-1-kept").CountAsync());
+        await citizen.ClickAsync("#apply button[type=submit]:not(.secondary)");
         await citizen.WaitForURLAsync(new Regex("/my/applications/SH[0-9A-Z]+$"), Rendered);
         var number = citizen.Url[(citizen.Url.LastIndexOf('/') + 1)..];
         Assert.Equal("已申请（待受理）", (await citizen.InnerTextAsync(".case-facts .status")).Trim());
+        var listed = await citizen.InnerTextAsync("#files");
+        Assert.Contains("申请表.pdf", listed);
+        Assert.Contains("身份证明.jpg", listed);
         await AssertNoPersonalNumberAsync(citizen);
+        // Submitted, the draft is gone from 我的办件.
+        await citizen.GotoAsync(Portal("/my/applications"));
+        Assert.Equal(0, await citizen.Locator($"li.draft a[href^='/items/{itemId}/apply?draft=']").CountAsync());
 
         // The officer's queue holds it; accepting it starts the clock.
         await officer.GotoAsync(Portal("/work/cases?item=" + itemId));
@@ -55,52 +92,55 @@ public sealed partial class PortalJourneyTests
         await officer.WaitForURLAsync(new Regex("/work/cases"), Rendered);
         await officer.ClickAsync($"a[href='/work/cases/{number}']");
         await officer.WaitForURLAsync(new Regex($"/work/cases/{number}$"), Rendered);
-        await officer.FillAsync("#accept-opinion", "申请内容明确，予以受理");
+        Assert.Contains("身份证明.jpg", await officer.InnerTextAsync("#files"));
+        await officer.FillAsync("#accept-opinion", "申请材料齐全，予以受理");
         await officer.FillAsync("#accept-note", "已电话核实申请人身份");
         await officer.ClickAsync("#form-accept button[type=submit]");
         await WaitForStatusAsync(officer, "已受理");
         Assert.Contains("已电话核实申请人身份", await officer.InnerTextAsync("#trail"));
 
-        // 补正, two things at once (一次性告知).
-        await officer.FillAsync("#correction-0-material", "申请内容描述");
-        await officer.FillAsync("#correction-0-problem", "请写明补偿方案的年份和所在村组");
-        await officer.FillAsync("#correction-1-material", "获取方式");
-        await officer.FillAsync("#correction-1-problem", "请确认电子送达的邮箱");
+        // 补正: the proof of identity again, readable.
+        await officer.FillAsync("#correction-0-material", SampleMaterials.Proof);
+        await officer.FillAsync("#correction-0-problem", "照片模糊，请上传清晰的身份证明");
         await officer.ClickAsync("#form-correction button[type=submit]");
         await WaitForStatusAsync(officer, "待补正");
 
-        // The citizen sees the paused clock, why, and the list; the figures are the API's.
-        await citizen.ReloadAsync();
+        // The citizen sees the paused clock, why, and the list; the figures are the API's. The answer carries a new file.
+        await citizen.GotoAsync(Portal($"/my/applications/{number}"));
         await WaitForStatusAsync(citizen, "待补正");
         Assert.Contains("已暂停", await citizen.InnerTextAsync("#clock .clock-state"));
-        Assert.False(string.IsNullOrWhiteSpace(await citizen.InnerTextAsync("#clock .paused-reason")));
-        var asked = await citizen.InnerTextAsync("#correction");
-        Assert.Contains("请写明补偿方案的年份和所在村组", asked);
-        Assert.Contains("请确认电子送达的邮箱", asked);
+        Assert.Contains("照片模糊，请上传清晰的身份证明", await citizen.InnerTextAsync("#correction"));
         Assert.DoesNotContain("已电话核实申请人身份", await citizen.ContentAsync());
         await AssertClockIsTheApisAsync(citizen, number, "CLOCK_STATE_PAUSED");
-        await AssertNoPersonalNumberAsync(citizen);
-
-        await citizen.FillAsync("#correction-response", "2025年度南伞镇白岩村三组的补偿方案；邮箱 zhangsan@example.com");
+        await AssertNoSeriousAxeViolationsAsync(citizen, "my-case-correction-files", javaScript);
+        await citizen.FillAsync("#correction-response", "已上传清晰的身份证明");
+        Assert.Contains(SampleMaterials.Proof, await citizen.InnerTextAsync("#correction-files label[for=material-0]"));
+        await citizen.SetInputFilesAsync("#correction-files #material-0", replacement);
         await citizen.ClickAsync("#correct button[type=submit]");
         await WaitForStatusAsync(citizen, "已受理");
         Assert.Contains("计时中", await citizen.InnerTextAsync("#clock .clock-state"));
         await AssertClockIsTheApisAsync(citizen, number, "CLOCK_STATE_RUNNING");
+        var replaced = citizen.Locator("#files tr", new PageLocatorOptions { HasTextString = "身份证明.jpg" });
+        Assert.Contains("已被补正替换", await replaced.InnerTextAsync());
+        Assert.Contains("身份证明（清晰）.png", await citizen.InnerTextAsync("#files"));
 
-        // Decided and completed on the workbench.
+        // Decided with the decision document as a file, and completed, on the workbench.
         await officer.ReloadAsync();
         await WaitForStatusAsync(officer, "已受理");
+        Assert.Contains("身份证明（清晰）.png", await officer.InnerTextAsync("#files"));
         await officer.CheckAsync("#form-decide input[name=Decision][value=Approve]");
-        await officer.FillAsync("#decide-opinion", "属于可以公开的政府信息，予以公开");
-        await officer.FillAsync("#decide-document-number", $"镇自然资依复〔2026〕{Random.Shared.Next(100, 999)}号");
-        await officer.FillAsync("#decide-document-title", "政府信息公开申请答复书");
+        await officer.FillAsync("#decide-opinion", "符合规划条件，准予许可");
+        await officer.FillAsync("#decide-document-number", $"镇自然资规许〔2026〕{Random.Shared.Next(100, 999)}号");
+        await officer.FillAsync("#decide-document-title", "建设用地规划许可决定书");
+        await officer.SetInputFilesAsync("#decide-document-file", decision);
+        await AssertNoSeriousAxeViolationsAsync(officer, "work-case-files", javaScript);
         await officer.ClickAsync("#form-decide button[type=submit]");
         await WaitForStatusAsync(officer, "准予许可（待办结）");
-        await officer.FillAsync("#complete-delivery-note", "已通过电子邮件送达");
+        await officer.FillAsync("#complete-delivery-note", "已电子送达");
         await officer.ClickAsync("#form-complete button[type=submit]");
         await WaitForStatusAsync(officer, "已办结");
 
-        // The citizen: completed, the whole trail, the clock stopped as the API says, and every step in 我的消息.
+        // The citizen: completed, the whole trail, the clock stopped as the API says, and the decision document to download.
         await citizen.ReloadAsync();
         await WaitForStatusAsync(citizen, "已办结");
         var trail = await citizen.InnerTextAsync("#trail");
@@ -110,6 +150,17 @@ public sealed partial class PortalJourneyTests
         }
         await AssertClockIsTheApisAsync(citizen, number, "CLOCK_STATE_STOPPED");
         Assert.Equal(0, await citizen.Locator("#withdraw").CountAsync());
+        await AssertNoSeriousAxeViolationsAsync(citizen, "my-case-decided", javaScript);
+        // The download link as the browser follows it, with the citizen's cookies: the document's bytes, its type, an attachment, no cache.
+        var link = citizen.Locator(".decision-document a");
+        Assert.NotNull(await link.GetAttributeAsync("download"));
+        var downloaded = await citizenBrowser.APIRequest.GetAsync(Portal((await link.GetAttributeAsync("href"))!), new APIRequestContextOptions { Timeout = 60_000 });
+        Assert.Equal(200, downloaded.Status);
+        Assert.Equal("application/pdf", downloaded.Headers["content-type"]);
+        Assert.StartsWith("attachment", downloaded.Headers["content-disposition"]);
+        Assert.Contains("no-store", downloaded.Headers["cache-control"]);
+        Assert.Equal(decisionPdf, await downloaded.BodyAsync());
+        await downloaded.DisposeAsync();
 
         await citizen.GotoAsync(Portal("/my/applications"));
         var mine = citizen.Locator("li.case", new PageLocatorOptions { HasTextString = number });
@@ -140,6 +191,50 @@ public sealed partial class PortalJourneyTests
                 Assert.True(scrollWidth <= PortalBrowser.Phone.Width, $"{page.Url} is {scrollWidth}px wide at {PortalBrowser.Phone.Width}px");
             }
         }
+    }
+
+    /// <summary>A published item of 自然资源和规划局 for everyone whose guide asks for two required electronic materials.</summary>
+    async Task<string> TwoMaterialItemAsync(string name)
+    {
+        var catalog = new CatalogService.CatalogServiceClient(await hall.GrpcAs(DemoCounty.Ziranziyuan));
+        var guide = SampleGuide.ForEveryone(name + Guid.NewGuid().ToString("N")[..4]);
+        guide.Materials.Add(new Material { Name = SampleMaterials.Proof, Type = "电子件", Form = "电子", Necessity = "必要", Source = "申请人自备" });
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = guide });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
+        return item.Id;
+    }
+
+    /// <summary>
+    /// axe on the page as it is now: no serious or critical violation. axe runs as script in the page, and with
+    /// JavaScript off its run never settles; the pages are the same server-rendered HTML either way, so the runs with
+    /// JavaScript on check them for both.
+    /// </summary>
+    static async Task AssertNoSeriousAxeViolationsAsync(IPage page, string state, bool javaScript)
+    {
+        if (!javaScript)
+        {
+            return;
+        }
+        // Bounded: a run that never settles fails with the page state named instead of holding the whole run.
+        var result = await page.RunAxe().WaitAsync(TimeSpan.FromSeconds(90));
+        var problems = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{state}: {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>Files for the browser's file inputs, written to a folder of their own and removed afterwards.</summary>
+    sealed class TempFiles : IDisposable
+    {
+        readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "servicehall-e2e-" + Guid.NewGuid().ToString("N"))).FullName;
+
+        public string Write(string name, byte[] content)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllBytes(path, content);
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>A published item of 自然资源和规划局 for everyone that asks for no material (so no upload is ever needed).</summary>

@@ -69,6 +69,33 @@ public sealed class GatewayPolicyTests
     }
 
     [Fact]
+    public async Task The_portals_forms_with_files_pass_the_body_limit_and_a_larger_one_is_refused()
+    {
+        // The apply form with two whole files of 10 MiB each, as a browser posts it (multipart, the files as they are).
+        await using var gateway = new Gateway(maxBody: 1024);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(new byte[10 * 1024 * 1024]), "Materials[0].File", "申请书.pdf" },
+            { new ByteArrayContent(new byte[10 * 1024 * 1024]), "Materials[1].File", "照片.jpg" },
+            { new StringContent("张三"), "ApplicantName" },
+        };
+        using var apply = await gateway.CreateClient().PostAsync("/items/7f1c0a9e2b3d4c5e8f6a7b8c9d0e1f2a/apply", form, TestContext.Current.CancellationToken);
+        // Past the gateway's limits: the absent portal answers (502/503), not the gateway's 413.
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, apply.StatusCode);
+
+        foreach (var path in new[] { "/my/applications/SH20260101K7M2Q9XB?handler=correct", "/work/cases/SH20260101K7M2Q9XB?handler=decide" })
+        {
+            using var tooLarge = await gateway.CreateClient().PostAsync(path,
+                new ByteArrayContent(new byte[51 * 1024 * 1024]), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        }
+        // Other portal paths keep the ordinary limit.
+        using var elsewhere = await gateway.CreateClient().PostAsync("/items/7f1c0a9e2b3d4c5e8f6a7b8c9d0e1f2a/ask",
+            new ByteArrayContent(new byte[2048]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, elsewhere.StatusCode);
+    }
+
+    [Fact]
     public async Task Over_the_rate_limit_answers_429_with_retry_after()
     {
         await using var gateway = new Gateway(permits: 2);

@@ -46,7 +46,28 @@ public static class SampleCases
     public static FakeHall WithCase(this FakeHall hall, Application application, bool withNotes = false) => hall
         .On<GetApplicationRequest, Application>("GetApplication", r => r.TrackingNumber == application.TrackingNumber ? application
             : throw new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, "没有这个申请")))
-        .On<GetCaseTrailRequest, CaseTrail>("GetCaseTrail", _ => Trail(withNotes));
+        .On<GetCaseTrailRequest, CaseTrail>("GetCaseTrail", _ => Trail(withNotes))
+        .On<ListCaseMaterialsRequest, ListCaseMaterialsResponse>("ListCaseMaterials", r => new() { TrackingNumber = r.TrackingNumber, Materials = { Files(application.Status) } });
+
+    /// <summary>A case's files: the photo (replaced by a 补正 once answered), and the decision document once decided.</summary>
+    public static IEnumerable<MaterialFile> Files(ApplicationStatus status)
+    {
+        if (status == ApplicationStatus.Submitted)
+        {
+            yield break;
+        }
+        var at = Timestamp.FromDateTime(new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc));
+        yield return new MaterialFile
+        {
+            Id = "m-photo-1", FileName = "照片.jpg", Kind = MaterialKind.Jpeg, ContentType = "image/jpeg", Size = 2048, UploadedAt = at,
+            Slot = "近期免冠照片", Purpose = MaterialPurpose.Application, Replaced = status is ApplicationStatus.Approved or ApplicationStatus.Completed,
+        };
+        if (status is ApplicationStatus.Approved or ApplicationStatus.Completed)
+        {
+            yield return new MaterialFile { Id = "m-photo-2", FileName = "白底照片.png", Kind = MaterialKind.Png, ContentType = "image/png", Size = 3 * 1024 * 1024, UploadedAt = at, Slot = "近期免冠照片", Purpose = MaterialPurpose.Application };
+            yield return new MaterialFile { Id = "m-decision", FileName = "准予许可决定书.pdf", Kind = MaterialKind.Pdf, ContentType = "application/pdf", Size = 900, UploadedAt = at, Purpose = MaterialPurpose.DecisionDocument };
+        }
+    }
 
     /// <summary>A refusal as FieldErrors makes it: the problems joined, and each under its field's path.</summary>
     public static RpcException Refusal(Grpc.Core.StatusCode code, params (string Field, string Description)[] problems) => new Google.Rpc.Status

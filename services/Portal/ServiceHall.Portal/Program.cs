@@ -20,7 +20,9 @@ builder.Services.AddScoped<UnreadMessages>();
 builder.AddServiceClient<CatalogService.CatalogServiceClient>("catalog");
 builder.AddServiceClient<ConsultationService.ConsultationServiceClient>("catalog");
 builder.AddServiceClient<SearchService.SearchServiceClient>("search");
-builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applications");
+// Downloads bring a whole file (up to 10 MiB) in one message: more than gRPC's 4 MB default.
+builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applications")
+    .ConfigureChannel(o => o.MaxReceiveMessageSize = (int)MaterialUploads.MaxFormBytes);
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -48,6 +50,7 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapElderMode();
+app.MapCaseFiles();
 app.MapRazorPages();
 app.Run();
 

@@ -21,6 +21,16 @@ public sealed class ServiceRefusal
 
     public StatusCode Code { get; }
 
+    /// <summary>Every problem under the field it names, as the service gave them.</summary>
+    public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => violations;
+
+    /// <summary>
+    /// The same refusal with a prefix taken off the field names (SaveDraft names application.applicant_phone where
+    /// the form's field is applicant_phone).
+    /// </summary>
+    public ServiceRefusal Unprefixed(string prefix) => new(Code, Message, [.. violations.Select(v => v.Field.StartsWith(prefix, StringComparison.Ordinal)
+        ? new BadRequest.Types.FieldViolation(v) { Field = v.Field[prefix.Length..] } : v)]);
+
     /// <summary>The whole refusal in the service's words (every problem joined).</summary>
     public string Message { get; }
 

@@ -19,6 +19,9 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
     public Application? Case { get; private set; }
     public CaseTrail? Trail { get; private set; }
 
+    /// <summary>The case's files (materials, replaced ones, the decision document); null when they could not be read.</summary>
+    public ListCaseMaterialsResponse? Files { get; private set; }
+
     /// <summary>The refusal of the last posted form, and which form it was (its step), to show it there.</summary>
     public ServiceRefusal? Refusal { get; private set; }
     public CaseAction RefusedStep { get; private set; }
@@ -26,6 +29,11 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
     public bool SignInExpired { get; private set; }
 
     public ServiceRefusal? RefusalOf(CaseAction step) => RefusedStep == step ? Refusal : null;
+
+    /// <summary>What a page does more with a refusal before showing it again (places problems beside file inputs).</summary>
+    protected virtual void Refused(ServiceRefusal refusal)
+    {
+    }
 
     /// <summary>This page's own address for the case.</summary>
     protected abstract string PageOf(string trackingNumber);
@@ -36,6 +44,7 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
         // Both at once; the trail is secondary: without it the case and its forms still show.
         using var reading = applications.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = number }, options);
         using var trail = applications.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number }, options);
+        using var files = applications.ListCaseMaterialsAsync(new ListCaseMaterialsRequest { TrackingNumber = number }, options);
         try
         {
             Case = await reading.ResponseAsync;
@@ -58,6 +67,14 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
             return Page();
         }
         Trail = await ReadAsync(trail);
+        try
+        {
+            Files = await files.ResponseAsync;
+        }
+        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
+        {
+            // The files are secondary too: the case and its steps show without them, and their section says so.
+        }
         return Page();
     }
 
@@ -73,6 +90,7 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
         {
             Refusal = ServiceRefusal.Of(e);
             RefusedStep = step;
+            Refused(Refusal);
             if (ServiceTroubles.Of(e) is { } trouble)
             {
                 Troubles.Add(trouble);
@@ -84,6 +102,25 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
             }
             return page;
         }
+    }
+
+    /// <summary>
+    /// Uploads the files a form chose (UploadMaterial as the reader); refused, the page shows again with the
+    /// service's words beside the file's input and the form's step is not taken.
+    /// </summary>
+    protected async Task<IActionResult?> UploadAsync(string number, CaseAction step, IReadOnlyList<MaterialSlotInput> slots)
+    {
+        if (await MaterialUploads.UploadAsync(applications, await calls.AsUserAsync(HttpContext), slots, Troubles))
+        {
+            return null;
+        }
+        RefusedStep = step;
+        var page = await ShowAsync(number);
+        if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
+        {
+            Response.StatusCode = Troubles.Count > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+        }
+        return page;
     }
 
     /// <summary>Text from a form as the service takes it: trimmed, never null.</summary>

@@ -9,9 +9,12 @@ namespace ServiceHall.Portal.Pages.Work;
 /// <summary>
 /// A case on the officers' workbench: the case, its clock, its whole trail with internal notes, and one form for each
 /// step its state allows (受理, 不予受理, 审查, 补正, 特别程序, 延期 for the department head, 决定, 办结). A
-/// supervisor reads the same page without forms. Each form posts to its own handler (?handler=accept …).
+/// supervisor reads the same page without forms. The case's files are listed with downloads; 决定 takes the decision
+/// document as a file. Each form posts to its own handler (?handler=accept …).
 /// </summary>
 [Authorize]
+[RequestSizeLimit(MaterialUploads.MaxFormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaterialUploads.MaxFormBytes)]
 public sealed class CaseModel(ApplicationsClient applications, HallCalls calls) : CasePage(applications, calls)
 {
     /// <summary>Rows of the 补正 list without JavaScript: blank rows are left out (the service takes 1 to 30).</summary>
@@ -19,7 +22,7 @@ public sealed class CaseModel(ApplicationsClient applications, HallCalls calls) 
 
     /// <summary>Every field the step forms have, under the names the service's refusals use.</summary>
     public static readonly string[] Fields =
-        ["opinion", "reason", "internal_note", "working_days", "step", "items", "kind", "decision", "document_number", "document_title", "delivery_note"];
+        ["opinion", "reason", "internal_note", "working_days", "step", "items", "kind", "decision", "document_number", "document_title", "delivery_note", "document_material_id"];
 
     [BindProperty] public string? Opinion { get; set; }
     [BindProperty] public string? InternalNote { get; set; }
@@ -32,6 +35,11 @@ public sealed class CaseModel(ApplicationsClient applications, HallCalls calls) 
     [BindProperty] public string? DocumentNumber { get; set; }
     [BindProperty] public string? DocumentTitle { get; set; }
     [BindProperty] public string? DeliveryNote { get; set; }
+
+    /// <summary>The decision document (决定文书) as a file: chosen now, or uploaded in a refused attempt and kept.</summary>
+    [BindProperty] public MaterialSlotInput Document { get; set; } = new();
+
+    public CaseFilesView FilesView(string number) => new(Files, id => CaseFiles.Work(number, id));
 
     /// <summary>Officers take steps; a supervisor (or anyone else) only reads, and the page offers no form.</summary>
     public bool Handles => User.IsInRole(HallRoles.Officer) || User.IsInRole(HallRoles.DepartmentHead);
@@ -86,12 +94,19 @@ public sealed class CaseModel(ApplicationsClient applications, HallCalls calls) 
         StepAsync(number, CaseAction.Extended, o => Applications.ExtendDeadlineAsync(
             new ExtendDeadlineRequest { TrackingNumber = number, WorkingDays = WorkingDays ?? 0, Reason = Text(Reason) }, o));
 
-    public Task<IActionResult> OnPostDecideAsync(string number) =>
-        StepAsync(number, CaseAction.Decided, o => Applications.DecideApplicationAsync(new DecideApplicationRequest
+    /// <summary>决定: the decision document's file, if one is chosen, is uploaded first and then named by its id.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(string number)
+    {
+        if (await UploadAsync(number, CaseAction.Decided, [Document]) is { } refused)
+        {
+            return refused;
+        }
+        return await StepAsync(number, CaseAction.Decided, o => Applications.DecideApplicationAsync(new DecideApplicationRequest
         {
             TrackingNumber = number, Decision = Decision, Opinion = Text(Opinion), DocumentNumber = Text(DocumentNumber),
-            DocumentTitle = Text(DocumentTitle), InternalNote = Text(InternalNote),
+            DocumentTitle = Text(DocumentTitle), InternalNote = Text(InternalNote), DocumentMaterialId = Text(Document.MaterialId),
         }, o));
+    }
 
     public Task<IActionResult> OnPostCompleteAsync(string number) =>
         StepAsync(number, CaseAction.Completed, o => Applications.CompleteApplicationAsync(

@@ -39,7 +39,21 @@ public sealed partial class ApplicationsService(
         {
             var application = ApplicationRecord.Submit(request, applicant, item, departmentCode, time.GetUtcNow().UtcDateTime);
             // Checked against the guide before the case exists: a refused submission attaches nothing.
-            await AttachAsync(application, request.Materials, SubmitApplicationRequest.Descriptor, null, cancellationToken);
+            try
+            {
+                await AttachAsync(application, request.Materials, SubmitApplicationRequest.Descriptor, null, cancellationToken);
+            }
+            catch (RpcException)
+            {
+                // An identical submit saved while this one waited for the catalog: its files are attached to that
+                // first application now, which is the answer to a retry, not a refusal.
+                db.ChangeTracker.Clear();
+                if (await FindByKeyAsync(applicant.Subject, request.IdempotencyKey, cancellationToken) is { } first)
+                {
+                    return await ResubmittedAsync(first, request, cancellationToken);
+                }
+                throw;
+            }
             db.Applications.Add(application);
             var submitted = application.FirstStep(context.GetHttpContext().User);
             db.CaseSteps.Add(submitted);

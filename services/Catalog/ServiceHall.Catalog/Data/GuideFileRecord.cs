@@ -17,7 +17,9 @@ public sealed class GuideFileRecord
     public required string UploadedBy { get; init; }
     public required DateTime UploadedAt { get; init; }
 
-    public string BlobKey => "guide-files/" + Id;
+    public string BlobKey => KeyOf(Id);
+
+    public static string KeyOf(string id) => "guide-files/" + id;
 
     public string Url => UrlPrefix + Id;
 

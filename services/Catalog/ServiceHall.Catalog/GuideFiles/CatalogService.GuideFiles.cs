@@ -36,23 +36,20 @@ public sealed partial class CatalogService
             throw errors.Add("content", $"“{fileName}”的内容不是{GuideFileRules.AcceptedNames}文件（按文件内容判断，与扩展名无关）").Refusal();
         }
 
-        var record = new GuideFileRecord
+        var id = Guid.NewGuid().ToString("N");
+        var key = GuideFileRecord.KeyOf(id);
+        var stored = await blobs.PutAsync(key, new MemoryStream(request.Content.ToByteArray(), writable: false), context.CancellationToken);
+        var saved = new GuideFileRecord
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = id,
             DepartmentCode = department,
             // The download name ends as its content does, so a renamed file opens in the right program.
             FileName = Path.ChangeExtension(fileName, kind.Extension),
             ContentType = kind.MediaType,
-            Size = request.Content.Length,
-            Sha256 = "",
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
             UploadedBy = user.Subject(),
             UploadedAt = Now,
-        };
-        var stored = await blobs.PutAsync(record.BlobKey, new MemoryStream(request.Content.ToByteArray(), writable: false), context.CancellationToken);
-        var saved = new GuideFileRecord
-        {
-            Id = record.Id, DepartmentCode = record.DepartmentCode, FileName = record.FileName, ContentType = record.ContentType,
-            Size = stored.Size, Sha256 = stored.Sha256, UploadedBy = record.UploadedBy, UploadedAt = record.UploadedAt,
         };
         db.GuideFiles.Add(saved);
         try
@@ -62,7 +59,7 @@ public sealed partial class CatalogService
         catch
         {
             // No file without its row: a guide could never link it, and nothing would ever remove it.
-            await blobs.DeleteAsync(record.BlobKey, CancellationToken.None);
+            await blobs.DeleteAsync(key, CancellationToken.None);
             throw;
         }
         return saved.ToMessage();

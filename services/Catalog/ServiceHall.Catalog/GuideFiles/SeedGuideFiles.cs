@@ -34,13 +34,13 @@ public static class SeedGuideFiles
                 var content = word ? BlankDocuments.Docx(what, subtitle) : BlankDocuments.Pdf(what, subtitle);
                 var kind = word ? FileKinds.Docx : FileKinds.Pdf;
                 var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(link)))[..32];
-                var record = new GuideFileRecord { Id = id, DepartmentCode = guide.DepartmentCode, FileName = what + kind.Extension, ContentType = kind.MediaType, Size = 0, Sha256 = "", UploadedBy = "seed", UploadedAt = now };
-                var stored = await blobs.PutAsync(record.BlobKey, new MemoryStream(content, writable: false), cancellationToken);
-                db.GuideFiles.Add(new GuideFileRecord
+                var stored = await blobs.PutAsync(GuideFileRecord.KeyOf(id), new MemoryStream(content, writable: false), cancellationToken);
+                var record = new GuideFileRecord
                 {
-                    Id = id, DepartmentCode = record.DepartmentCode, FileName = record.FileName, ContentType = record.ContentType,
-                    Size = stored.Size, Sha256 = stored.Sha256, UploadedBy = record.UploadedBy, UploadedAt = now,
-                });
+                    Id = id, DepartmentCode = guide.DepartmentCode, FileName = what + kind.Extension, ContentType = kind.MediaType,
+                    Size = stored.Size, Sha256 = stored.Sha256, UploadedBy = "seed", UploadedAt = now,
+                };
+                db.GuideFiles.Add(record);
                 return made[link] = record.Url;
             }
 

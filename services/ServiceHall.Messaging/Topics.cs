@@ -6,6 +6,7 @@ public static class Topics
     public const string CatalogItemChanged = "catalog.item.changed";
     public const string CatalogQuestionPublished = "catalog.question.published";
     public const string CreditEntityChanged = "credit.entity.changed";
+    public const string CreditPersonLicencePublished = "credit.person_licence.published";
     public const string DisclosurePublished = "disclosures.disclosure.published";
     public const string ApplicationsCaseChanged = "applications.case.changed";
 }

@@ -96,9 +96,9 @@ public sealed class NotificationTests
             payloads.Select(p => p.GetProperty("action").GetString()));
         Assert.All(payloads, p => Assert.Equal(number, p.GetProperty("trackingNumber").GetString()));
         Assert.Equal(("approve", "镇市监食许〔2026〕12号"), (payloads[4].GetProperty("decision").GetString(), payloads[4].GetProperty("documentNumber").GetString()));
-        // What credit needs for the licence record, copied at submission; a person's name is not published.
+        // What credit needs for the licence record, copied at submission; a person's name leaves masked only.
         Assert.All(payloads, p => Assert.Equal(("行政许可", "县市场监督管理局"), (p.GetProperty("itemType").GetString(), p.GetProperty("department").GetString())));
-        Assert.All(payloads, p => Assert.False(p.TryGetProperty("applicantName", out _), p.ToString()));
+        Assert.All(payloads, p => Assert.Equal("张*", p.GetProperty("applicantName").GetString()));
         Assert.All(events, e => Assert.False(PersonalNumbers.Found(e.Payload), e.Payload));
         Assert.DoesNotContain(events, e => e.Payload.Contains("张三", StringComparison.Ordinal));
     }

@@ -135,7 +135,7 @@ public sealed class LicenceEventTests
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public async Task A_denial_another_step_another_item_type_a_person_or_an_unregistered_entity_is_taken_and_records_nothing(string database)
+    public async Task A_denial_another_step_another_item_type_or_an_unregistered_entity_is_taken_and_records_nothing(string database)
     {
         var logs = new LogCapture();
         await using var host = NewHost(database, logs);
@@ -150,13 +150,12 @@ public sealed class LicenceEventTests
         completed.Action = "completed";
         var service = Approved("SH20261207AAAAAAA3");
         service.ItemType = "公共服务";
-        var person = Approved("SH20261207AAAAAAA4");
-        person.ApplicantKind = "person";
-        person.ApplicantCreditCode = "";
-        person.ApplicantName = "";
+        var unknownKind = Approved("SH20261207AAAAAAA4");
+        unknownKind.ApplicantKind = "agency";
+        unknownKind.ApplicantCreditCode = "";
         var unregistered = Approved("SH20261207AAAAAAA5", "91530924MA6C1D6P2M");
 
-        foreach (var changed in new[] { denied, completed, service, person, unregistered })
+        foreach (var changed in new[] { denied, completed, service, unknownKind, unregistered })
         {
             Assert.False((await TakenAsync(await DeliverAsync(bus, changed))).GetBoolean());
         }
@@ -165,6 +164,73 @@ public sealed class LicenceEventTests
         Assert.Equal((0, before.Events.Count), (after.Licences, after.Events.Count));
         Assert.Contains(logs.Lines, l => l.Contains("Warning", StringComparison.Ordinal) && l.Contains("91530924MA6C1D6P2M", StringComparison.Ordinal)
             && l.Contains("SH20261207AAAAAAA5", StringComparison.Ordinal));
+    }
+
+    /// <summary>As the applications service announces the approval of a natural person's 行政许可: no code, the name masked.</summary>
+    static CaseChanged ApprovedForPerson(string trackingNumber = "SH20261207P3RS0N01")
+    {
+        var changed = Approved(trackingNumber);
+        changed.ApplicantKind = "person";
+        changed.ApplicantCreditCode = "";
+        changed.ApplicantName = "张*";
+        changed.ItemName = "建设用地规划许可";
+        changed.DocumentNumber = "镇自然资规许〔2026〕7号";
+        changed.DocumentTitle = "建设用地规划许可证";
+        return changed;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task A_natural_persons_approved_licence_is_published_once_under_the_masked_name_on_its_own_topic(string database)
+    {
+        await using var host = NewHost(database);
+        var bus = Bus(host);
+
+        Assert.True((await TakenAsync(await DeliverAsync(bus, ApprovedForPerson()))).GetBoolean());
+        // Delivered again (at least once), and a sender that left the name whole: one record, the name masked regardless.
+        Assert.False((await TakenAsync(await DeliverAsync(bus, ApprovedForPerson()))).GetBoolean());
+        var unmasked = ApprovedForPerson("SH20261207P3RS0N02");
+        unmasked.ApplicantName = "李小明";
+        Assert.True((await TakenAsync(await DeliverAsync(bus, unmasked))).GetBoolean());
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CreditDb>();
+        var stored = await db.Licences.AsNoTracking().OrderBy(l => l.SourceTrackingNumber).ToListAsync(Ct);
+        Assert.Equal([("张*", (string?)null), ("李**", null)], stored.Select(l => (l.HolderName, l.EntityCode)));
+        var published = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Topic == Topics.CreditPersonLicencePublished)
+            .OrderBy(m => m.Sequence).Select(m => m.Payload).ToListAsync(Ct)).Select(PersonLicencePublished.Parser.ParseJson).ToList();
+        Assert.Equal([("张*", 1L), ("李**", 1L)], published.Select(p => (p.HolderName, p.Version)));
+        Assert.Equal((stored[0].Id, RecordKind.Licence, ""), (published[0].Record.Id, published[0].Record.Kind, published[0].Record.PublicUntil));
+        Assert.Equal("行政许可：建设用地规划许可证（镇自然资规许〔2026〕7号）", published[0].Record.Title);
+        Assert.Empty(await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Topic == Topics.CreditEntityChanged).ToListAsync(Ct));
+        Assert.DoesNotContain(published, p => p.ToString().Contains("李小明", StringComparison.Ordinal));
+
+        // The public lookup by id, signed in or not: the holder by masked name, no code, the record's fields.
+        var licence = await new V1.CreditService.CreditServiceClient(host.Channel).GetLicenceAsync(new GetLicenceRequest { Id = stored[0].Id }, cancellationToken: Ct);
+        Assert.Equal((HolderKind.NaturalPerson, "张*", ""), (licence.HolderKind, licence.HolderName, licence.HolderCode));
+        Assert.Equal(("镇自然资规许〔2026〕7号", "建设用地规划许可证", "建设用地规划许可", "SH20261207P3RS0N01"),
+            (licence.DecisionNumber, licence.DocumentTitle, licence.Content, licence.Source));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task The_licence_lookup_names_an_entitys_holder_and_refuses_an_unknown_or_missing_id_by_field(string database)
+    {
+        await using var host = NewHost(database);
+        await RegisterAsync(host);
+        Assert.True((await TakenAsync(await DeliverAsync(Bus(host), Approved()))).GetBoolean());
+        var credit = new V1.CreditService.CreditServiceClient(host.Channel);
+        var id = (await credit.GetEntityAsync(new GetEntityRequest { Code = Code }, cancellationToken: Ct)).Licences.Single().Id;
+
+        var licence = await credit.GetLicenceAsync(new GetLicenceRequest { Id = id }, cancellationToken: Ct);
+        Assert.Equal((HolderKind.Entity, "福州示范食品有限公司", Code), (licence.HolderKind, licence.HolderName, licence.HolderCode));
+
+        var unknown = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => credit.GetLicenceAsync(new GetLicenceRequest { Id = "0123456789abcdef" }, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("0123456789abcdef", unknown.Status.Detail);
+        var missing = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => credit.GetLicenceAsync(new GetLicenceRequest(), cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, missing.StatusCode);
+        Assert.Contains("许可编号", missing.Status.Detail);
     }
 
     [Fact]
@@ -185,6 +251,9 @@ public sealed class LicenceEventTests
         var unnumbered = Approved();
         unnumbered.DocumentNumber = "";
         Assert.Equal(HttpStatusCode.BadRequest, (await DeliverAsync(bus, unnumbered)).StatusCode);
+        var nameless = ApprovedForPerson();
+        nameless.ApplicantName = " ";
+        Assert.Equal(HttpStatusCode.BadRequest, (await DeliverAsync(bus, nameless)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest,
             (await CloudEvents.PostRawAsync(bus, LicenceEvents.CaseChangedRoute, Topics.ApplicationsCaseChanged, """{"trackingNumber":7}""")).StatusCode);
         Assert.Equal(0, (await StoredAsync(host)).Licences);

@@ -142,6 +142,8 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
         ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
+        // A licence by id: public like the entity lookup (an unknown id is NotFound, an answer, not a refusal).
+        ["servicehall.credit.v1.CreditService/GetLicence"] = Allow(_ => new GetLicenceRequest { Id = "0123456789abcdef0123456789abcdef" }, Everyone),
         ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), DemoCounty.Xinyong, DemoCounty.Admin),
         ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
         // Disclosures: public reading; only the organisation's own publisher publishes.

@@ -66,4 +66,27 @@ static class Json
         while (DateTime.UtcNow < deadline);
         return null;
     }
+
+    /// <summary>
+    /// Asks the search API, licences only, until a licence whose title names this decision number appears, or the
+    /// timeout passes: the approval travels applications → credit → search on its own.
+    /// </summary>
+    public static async Task<JsonNode?> LicenceUntilFoundAsync(this HttpClient http, string decisionNumber, TimeSpan timeout)
+    {
+        var query = "/api/search?type=DOCUMENT_TYPE_LICENCE&q=" + Uri.EscapeDataString(decisionNumber);
+        var deadline = DateTime.UtcNow + timeout;
+        do
+        {
+            var (status, body) = await http.SendAsync(HttpMethod.Get, query);
+            Assert.Equal(200, status);
+            var hit = body!["hits"]!.AsArray().FirstOrDefault(h => ((string?)h!["title"] ?? "").Contains(decisionNumber, StringComparison.Ordinal));
+            if (hit is not null)
+            {
+                return hit;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        return null;
+    }
 }

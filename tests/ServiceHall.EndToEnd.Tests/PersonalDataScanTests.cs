@@ -79,6 +79,14 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         });
         await applicant.GetApplicationAsync(new GetApplicationRequest { TrackingNumber = number });
         await applicant.SubmitCorrectionAsync(new SubmitCorrectionRequest { TrackingNumber = number, Response = $"已补充，联系电话 {TestCodes.DemoMobile}" });
+        // Approved, the licence of a natural person goes public (credit, search) by masked name only: read it there too.
+        var decisionNumber = $"镇公许〔2026〕{Random.Shared.Next(1000, 100_000)}号";
+        await handling.DecideApplicationAsync(new DecideApplicationRequest
+        {
+            TrackingNumber = number, Decision = Decision.Approve, Opinion = $"准予许可，已核对身份证 {TestCodes.DemoResidentId}",
+            DocumentNumber = decisionNumber, DocumentTitle = "许可决定书",
+        });
+        await ReadThePublishedLicenceAsync(decisionNumber);
         await applicant.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
         await applicant.ListMyNotificationsAsync(new ListMyNotificationsRequest());
         await handling.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
@@ -173,6 +181,16 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                 Recorded.Add(account, "portal GET " + path, html);
             }
         }
+    }
+
+    /// <summary>The approved case's licence, once search holds it (the events travel on their own): its hit and credit's lookup.</summary>
+    async Task ReadThePublishedLicenceAsync(string decisionNumber)
+    {
+        var hit = await hall.Http.LicenceUntilFoundAsync(decisionNumber, TimeSpan.FromSeconds(60));
+        Assert.True(hit is not null, $"no licence {decisionNumber} in search after 60 s");
+        var (lookedUp, licence) = await hall.Http.SendAsync(HttpMethod.Get, (string)hit["url"]!);
+        Assert.Equal(200, lookedUp);
+        Assert.Equal(("HOLDER_KIND_NATURAL_PERSON", "张*"), ((string?)licence!["holderKind"], (string?)licence["holderName"]));
     }
 
     /// <summary>Everything the public and the staff can list: every item's guide, the departments, credit records, disclosures, searches.</summary>

@@ -164,6 +164,35 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
+    public async Task A_natural_persons_licence_is_found_by_its_words_and_masked_name_and_leads_to_the_licence_lookup()
+    {
+        await using var host = NewHost();
+        var http = host.CreateClient();
+        var published = new Credit.V1.PersonLicencePublished
+        {
+            EventId = "e-1", LicenceId = "lic-p1", Version = 1, HolderName = "张*",
+            Record = new Credit.V1.PublicRecord
+            {
+                Id = "lic-p1", Kind = Credit.V1.RecordKind.Licence, Title = "行政许可：建设用地规划许可证（镇自然资规许〔2026〕7号）",
+                Summary = "建设用地规划许可（普通），县自然资源和规划局 2026-12-07 决定",
+            },
+        };
+        await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.PersonLicencePublishedRoute, Topics.CreditPersonLicencePublished, published));
+        // Delivered again: still one document.
+        await AppliedAsync(await CloudEvents.PostAsync(http, IndexEvents.PersonLicencePublishedRoute, Topics.CreditPersonLicencePublished, published));
+
+        var hit = Assert.Single((await SearchAsync(host, "建设用地规划许可证", new SearchRequest { Type = DocumentType.Licence })).Hits);
+        Assert.Equal(("lic-p1", "/api/credit/licences/lic-p1"), (hit.Id, hit.Url));
+
+        // An event that is not a licence's record is refused (400, dropped), never indexed as something else.
+        var penalty = published.Clone();
+        penalty.LicenceId = "lic-p2";
+        penalty.Record.Kind = Credit.V1.RecordKind.Penalty;
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest,
+            (await CloudEvents.PostAsync(http, IndexEvents.PersonLicencePublishedRoute, Topics.CreditPersonLicencePublished, penalty)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_published_disclosure_is_findable()
     {
         await using var host = NewHost();

@@ -8,13 +8,14 @@ using ServiceHall.ServiceDefaults;
 namespace ServiceHall.Credit;
 
 /// <summary>
-/// 双公示 without retyping: when a case of a 行政许可 item is approved for a business, the applications service's
-/// CaseChanged event (topic applications.case.changed) becomes that entity's licence record here, announced to
-/// search through the outbox in the same transaction. Delivery is at least once: the record's source tracking
-/// number is unique, so the same approval delivered again, or a second event of the same case, records nothing more.
-/// Every other step, a denial, another item type and a natural person's case are taken and ignored (a person's
-/// licence is not published by name here); so is an approval for an entity credit has not registered, with a
-/// warning, since delivering it again could not help.
+/// 双公示 without retyping: when a case of a 行政许可 item is approved, the applications service's CaseChanged event
+/// (topic applications.case.changed) becomes a licence record here, announced to search through the outbox in the
+/// same transaction: a business's as part of its entity (EntityChanged), a natural person's on its own
+/// (PersonLicencePublished) under the masked name the event carries, since a person has no entity. Delivery is at
+/// least once: the record's source tracking number is unique, so the same approval delivered again, or a second
+/// event of the same case, records nothing more. Every other step, a denial and another item type are taken and
+/// ignored; so is an approval for an entity credit has not registered, with a warning, since delivering it again
+/// could not help.
 /// </summary>
 public static class LicenceEvents
 {
@@ -24,6 +25,7 @@ public static class LicenceEvents
     public const string Decided = "decided";
     public const string Approve = "approve";
     public const string Business = "business";
+    public const string Person = "person";
     /// <summary>事项类型 of the items whose approvals are licences (docs/domain.md §1).</summary>
     public const string LicenceItemType = "行政许可";
 
@@ -38,10 +40,12 @@ public static class LicenceEvents
         return endpoints;
     }
 
-    /// <summary>Whether the step is the approval of a 行政许可 item applied for by a business.</summary>
-    public static bool IsBusinessLicenceApproval(CaseChanged changed) =>
+    /// <summary>Whether the step is the approval of a 行政许可 item, applied for by a business or by a natural person.</summary>
+    public static bool IsLicenceApproval(CaseChanged changed) =>
         changed.Action == Decided && changed.Decision == Approve && changed.ItemType.Trim() == LicenceItemType
-        && changed.ApplicantKind == Business && changed.ApplicantCreditCode.Trim().Length > 0;
+        && (IsBusiness(changed) || changed.ApplicantKind == Person);
+
+    static bool IsBusiness(CaseChanged changed) => changed.ApplicantKind == Business && changed.ApplicantCreditCode.Trim().Length > 0;
 
     /// <summary>
     /// 200 SUCCESS once the record is saved, was saved before, or the event is none of credit's business; 400 for a
@@ -61,14 +65,18 @@ public static class LicenceEvents
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"not a {CaseChanged.Descriptor.FullName}: {ex.Message}");
         }
-        if (!IsBusinessLicenceApproval(changed))
+        if (!IsLicenceApproval(changed))
         {
             return Taken(recorded: false);
         }
         var today = PublicityPeriod.Today(clock);
         var errors = new FieldErrors(null);
         var decided = CreditRules.CheckLicence(errors, changed, today);
-        if (decided is null)
+        if (!IsBusiness(changed) && PersonNames.Masked(changed.ApplicantName).Length == 0)
+        {
+            errors.Add("applicant_name", "自然人的行政许可须带有其姓名（脱敏后公示）");
+        }
+        if (decided is null || errors.Problems.Any())
         {
             logger.LogWarning("The approval of {TrackingNumber} cannot become a licence record: {Problems}",
                 changed.TrackingNumber, string.Join("; ", errors.Problems));
@@ -79,6 +87,13 @@ public static class LicenceEvents
         {
             return Taken(recorded: false);
         }
+        if (!IsBusiness(changed))
+        {
+            var licence = NewLicence(changed, decided.Value, null, clock);
+            db.Licences.Add(licence);
+            db.Add(OutboxMessage.For(Topics.CreditPersonLicencePublished, licence.ToPersonEvent()));
+            return await SaveAsync(db, logger, changed, ct);
+        }
         var code = CreditCode.Normalize(changed.ApplicantCreditCode);
         var entity = await db.EntitiesAsShown(today).SingleOrDefaultAsync(e => e.Code == code, ct);
         if (entity is null)
@@ -87,22 +102,31 @@ public static class LicenceEvents
                 changed.DocumentNumber, source, code);
             return Taken(recorded: false);
         }
-        entity.AddLicence(new LicenceRecord
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            EntityCode = code,
-            DecisionNumber = changed.DocumentNumber.Trim(),
-            DocumentTitle = changed.DocumentTitle.Trim(),
-            // The event does not say which kind of licence; the national format's default is 普通.
-            Category = LicenceRecord.OrdinaryCategory,
-            Content = changed.ItemName.Trim(),
-            DecisionDate = decided.Value,
-            Authority = changed.Department.Trim(),
-            AuthorityCode = CreditCode.Normalize(changed.DepartmentCode),
-            SourceTrackingNumber = source,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        entity.AddLicence(NewLicence(changed, decided.Value, code, clock));
         db.Add(OutboxMessage.For(Topics.CreditEntityChanged, entity.ToEvent(today)));
+        return await SaveAsync(db, logger, changed, ct);
+    }
+
+    static LicenceRecord NewLicence(CaseChanged changed, DateOnly decided, string? entityCode, TimeProvider clock) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        EntityCode = entityCode,
+        // Masked again here: credit never keeps a person's name whole, whatever a sender puts in the event.
+        HolderName = entityCode is null ? PersonNames.Masked(changed.ApplicantName) : "",
+        DecisionNumber = changed.DocumentNumber.Trim(),
+        DocumentTitle = changed.DocumentTitle.Trim(),
+        // The event does not say which kind of licence; the national format's default is 普通.
+        Category = LicenceRecord.OrdinaryCategory,
+        Content = changed.ItemName.Trim(),
+        DecisionDate = decided,
+        Authority = changed.Department.Trim(),
+        AuthorityCode = CreditCode.Normalize(changed.DepartmentCode),
+        SourceTrackingNumber = changed.TrackingNumber.Trim(),
+        RecordedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    static async Task<IResult> SaveAsync(CreditDb db, ILogger logger, CaseChanged changed, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
@@ -116,7 +140,8 @@ public static class LicenceEvents
         {
             return Taken(recorded: false);  // the same approval, delivered twice at once: the other delivery recorded it
         }
-        logger.LogInformation("Licence {DecisionNumber} of {TrackingNumber} recorded for {Code}", changed.DocumentNumber, source, code);
+        logger.LogInformation("Licence {DecisionNumber} of {TrackingNumber} recorded for {Holder}", changed.DocumentNumber, changed.TrackingNumber,
+            IsBusiness(changed) ? CreditCode.Normalize(changed.ApplicantCreditCode) : "a natural person");
         return Taken(recorded: true);
     }
 

@@ -17,6 +17,7 @@ public static class IndexEvents
 {
     public const string ItemChangedRoute = "/events/catalog-item-changed";
     public const string EntityChangedRoute = "/events/credit-entity-changed";
+    public const string PersonLicencePublishedRoute = "/events/credit-person-licence-published";
     public const string DisclosurePublishedRoute = "/events/disclosure-published";
     public const string QuestionPublishedRoute = "/events/catalog-question-published";
 
@@ -38,6 +39,7 @@ public static class IndexEvents
         Reading<ItemChanged>(Messaging.Topics.CatalogItemChanged, ItemChangedRoute, "catalog", Projections.Check, Projections.From),
         Reading<QuestionPublished>(Messaging.Topics.CatalogQuestionPublished, QuestionPublishedRoute, "catalog", Projections.Check, Projections.From),
         Reading<EntityChanged>(Messaging.Topics.CreditEntityChanged, EntityChangedRoute, "credit", Projections.Check, Projections.From),
+        Reading<PersonLicencePublished>(Messaging.Topics.CreditPersonLicencePublished, PersonLicencePublishedRoute, "credit", Projections.Check, Projections.From),
         Reading<DisclosurePublished>(Messaging.Topics.DisclosurePublished, DisclosurePublishedRoute, "disclosures", Projections.Check, Projections.From),
     ];
 

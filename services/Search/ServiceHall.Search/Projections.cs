@@ -14,6 +14,7 @@ public static class Projections
 {
     public static readonly string ItemType = IndexWords.Of(DocumentType.Item);
     public static readonly string EntityType = IndexWords.Of(DocumentType.Entity);
+    public static readonly string LicenceType = IndexWords.Of(DocumentType.Licence);
     public static readonly string DisclosureType = IndexWords.Of(DocumentType.Disclosure);
     public static readonly string QuestionType = IndexWords.Of(DocumentType.Qa);
 
@@ -30,6 +31,16 @@ public static class Projections
                 // A kind from a newer credit service: refused (400, dropped) rather than indexed as something it is not.
                 errors.Add($"records[{i}].kind", $"({(int)e.Records[i].Kind}) is not a record kind search knows");
             }
+        }
+        return errors;
+    }
+
+    public static FieldErrors Check(PersonLicencePublished e)
+    {
+        var errors = CheckKeyAndVersion("licence_id", e.LicenceId, e.Version).Required("holder_name", e.HolderName);
+        if (e.Record is null || e.Record.Kind != RecordKind.Licence)
+        {
+            errors.Add("record", "must be the licence's public record (kind RECORD_KIND_LICENCE)");
         }
         return errors;
     }
@@ -81,6 +92,15 @@ public static class Projections
             }));
         return new IndexChange(Key(EntityType, e.Code), e.Version, documents);
     }
+
+    /// <summary>
+    /// A natural person's licence, found by its own words and the holder's masked name; it leads to credit's licence
+    /// lookup, as no entity lists it.
+    /// </summary>
+    public static IndexChange From(PersonLicencePublished e) =>
+        new(Key(LicenceType, e.LicenceId), e.Version,
+            [new PublicDocument(LicenceType, e.LicenceId, e.Record.Title, Join(e.Record.Summary, e.HolderName),
+                $"/api/credit/licences/{Uri.EscapeDataString(e.LicenceId)}")]);
 
     public static IndexChange From(DisclosurePublished e) =>
         new(Key(DisclosureType, e.DisclosureId), e.Version,

@@ -33,8 +33,11 @@ public static class CaseAnnouncements
             OccurredOn = WorkingCalendar.Format(today),
             ItemType = application.ItemType,
             Department = application.Department,
-            // A business's name is public (it is on its licence); a natural person's is not published in this event.
-            ApplicantName = application.ApplicantKind == Applicant.Business ? PersonalNumbers.MaskAll(application.ApplicantName) : "",
+            // A business's name is public (it is on its licence); a natural person's leaves masked as the national
+            // credit sites publish it (张*), so no other service ever holds it whole.
+            ApplicantName = application.ApplicantKind == Applicant.Business
+                ? PersonalNumbers.MaskAll(application.ApplicantName)
+                : PersonNames.Masked(application.ApplicantName),
         }));
         if (NotificationText.For(step.Action, application, step, clock) is { } text)
         {

@@ -60,6 +60,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.HasKey(l => l.Id);
             e.Property(l => l.Id).HasMaxLength(32);
             e.Property(l => l.EntityCode).HasMaxLength(CreditCode.Length);
+            e.Property(l => l.HolderName).HasMaxLength(CreditRules.MaxShortTextLength);
             // One application makes one record, however often its approval is delivered (at least once).
             e.HasIndex(l => l.SourceTrackingNumber).IsUnique();
             e.Property(l => l.SourceTrackingNumber).HasMaxLength(CreditRules.MaxTrackingNumberLength);

@@ -4,9 +4,10 @@ using ServiceHall.Credit.V1;
 namespace ServiceHall.Credit.Data;
 
 /// <summary>
-/// An administrative licence decision (行政许可) for one market entity, published under 双公示. Made from the
-/// applications service's CaseChanged event when a case of a 行政许可 item is approved (<see cref="LicenceEvents"/>),
-/// never typed in. Public from its decision day (the event comes on that day or later) and without an end:
+/// An administrative licence decision (行政许可) for one market entity or one natural person, published under 双公示.
+/// Made from the applications service's CaseChanged event when a case of a 行政许可 item is approved
+/// (<see cref="LicenceEvents"/>), never typed in. A natural person's has no entity: it carries the holder's name as
+/// the national sites publish it (张*) and nothing else of theirs. Public from its decision day (the event comes on that day or later) and without an end:
 /// docs/domain.md §8 names a publicity period for penalties only, so a licence has no publicity end, the lookup
 /// always shows it and the publicity sweep never takes it out of view.
 /// </summary>
@@ -16,7 +17,10 @@ public sealed class LicenceRecord
     public const string OrdinaryCategory = "普通";
 
     public required string Id { get; init; }
-    public required string EntityCode { get; init; }
+    /// <summary>The market entity's credit code; null for a natural person's licence.</summary>
+    public string? EntityCode { get; init; }
+    /// <summary>行政相对人名称 of a natural person, masked (张*); empty for an entity's, whose name is the entity's.</summary>
+    public string HolderName { get; init; } = "";
     /// <summary>行政许可决定文书号.</summary>
     public required string DecisionNumber { get; init; }
     /// <summary>许可证书名称: the decision document's title.</summary>
@@ -45,6 +49,19 @@ public sealed class LicenceRecord
         Authority = PublicText.Masked(Authority),
         AuthorityCode = AuthorityCode,
         Source = SourceTrackingNumber,
+        HolderKind = EntityCode is null ? HolderKind.NaturalPerson : HolderKind.Entity,
+        HolderName = PersonNames.Masked(HolderName),
+        HolderCode = EntityCode ?? "",
+    };
+
+    /// <summary>What search receives of a natural person's licence, which no entity announces.</summary>
+    public PersonLicencePublished ToPersonEvent() => new()
+    {
+        EventId = Guid.NewGuid().ToString("N"),
+        LicenceId = Id,
+        Version = 1,
+        HolderName = PersonNames.Masked(HolderName),
+        Record = ToPublicRecord(),
     };
 
     /// <summary>Without public_until: a licence stays public.</summary>

@@ -62,9 +62,13 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("EntityCode")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -243,9 +247,7 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                 {
                     b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
                         .WithMany("Licences")
-                        .HasForeignKey("EntityCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("EntityCode");
                 });
 
             modelBuilder.Entity("ServiceHall.Credit.Data.PenaltyRecord", b =>

@@ -57,8 +57,12 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityCode")
-                        .IsRequired()
                         .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
@@ -236,9 +240,7 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                 {
                     b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
                         .WithMany("Licences")
-                        .HasForeignKey("EntityCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("EntityCode");
                 });
 
             modelBuilder.Entity("ServiceHall.Credit.Data.PenaltyRecord", b =>

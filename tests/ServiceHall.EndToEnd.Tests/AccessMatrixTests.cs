@@ -90,6 +90,8 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             ItemId = w.PoliceItem.Id, ApplicantName = "矩阵申请人", IdempotencyKey = "matrix-" + w.Suffix,
             ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
         }, Applicants),
+        // 办件统计公开: the public figures, for everyone.
+        ["servicehall.applications.v1.PublicFiguresService/GetPublicFigures"] = Allow(_ => new GetPublicFiguresRequest(), Everyone),
         ["servicehall.applications.v1.ApplicationsService/GetApplication"] = Allow(w => new GetApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         ["servicehall.applications.v1.ApplicationsService/RevealApplicant"] = Allow(w => new RevealApplicantRequest { TrackingNumber = w.Application.TrackingNumber, Reason = "核对申请人身份" }, DemoCounty.Zhangsan, DemoCounty.Gongan),
         ["servicehall.applications.v1.ApplicationsService/ListMyApplications"] = Allow(_ => new ListMyApplicationsRequest(), Applicants),

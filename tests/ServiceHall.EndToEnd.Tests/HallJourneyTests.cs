@@ -143,6 +143,7 @@ public sealed class HallJourneyTests(HallFixture hall)
             Materials = { await qiye.UploadFormAsync() },
         });
         var officer = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Shichang));
+        var completedBefore = await CompletedThisMonthAsync(SampleGuide.MarketRegulation);
         await officer.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = submitted.TrackingNumber, Opinion = "予以受理" });
         var number = $"镇市监许〔2026〕{Random.Shared.Next(1000, 100_000)}号";
         await officer.DecideApplicationAsync(new DecideApplicationRequest
@@ -159,6 +160,22 @@ public sealed class HallJourneyTests(HallFixture hall)
         Assert.NotNull(hit);
         Assert.Equal("DOCUMENT_TYPE_LICENCE", (string?)hit["type"]);
         Assert.Equal($"/api/credit/entities/{DemoCounty.Business}", (string?)hit["url"]);
+
+        // 办结: the department's public figures count it (other tests may complete cases of it meanwhile, never fewer).
+        await officer.CompleteApplicationAsync(new CompleteApplicationRequest { TrackingNumber = submitted.TrackingNumber });
+        Assert.True(await CompletedThisMonthAsync(SampleGuide.MarketRegulation) >= completedBefore + 1);
+        using var csv = await hall.Http.GetAsync($"/api/figures.csv?departmentCode={SampleGuide.MarketRegulation}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("月份,收件数,办结数", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+    }
+
+    /// <summary>The department's 办结 this month in the public figures, read through the gateway without signing in.</summary>
+    async Task<int> CompletedThisMonthAsync(string departmentCode)
+    {
+        var (status, figures) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/figures?departmentCode={departmentCode}");
+        Assert.Equal(200, status);
+        return (int?)figures!["months"]!.AsArray()[^1]!["completed"] ?? 0;
     }
 
     /// <summary>Asks credit's public lookup until the entity lists the licence with this decision number, or the timeout passes.</summary>

@@ -156,6 +156,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
             // 我的办件 lists the drafts; the case page lists the case's files (the uploaded form) with their names.
             (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", portalDraft }),
             (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}" }),
+            // The public figures, from any session: they name departments only.
+            (DemoCounty.Jiancha, new[] { "/figures" }),
         })
         {
             using var portal = await HallSignIn.PortalSessionAsync(hall.Hall.GatewayHttp, account, cancellationToken: TestContext.Current.CancellationToken);
@@ -216,6 +218,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/consultations")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/guide-report")).Status);
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{DemoCounty.Business}")).Status);
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/figures")).Status);
         foreach (var organisation in new[] { DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany })
         {
             Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/disclosures/organizations/{organisation}/disclosures")).Status);

@@ -91,6 +91,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
             ("print", Portal(itemPath + "/print"), null),
             ("browse", Portal("/browse"), null),
             ("browse-items", Portal("/browse/items?personTheme=" + Uri.EscapeDataString("户籍办理")), null),
+            ("figures", Portal("/figures"), null),
             ("sign-in", Portal("/signin?returnUrl=%2F"), null),
             ("item-signed-in", Portal(itemPath), DemoCounty.Lisi),
             ("my-questions", Portal("/my/questions"), DemoCounty.Lisi),

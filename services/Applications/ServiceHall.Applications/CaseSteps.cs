@@ -233,6 +233,14 @@ public sealed partial class ApplicationsService
         }
         var clock = CaseClockReading.Read(application.ClockFacts, calendar, today);
         application.DeadlineOn = WorkingCalendar.TryParse(clock.Deadline, out var deadline) ? deadline : null;
+        if (CaseRules.StopsClock(to))
+        {
+            application.DaysUsedAtStop = clock.DaysUsed;
+        }
+        if (to == ApplicationStatus.Completed)
+        {
+            application.CompletedOn = today;
+        }
         application.Version++;
 
         var sequence = await db.CaseSteps.CountAsync(s => s.TrackingNumber == trackingNumber, cancellationToken) + 1;

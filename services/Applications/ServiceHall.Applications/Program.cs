@@ -1,5 +1,6 @@
 using ServiceHall.Applications;
 using ServiceHall.Applications.Case;
+using ServiceHall.Applications.Figures;
 using ServiceHall.Applications.Materials;
 using ServiceHall.Blobs;
 using ServiceHall.Applications.Notifications;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<MaterialSweep>();
 builder.Services.AddHostedService(s => s.GetRequiredService<MaterialSweep>());
 // An upload is one message: a whole file, base64 in JSON (transcoding counts that), must fit.
 builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions<ApplicationsService>>(o => o.MaxReceiveMessageSize = materialLimits.MaxMessageBytes);
+builder.Services.AddScoped<FiguresQuery>();
 // The cases' clocks read the county's day from here (a rehearsal may shift it: Clock:ShiftFile).
 builder.AddHallClock();
 
@@ -51,6 +53,8 @@ if (await app.Services.PrepareDatabaseAsync<ApplicationsDb>("applications", args
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHallGrpcService<ApplicationsService>();
+app.MapHallGrpcService<PublicFiguresService>();
+app.MapFiguresCsv();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

@@ -41,6 +41,8 @@ public sealed class ApplicationRecord
     public required string Note { get; init; }
     public required ApplicationStatus Status { get; set; }
     public DateTime SubmittedAt { get; init; }
+    /// <summary>The county day of <see cref="SubmittedAt"/>: what the public figures count submissions by.</summary>
+    public DateOnly SubmittedOn { get; init; }
 
     // The case's life (docs/domain.md §5). The limits are copied from the guide at submission, like its name.
     /// <summary>Where a case interrupted by 补正 returns when the applicant answers.</summary>
@@ -56,6 +58,13 @@ public sealed class ApplicationRecord
     public DateOnly? StoppedOn { get; set; }
     public int ExtensionDays { get; set; }
     public List<CasePause> Pauses { get; set; } = [];
+    /// <summary>
+    /// Days the clock had counted when it stopped, kept so the public figures (docs/domain.md §5) are one query
+    /// instead of a clock reading per case; null while it runs and for cases stopped before it was kept.
+    /// </summary>
+    public int? DaysUsedAtStop { get; set; }
+    /// <summary>The county day of 办结, for the public figures.</summary>
+    public DateOnly? CompletedOn { get; set; }
     /// <summary>The deadline as computed at the last change, for sorting queues; reads compute the clock afresh.</summary>
     public DateOnly? DeadlineOn { get; set; }
     public List<CorrectionItem> OpenCorrection { get; set; } = [];
@@ -97,6 +106,7 @@ public sealed class ApplicationRecord
         Status = ApplicationStatus.Submitted,
         // PostgreSQL keeps microseconds; the reply to a submit must show the instant a later read will show.
         SubmittedAt = ServiceDatabase.ToStoredPrecision(utcNow),
+        SubmittedOn = CountyClock.Today(utcNow),
     };
 
     /// <summary>The trail's first step: the applicant submitted.</summary>

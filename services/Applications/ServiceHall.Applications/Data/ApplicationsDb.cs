@@ -89,6 +89,13 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.Property(a => a.Version).IsConcurrencyToken();
             // A department's queue: its open cases, nearest deadline first.
             e.HasIndex(a => new { a.DepartmentCode, a.Status, a.DeadlineOn });
+            // The public figures count a period's submissions and sum its completions by day, county-wide or per
+            // department, from these indexes alone (they cover every column the figures read).
+            e.HasIndex(a => a.SubmittedOn);
+            e.HasIndex(a => new { a.DepartmentCode, a.SubmittedOn });
+            e.HasIndex(a => new { a.CompletedOn, a.DaysUsedAtStop, a.LimitDays, a.ExtensionDays });
+            e.HasIndex(a => new { a.DepartmentCode, a.CompletedOn, a.DaysUsedAtStop, a.LimitDays, a.ExtensionDays });
+            e.HasIndex(a => new { a.DepartmentCode, a.Department });
         });
 
         modelBuilder.Entity<CaseStepRecord>(e =>

@@ -56,6 +56,12 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DaysUsedAtStop")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("DeadlineOn")
                         .HasColumnType("date");
 
@@ -165,6 +171,9 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -173,12 +182,22 @@ namespace ServiceHall.Applications.Data.Migrations.Postgres
 
                     b.HasIndex("DepartmentCode");
 
+                    b.HasIndex("SubmittedOn");
+
+                    b.HasIndex("DepartmentCode", "Department");
+
+                    b.HasIndex("DepartmentCode", "SubmittedOn");
+
                     b.HasIndex("OwnerSubject", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("OwnerSubject", "SubmittedAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DeadlineOn");
+
+                    b.HasIndex("CompletedOn", "DaysUsedAtStop", "LimitDays", "ExtensionDays");
+
+                    b.HasIndex("DepartmentCode", "CompletedOn", "DaysUsedAtStop", "LimitDays", "ExtensionDays");
 
                     b.ToTable("applications", (string)null);
                 });

@@ -51,6 +51,12 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysUsedAtStop")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DeadlineOn")
                         .HasColumnType("TEXT");
 
@@ -160,6 +166,9 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -168,12 +177,22 @@ namespace ServiceHall.Applications.Data.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode");
 
+                    b.HasIndex("SubmittedOn");
+
+                    b.HasIndex("DepartmentCode", "Department");
+
+                    b.HasIndex("DepartmentCode", "SubmittedOn");
+
                     b.HasIndex("OwnerSubject", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("OwnerSubject", "SubmittedAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DeadlineOn");
+
+                    b.HasIndex("CompletedOn", "DaysUsedAtStop", "LimitDays", "ExtensionDays");
+
+                    b.HasIndex("DepartmentCode", "CompletedOn", "DaysUsedAtStop", "LimitDays", "ExtensionDays");
 
                     b.ToTable("applications", (string)null);
                 });

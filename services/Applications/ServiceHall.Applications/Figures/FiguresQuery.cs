@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Applications.Data;
+using ServiceHall.Applications.V1;
+
+namespace ServiceHall.Applications.Figures;
+
+/// <summary>
+/// The public figures of one department or the whole county over a period (docs/domain.md §5): two grouped reads
+/// in the database, the period's submissions counted per county day and its completions summed per day, rolled up
+/// into months here (a year is at most 366 rows each, however many cases). Each case's days come from
+/// <see cref="ApplicationRecord.DaysUsedAtStop"/>, kept when its clock stopped, so no clock is read again.
+/// </summary>
+public sealed class FiguresQuery(ApplicationsDb db)
+{
+    public async Task<PublicFigures> ReadAsync(string departmentCode, FiguresPeriod period, CancellationToken cancellationToken)
+    {
+        var cases = db.Applications.AsNoTracking();
+        if (departmentCode.Length > 0)
+        {
+            cases = cases.Where(a => a.DepartmentCode == departmentCode);
+        }
+        var (first, last) = (period.FirstDay, period.LastDay);
+        var received = await cases.Where(a => a.SubmittedOn >= first && a.SubmittedOn <= last)
+            .GroupBy(a => a.SubmittedOn)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var completed = await cases.Where(a => a.CompletedOn >= first && a.CompletedOn <= last)
+            .GroupBy(a => a.CompletedOn!.Value)
+            .Select(g => new Completed(
+                g.Key,
+                g.Count(),
+                g.Count(a => a.DaysUsedAtStop != null),
+                g.Count(a => a.DaysUsedAtStop <= a.LimitDays + a.ExtensionDays),
+                g.Sum(a => a.DaysUsedAtStop ?? 0),
+                g.Sum(a => a.DaysUsedAtStop != null ? a.LimitDays : 0)))
+            .ToListAsync(cancellationToken);
+
+        var figures = new PublicFigures { DepartmentCode = departmentCode };
+        var receivedByMonth = received.GroupBy(r => MonthOf(r.Day)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        var completedByMonth = completed.ToLookup(c => MonthOf(c.Day));
+        foreach (var month in period.Months())
+        {
+            figures.Months.Add(Figures(FiguresPeriod.Format(month), receivedByMonth.GetValueOrDefault(month), completedByMonth[month]));
+        }
+        figures.Total = Figures("", received.Sum(r => r.Count), completed);
+        figures.Departments.AddRange(await DepartmentsAsync(cancellationToken));
+        figures.Department = figures.Departments.FirstOrDefault(d => d.Code == departmentCode)?.Name ?? "";
+        return figures;
+    }
+
+    /// <summary>Every department that has had a case, by name.</summary>
+    async Task<List<FiguresDepartment>> DepartmentsAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Applications.AsNoTracking().GroupBy(a => a.DepartmentCode)
+                .Select(g => new { Code = g.Key, Name = g.Max(a => a.Department) })
+                .ToListAsync(cancellationToken))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => new FiguresDepartment { Code = d.Code, Name = d.Name ?? "" })];
+
+    /// <summary>
+    /// A case without kept days (stopped before they were kept) counts as completed but not in the time figures,
+    /// which it cannot be judged by.
+    /// </summary>
+    static MonthFigures Figures(string month, int received, IEnumerable<Completed> days)
+    {
+        var list = days.ToList();
+        var figures = new MonthFigures { Month = month, Received = received, Completed = list.Sum(d => d.Count) };
+        var timed = list.Sum(d => d.Timed);
+        if (timed == 0)
+        {
+            return figures;
+        }
+        figures.CompletedOnTime = list.Sum(d => d.OnTime);
+        figures.Overdue = timed - figures.CompletedOnTime;
+        figures.OnTimeRate = (double)figures.CompletedOnTime / timed;
+        figures.AverageDaysUsed = (double)list.Sum(d => d.DaysUsed) / timed;
+        figures.AveragePromisedDays = (double)list.Sum(d => d.PromisedDays) / timed;
+        return figures;
+    }
+
+    static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>One county day's completions: how many, how many with kept days, on time, and their days summed.</summary>
+    sealed record Completed(DateOnly Day, int Count, int Timed, int OnTime, int DaysUsed, int PromisedDays);
+}

@@ -23,6 +23,8 @@ builder.AddServiceClient<SearchService.SearchServiceClient>("search");
 // Downloads bring a whole file (up to 10 MiB) in one message: more than gRPC's 4 MB default.
 builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applications")
     .ConfigureChannel(o => o.MaxReceiveMessageSize = (int)MaterialUploads.MaxFormBytes);
+// 电子监察: the supervisor's board and 督办 notes, which officers answer on the workbench.
+builder.AddServiceClient<SupervisionService.SupervisionServiceClient>("applications");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -9,4 +9,5 @@ public static class Topics
     public const string CreditPersonLicencePublished = "credit.person_licence.published";
     public const string DisclosurePublished = "disclosures.disclosure.published";
     public const string ApplicationsCaseChanged = "applications.case.changed";
+    public const string ApplicationsCaseWarned = "applications.case.warned";
 }

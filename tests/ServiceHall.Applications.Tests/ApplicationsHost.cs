@@ -39,6 +39,9 @@ sealed class ApplicationsHost : IAsyncDisposable
             ["services:catalog:http:0"] = "http://catalog.invalid",
             ["Applications:NotificationSeconds"] = "3600",
             ["Applications:Materials:SweepInterval"] = "40.00:00:00",
+            // And the supervision sweep (SupervisionHelpers.SweepAsync): its round on the fake clock would otherwise come
+            // whenever a test moves the clock past 15 minutes, beside the test's own calls.
+            ["Applications:Supervision:SweepInterval"] = "40.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

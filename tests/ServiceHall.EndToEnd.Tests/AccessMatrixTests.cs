@@ -33,14 +33,14 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     /// <summary>Every service a person or program calls through the gateway (the export is service to service).</summary>
     internal static readonly ServiceDescriptor[] Contracts =
     [
-        CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor,
+        CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor,
         CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     /// <summary>What belongs to whom when the matrix runs.</summary>
-    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string MaterialId, Draft Draft, Draft DraftToDelete, string Suffix);
+    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string MaterialId, Draft Draft, Draft DraftToDelete, string Suffix, SupervisionNote Note);
 
     sealed record Probe(Func<World, IMessage> Request, IReadOnlySet<string> Allowed);
 
@@ -141,6 +141,16 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.applications.v1.ApplicationsService/DownloadMaterial"] = Allow(w => new DownloadMaterialRequest { TrackingNumber = w.Application.TrackingNumber, MaterialId = w.MaterialId },
             DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         ["servicehall.applications.v1.ApplicationsService/WithdrawApplication"] = Allow(w => new WithdrawApplicationRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Zhangsan),
+        // 电子监察: the supervisor reads every case and writes only 督办 notes; the case's department (公安局) reads and
+        // answers them (the first answer stands, a second is FailedPrecondition: an allow as far as access goes).
+        ["servicehall.applications.v1.SupervisionService/GetSupervisionBoard"] = Allow(_ => new GetSupervisionBoardRequest(), DemoCounty.Jiancha),
+        ["servicehall.applications.v1.SupervisionService/ListSupervisedCases"] = Allow(_ => new ListSupervisedCasesRequest { DepartmentCode = SampleGuide.Police }, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.SupervisionService/GetCaseSupervision"] = Allow(w => new GetCaseSupervisionRequest { TrackingNumber = w.Application.TrackingNumber }, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.SupervisionService/AddSupervisionNote"] = Allow(w => new AddSupervisionNoteRequest { TrackingNumber = w.Application.TrackingNumber, Text = "矩阵测试督办" }, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.SupervisionService/ListSupervisionNotes"] = Allow(w => new ListSupervisionNotesRequest { TrackingNumber = w.Application.TrackingNumber },
+            DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.SupervisionService/AnswerSupervisionNote"] = Allow(w => new AnswerSupervisionNoteRequest { NoteId = w.Note.NoteId, Answer = "矩阵测试答复" },
+            DemoCounty.Gongan, DemoCounty.GonganHead),
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
         ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
@@ -264,7 +274,9 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         var filled = new SubmitApplicationRequest { ItemId = item.Id, ApplicantName = "张三", ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile };
         var draftToSubmit = await zhangsan.SaveDraftAsync(new SaveDraftRequest { Application = new SubmitApplicationRequest(filled) { Materials = { await zhangsan.UploadFormAsync() } } });
         var draftToDelete = await zhangsan.SaveDraftAsync(new SaveDraftRequest { Application = filled });
-        return new World(item, question, application, form.MaterialId, draftToSubmit, draftToDelete, suffix);
+        var note = await new SupervisionService.SupervisionServiceClient(await hall.GrpcAs(DemoCounty.Jiancha))
+            .AddSupervisionNoteAsync(new AddSupervisionNoteRequest { TrackingNumber = application.TrackingNumber, Text = "请说明办理进度" });
+        return new World(item, question, application, form.MaterialId, draftToSubmit, draftToDelete, suffix, note);
     }
 
     static string Key(MethodDescriptor method) => $"{method.Service.FullName}/{method.Name}";

@@ -94,6 +94,23 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         var supervisor = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Jiancha));
         await supervisor.GetCaseTrailAsync(new GetCaseTrailRequest { TrackingNumber = number });
         await supervisor.ListDepartmentCasesAsync(new ListDepartmentCasesRequest());
+        // 电子监察: a 督办 note and its answer quoting the numbers, and everything the supervisor reads, over gRPC and JSON.
+        var supervision = new SupervisionService.SupervisionServiceClient(await hall.GrpcAs(DemoCounty.Jiancha));
+        var note = await supervision.AddSupervisionNoteAsync(new AddSupervisionNoteRequest
+        {
+            TrackingNumber = number, Text = $"申请人（电话 {TestCodes.DemoMobile}，身份证 {TestCodes.DemoResidentId}）反映进度慢，请说明",
+        });
+        await supervision.GetSupervisionBoardAsync(new GetSupervisionBoardRequest());
+        await supervision.ListSupervisedCasesAsync(new ListSupervisedCasesRequest { ExtendedOnly = false });
+        await supervision.GetCaseSupervisionAsync(new GetCaseSupervisionRequest { TrackingNumber = number });
+        var department = new SupervisionService.SupervisionServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await department.ListSupervisionNotesAsync(new ListSupervisionNotesRequest { TrackingNumber = number });
+        await department.AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = note.NoteId, Answer = $"已电话联系申请人 {TestCodes.DemoMobile}" });
+        var supervising = await hall.HttpAs(DemoCounty.Jiancha);
+        Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, $"/api/supervision/cases/{number}")).Status);
+        Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, $"/api/supervision/cases/{number}/notes")).Status);
+        Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, "/api/supervision/board")).Status);
+        Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, "/api/supervision/cases?extendedOnly=true")).Status);
         // The file's metadata, over gRPC and JSON, to the applicant, the officer and the supervisor.
         foreach (var reader in new[] { applicant, handling, supervisor })
         {
@@ -156,8 +173,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
             // 我的办件 lists the drafts; the case page lists the case's files (the uploaded form) with their names.
             (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", portalDraft }),
             (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}" }),
-            // The public figures, from any session: they name departments only.
-            (DemoCounty.Jiancha, new[] { "/figures" }),
+            // The supervisor's board and case page (with the 督办 note and its answer quoting the numbers), and the public figures.
+            (DemoCounty.Jiancha, new[] { "/supervise", $"/supervise/cases/{number}", $"/work/cases/{number}", "/figures" }),
         })
         {
             using var portal = await HallSignIn.PortalSessionAsync(hall.Hall.GatewayHttp, account, cancellationToken: TestContext.Current.CancellationToken);
@@ -170,7 +187,14 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                 {
                     // The case itself, not a sign-in page or an empty shell, with its files.
                     Assert.Contains("case-facts", html);
-                    Assert.Contains("/files/", html);
+                    if (!path.StartsWith("/supervise", StringComparison.Ordinal))
+                    {
+                        Assert.Contains("/files/", html);
+                    }
+                    else
+                    {
+                        Assert.Contains("supervision-note", html);
+                    }
                 }
                 if (path == "/my/applications")
                 {

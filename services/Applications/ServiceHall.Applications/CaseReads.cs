@@ -85,14 +85,7 @@ public sealed partial class ApplicationsService
     async Task<Application> WithClockAsync(ApplicationRecord application, CancellationToken cancellationToken) =>
         (await WithClocksAsync([application], cancellationToken))[0];
 
-    /// <summary>The cases as messages, each clock read today on one calendar reaching back to the earliest acceptance.</summary>
-    async Task<List<Application>> WithClocksAsync(IReadOnlyList<ApplicationRecord> applications, CancellationToken cancellationToken)
-    {
-        var today = Today();
-        var firstYear = applications.Select(a => a.AcceptedOn?.Year ?? today.Year).DefaultIfEmpty(today.Year).Min();
-        var calendar = applications.Any(a => a.AcceptedOn is not null)
-            ? await calendars.FromYearAsync(firstYear, cancellationToken)
-            : WorkingCalendar.From([]);
-        return [.. applications.Select(a => a.ToMessage(CaseClockReading.Read(a.ClockFacts, calendar, today)))];
-    }
+    /// <summary>The cases as messages, each clock read today, each with its warning level (Supervision/CaseMessages.cs).</summary>
+    Task<List<Application>> WithClocksAsync(IReadOnlyList<ApplicationRecord> applications, CancellationToken cancellationToken) =>
+        Supervision.CaseMessages.ReadAsync(db, calendars, Today(), Supervision.SupervisionSettings.From(configuration).YellowShare, applications, cancellationToken);
 }

@@ -30,6 +30,10 @@ builder.Services.AddSingleton<NotificationDispatch>();
 builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
 builder.Services.AddSingleton<DraftExpiry>();
 builder.Services.AddHostedService(s => s.GetRequiredService<DraftExpiry>());
+// 电子监察: warnings swept on the cases' clocks (Applications:Supervision).
+builder.Services.AddSingleton(ServiceHall.Applications.Supervision.SupervisionSettings.From(builder.Configuration));
+builder.Services.AddSingleton<ServiceHall.Applications.Supervision.SupervisionSweep>();
+builder.Services.AddHostedService(s => s.GetRequiredService<ServiceHall.Applications.Supervision.SupervisionSweep>());
 // Materials: files in the blob store (a folder beside the database by default), checked, scanned and swept.
 builder.AddBlobStore("applications");
 var materialLimits = MaterialLimits.From(builder.Configuration);
@@ -55,6 +59,7 @@ app.UseAuthorization();
 app.MapHallGrpcService<ApplicationsService>();
 app.MapHallGrpcService<PublicFiguresService>();
 app.MapFiguresCsv();
+app.MapHallGrpcService<SupervisionService>();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

@@ -24,6 +24,8 @@ builder.AddServiceClient<SearchService.SearchServiceClient>("search");
 builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applications")
     .ConfigureChannel(o => o.MaxReceiveMessageSize = (int)MaterialUploads.MaxFormBytes);
 builder.AddServiceClient<PublicFiguresService.PublicFiguresServiceClient>("applications");
+// 电子监察: the supervisor's board and 督办 notes, which officers answer on the workbench.
+builder.AddServiceClient<SupervisionService.SupervisionServiceClient>("applications");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

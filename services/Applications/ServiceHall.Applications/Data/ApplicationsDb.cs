@@ -24,6 +24,9 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MaterialRecord> Materials => Set<MaterialRecord>();
+    public DbSet<Supervision.CaseWarningRecord> CaseWarnings => Set<Supervision.CaseWarningRecord>();
+    public DbSet<Supervision.SupervisionNoteRecord> SupervisionNotes => Set<Supervision.SupervisionNoteRecord>();
+    public DbSet<Supervision.SupervisionAnswerRecord> SupervisionAnswers => Set<Supervision.SupervisionAnswerRecord>();
 
     /// <summary>
     /// Small lists kept as JSON text in one column: they are read and written with their case only, never queried.
@@ -171,6 +174,8 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.HasIndex(m => new { m.TrackingNumber, m.UploadedAt });
             e.HasIndex(m => m.OwnerSubject);
         });
+
+        Supervision.SupervisionModel.Configure(modelBuilder);
 
         // The integration events of case steps (CaseChanged), published by the outbox relay.
         modelBuilder.AddOutbox();

@@ -16,6 +16,8 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
 {
     protected ApplicationsClient Applications => applications;
 
+    protected HallCalls Calls => calls;
+
     public Application? Case { get; private set; }
     public CaseTrail? Trail { get; private set; }
 
@@ -75,8 +77,12 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
         {
             // The files are secondary too: the case and its steps show without them, and their section says so.
         }
+        await ShownAsync(Case, options);
         return Page();
     }
+
+    /// <summary>What a page reads more once the case is shown (the workbench: the case's 督办 notes).</summary>
+    protected virtual Task ShownAsync(Application shown, CallOptions options) => Task.CompletedTask;
 
     /// <summary>Takes one step through the service; back to the page when done, the page with the refusal when not.</summary>
     protected async Task<IActionResult> StepAsync(string number, CaseAction step, Func<CallOptions, AsyncUnaryCall<Application>> call)

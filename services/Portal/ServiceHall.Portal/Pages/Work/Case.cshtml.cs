@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ServiceHall.Applications.V1;
 using ServiceHall.ServiceDefaults;
 using ApplicationsClient = ServiceHall.Applications.V1.ApplicationsService.ApplicationsServiceClient;
+using SupervisionClient = ServiceHall.Applications.V1.SupervisionService.SupervisionServiceClient;
 
 namespace ServiceHall.Portal.Pages.Work;
 
@@ -15,7 +16,7 @@ namespace ServiceHall.Portal.Pages.Work;
 [Authorize]
 [RequestSizeLimit(MaterialUploads.MaxFormBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaterialUploads.MaxFormBytes)]
-public sealed class CaseModel(ApplicationsClient applications, HallCalls calls) : CasePage(applications, calls)
+public sealed partial class CaseModel(ApplicationsClient applications, SupervisionClient supervision, HallCalls calls) : CasePage(applications, calls)
 {
     /// <summary>Rows of the 补正 list without JavaScript: blank rows are left out (the service takes 1 to 30).</summary>
     public const int CorrectionRows = 5;

@@ -8,4 +8,5 @@ public static class Topics
     public const string CreditEntityChanged = "credit.entity.changed";
     public const string DisclosurePublished = "disclosures.disclosure.published";
     public const string ApplicationsCaseChanged = "applications.case.changed";
+    public const string ApplicationsCaseRated = "applications.case.rated";
 }

@@ -3,6 +3,7 @@ using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Materials;
 using ServiceHall.Blobs;
 using ServiceHall.Applications.Notifications;
+using ServiceHall.Applications.Ratings;
 using ServiceHall.Messaging;
 using ServiceHall.Applications.Data;
 using ServiceHall.Catalog.V1;
@@ -27,6 +28,8 @@ builder.AddOutbox<ApplicationsDb>();
 builder.Services.AddScoped<INotificationSender, LoggingNotificationSender>();
 builder.Services.AddSingleton<NotificationDispatch>();
 builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
+// 好差评: a bad rating's follow-up is due in Applications:Ratings:FollowUpDays working days (default 5).
+builder.Services.AddSingleton<FollowUpDeadline>();
 builder.Services.AddSingleton<DraftExpiry>();
 builder.Services.AddHostedService(s => s.GetRequiredService<DraftExpiry>());
 // Materials: files in the blob store (a folder beside the database by default), checked, scanned and swept.
@@ -51,6 +54,7 @@ if (await app.Services.PrepareDatabaseAsync<ApplicationsDb>("applications", args
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHallGrpcService<ApplicationsService>();
+app.MapHallGrpcService<RatingService>();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Materials;
 using ServiceHall.Applications.Notifications;
+using ServiceHall.Applications.Ratings;
 using ServiceHall.Messaging;
 using ServiceHall.Applications.V1;
 using ServiceHall.Data;
@@ -24,6 +25,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MaterialRecord> Materials => Set<MaterialRecord>();
+    public DbSet<RatingRecord> Ratings => Set<RatingRecord>();
 
     /// <summary>
     /// Small lists kept as JSON text in one column: they are read and written with their case only, never queried.
@@ -164,6 +166,9 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
             e.HasIndex(m => new { m.TrackingNumber, m.UploadedAt });
             e.HasIndex(m => m.OwnerSubject);
         });
+
+        // 好差评: ratings and their follow-ups (Ratings/RatingModel.cs).
+        RatingModel.Configure(modelBuilder);
 
         // The integration events of case steps (CaseChanged), published by the outbox relay.
         modelBuilder.AddOutbox();

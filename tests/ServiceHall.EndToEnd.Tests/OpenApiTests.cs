@@ -21,7 +21,7 @@ public sealed partial class OpenApiTests(HallFixture hall)
     static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, ApplicationsService.Descriptor,
-        CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
+        RatingService.Descriptor, CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;

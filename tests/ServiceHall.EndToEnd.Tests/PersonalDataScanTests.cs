@@ -99,6 +99,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await owner.SendAsync(HttpMethod.Post, "/api/applications/materials",
             new { fileName = $"户口簿{TestCodes.DemoResidentId}.png", content = Convert.ToBase64String(SampleFiles.Png()) })).Status);
 
+        await RateWithPersonalNumbersAsync(number);
+
         // A draft keeps the numbers whole for its submission and answers them masked, in the note too.
         var saved = await applicant.SaveDraftAsync(new SaveDraftRequest
         {
@@ -132,6 +134,38 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         // Published without the asker's details, so it may reach search; the text with them is refused.
         await answering.PublishConsultationAsync(new PublishConsultationRequest { Id = question.Id, PublicQuestion = "可以代办吗？" });
         return application.TrackingNumber;
+    }
+
+    /// <summary>
+    /// 好差评 with numbers everywhere a person writes: the rater's comment and remark, the department's rectification
+    /// and call-back, the moderator's reason; read by the rater, the department, the supervisor and the moderator.
+    /// </summary>
+    async Task RateWithPersonalNumbersAsync(string number)
+    {
+        var handling = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await handling.DecideApplicationAsync(new DecideApplicationRequest
+        {
+            TrackingNumber = number, Decision = Decision.Approve, Opinion = "准予", DocumentNumber = "镇公〔2026〕9号", DocumentTitle = "准予决定书",
+        });
+        await handling.CompleteApplicationAsync(new CompleteApplicationRequest { TrackingNumber = number });
+        var rater = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
+        var rating = await rater.RateCaseAsync(new RateCaseRequest
+        {
+            TrackingNumber = number, Channel = RatingChannel.Online, Level = RatingLevel.VeryDissatisfied, Reasons = { RatingReason.Attitude },
+            Comment = $"请回电 {TestCodes.DemoMobile}，身份证 {TestCodes.DemoResidentId}",
+        });
+        var department = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await department.ListFollowUpsAsync(new ListFollowUpsRequest());
+        await department.RecordRectificationAsync(new RecordRectificationRequest { RatingId = rating.RatingId, Rectification = $"已联系 {TestCodes.DemoMobile} 说明情况" });
+        await department.RecordCallBackAsync(new RecordCallBackRequest { RatingId = rating.RatingId, CallBack = $"拨打 {TestCodes.DemoMobile} 回访，核对身份证 {TestCodes.DemoResidentId}" });
+        await new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Jiancha)).ListFollowUpsAsync(new ListFollowUpsRequest());
+        var moderator = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Admin));
+        await moderator.ListPendingCommentsAsync(new ListPendingCommentsRequest());
+        await moderator.ModerateCommentAsync(new ModerateCommentRequest { RatingId = rating.RatingId, Approve = false, Reason = $"含有联系电话 {TestCodes.DemoMobile}" });
+        await rater.ListCaseRatingsAsync(new ListCaseRatingsRequest { TrackingNumber = number });
+        await rater.CloseFollowUpAsync(new CloseFollowUpRequest { RatingId = rating.RatingId, Resolved = true, Remark = $"已解决，我的电话 {TestCodes.DemoMobile}" });
+        var owner = await hall.HttpAs(DemoCounty.Zhangsan);
+        Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, $"/api/ratings/cases/{number}")).Status);
     }
 
     /// <summary>

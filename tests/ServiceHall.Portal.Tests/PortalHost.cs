@@ -55,6 +55,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             services.AddSingleton(new ConsultationService.ConsultationServiceClient(Hall));
             services.AddSingleton(new SearchService.SearchServiceClient(Hall));
             services.AddSingleton(new ApplicationsService.ApplicationsServiceClient(Hall));
+            services.AddSingleton(new RatingService.RatingServiceClient(Hall));
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(o =>
             {

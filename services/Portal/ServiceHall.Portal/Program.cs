@@ -23,6 +23,7 @@ builder.AddServiceClient<SearchService.SearchServiceClient>("search");
 // Downloads bring a whole file (up to 10 MiB) in one message: more than gRPC's 4 MB default.
 builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applications")
     .ConfigureChannel(o => o.MaxReceiveMessageSize = (int)MaterialUploads.MaxFormBytes);
+builder.AddServiceClient<RatingService.RatingServiceClient>("applications");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -181,7 +181,10 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         {
             // 我的办件 lists the drafts; the case page lists the case's files (the uploaded form) with their names.
             (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", portalDraft }),
-            (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}" }),
+            // The rating (its comment masked), the department's and the supervisor's 整改回访, the moderation page.
+            (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}", "/work/follow-ups?closed=1" }),
+            (DemoCounty.Jiancha, new[] { "/work/follow-ups?closed=1" }),
+            (DemoCounty.Admin, new[] { "/admin/comments" }),
         })
         {
             using var portal = await HallSignIn.PortalSessionAsync(hall.Hall.GatewayHttp, account, cancellationToken: TestContext.Current.CancellationToken);
@@ -195,6 +198,14 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                     // The case itself, not a sign-in page or an empty shell, with its files.
                     Assert.Contains("case-facts", html);
                     Assert.Contains("/files/", html);
+                }
+                if (path == $"/my/applications/{number}")
+                {
+                    Assert.Contains("id=\"rating\"", html);
+                }
+                if (path.StartsWith("/work/follow-ups", StringComparison.Ordinal))
+                {
+                    Assert.Contains(number, html);
                 }
                 if (path == "/my/applications")
                 {

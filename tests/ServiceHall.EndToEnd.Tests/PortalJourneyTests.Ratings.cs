@@ -95,6 +95,15 @@ public sealed partial class PortalJourneyTests
         await admin.WaitForURLAsync(new Regex("/admin/comments$"), Rendered);
         Assert.Equal(0, await admin.Locator($"#comment-{ratingId}").CountAsync());
 
+        if (device == "phone")
+        {
+            foreach (var page in new[] { citizen, officer, admin })
+            {
+                var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+                Assert.True(scrollWidth <= PortalBrowser.Phone.Width, $"{page.Url} is {scrollWidth}px wide at {PortalBrowser.Phone.Width}px");
+            }
+        }
+
         var (status, list) = await (await hall.HttpAs(DemoCounty.Zhangsan)).SendAsync(HttpMethod.Get, $"/api/ratings/cases/{number}");
         Assert.Equal(200, status);
         var rating = list!["ratings"]!.AsArray().Single()!;

@@ -10,4 +10,5 @@ public static class Topics
     public const string DisclosurePublished = "disclosures.disclosure.published";
     public const string ApplicationsCaseChanged = "applications.case.changed";
     public const string ApplicationsCaseWarned = "applications.case.warned";
+    public const string ApplicationsCaseRated = "applications.case.rated";
 }

@@ -50,6 +50,14 @@ public sealed class PublicFiguresTests
         }
         ToDay(host, 2026, 3, 5);
         await DecideAndCompleteAsync(shichang, onTime, "镇市监食许〔2026〕1号");
+        // 好差评 of the first: 非常满意 at the window, 不满意 online, whose follow-up (due 12 March) is called back on 10 March.
+        var rater = host.Ratings(ZhangSan);
+        await rater.RateCaseAsync(new RateCaseRequest { TrackingNumber = onTime, Channel = RatingChannel.Window, Level = RatingLevel.VerySatisfied }, cancellationToken: Cancel);
+        var bad = await rater.RateCaseAsync(new RateCaseRequest { TrackingNumber = onTime, Channel = RatingChannel.Online, Level = RatingLevel.Dissatisfied }, cancellationToken: Cancel);
+        ToDay(host, 2026, 3, 10);
+        var department = host.Ratings(Shichang);
+        await department.RecordRectificationAsync(new RecordRectificationRequest { RatingId = bad.RatingId, Rectification = "已简化材料" }, cancellationToken: Cancel);
+        await department.RecordCallBackAsync(new RecordCallBackRequest { RatingId = bad.RatingId, CallBack = "已电话回访" }, cancellationToken: Cancel);
         ToDay(host, 2026, 3, 20);
         await shichang.DecideApplicationAsync(new DecideApplicationRequest
         {
@@ -79,6 +87,11 @@ public sealed class PublicFiguresTests
         Assert.Equal((1.0, 3.0, 10.0), (market.Months[1].OnTimeRate, market.Months[1].AverageDaysUsed, market.Months[1].AveragePromisedDays));
         Assert.Equal((0.0, 14.0), (market.Months[2].OnTimeRate, market.Months[2].AverageDaysUsed));
         Assert.Equal((3, 2, 1, 0.5, 8.5), (market.Total.Received, market.Total.Completed, market.Total.CompletedOnTime, market.Total.OnTimeRate, market.Total.AverageDaysUsed));
+        // The ratings count in the month given, with the satisfaction rate and the follow-up done by its due day.
+        var march = market.Months[1];
+        Assert.Equal((1, 0, 0, 1, 0), (march.Ratings.VerySatisfied, march.Ratings.Satisfied, march.Ratings.FairlySatisfied, march.Ratings.Dissatisfied, march.Ratings.VeryDissatisfied));
+        Assert.Equal((0.5, 1, 1), (march.SatisfactionRate, march.FollowUpsDue, march.FollowUpsOnTime));
+        Assert.False(market.Months[2].HasSatisfactionRate);
 
         var county = await figures.GetPublicFiguresAsync(new GetPublicFiguresRequest { FromMonth = "2026-03", ToMonth = "2026-04" }, cancellationToken: Cancel);
         Assert.Equal(("", ""), (county.DepartmentCode, county.Department));
@@ -103,8 +116,8 @@ public sealed class PublicFiguresTests
         var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("月份,收件数,办结数,按时办结数,按时办结率(%),平均用时(天),平均承诺时限(天),超期办结数", lines[0]);
-        Assert.Equal(["2026-03,2,1,1,100.0,3.0,10.0,0", "2026-04,1,1,0,0.0,14.0,10.0,1", "合计,3,2,1,50.0,8.5,10.0,1"], lines[1..]);
+        Assert.Equal("月份,收件数,办结数,按时办结数,按时办结率(%),平均用时(天),平均承诺时限(天),超期办结数,非常满意,满意,基本满意,不满意,非常不满意,满意率(%),到期整改回访数,按时回访数", lines[0]);
+        Assert.Equal(["2026-03,2,1,1,100.0,3.0,10.0,0,1,0,0,1,0,50.0,1,1", "2026-04,1,1,0,0.0,14.0,10.0,1,0,0,0,0,0,,0,0", "合计,3,2,1,50.0,8.5,10.0,1,1,0,0,1,0,50.0,1,1"], lines[1..]);
         Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.ToString() ?? "");
     }
 

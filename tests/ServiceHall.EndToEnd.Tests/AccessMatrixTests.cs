@@ -33,14 +33,18 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     /// <summary>Every service a person or program calls through the gateway (the export is service to service).</summary>
     internal static readonly ServiceDescriptor[] Contracts =
     [
-        CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor,
+        CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor, RatingService.Descriptor, PublicFiguresService.Descriptor,
         CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
     /// <summary>What belongs to whom when the matrix runs.</summary>
-    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string MaterialId, Draft Draft, Draft DraftToDelete, string Suffix, SupervisionNote Note);
+    sealed record World(ServiceItem PoliceItem, Consultation Question, Application Application, string MaterialId, Draft Draft, Draft DraftToDelete, string Suffix, SupervisionNote Note)
+    {
+        /// <summary>张三's bad rating of another completed case of the item: its comment pending, its follow-up open.</summary>
+        public required Rating BadRating { get; init; }
+    }
 
     sealed record Probe(Func<World, IMessage> Request, IReadOnlySet<string> Allowed);
 
@@ -151,6 +155,22 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         ["servicehall.applications.v1.SupervisionService/AnswerSupervisionNote"] = Allow(w => new AnswerSupervisionNoteRequest { NoteId = w.Note.NoteId, Answer = "矩阵测试答复" },
             DemoCounty.Gongan, DemoCounty.GonganHead),
+        // 好差评: the owner rates a completed case (the world's rated case in another channel: the first call rates, later
+        // ones meet AlreadyExists); the case's readers read its ratings; administrators moderate; the department works
+        // the follow-up in the contract's order and the rater closes it; the department and supervisors list them.
+        ["servicehall.applications.v1.RatingService/RateCase"] = Allow(w => new RateCaseRequest
+        {
+            TrackingNumber = w.BadRating.TrackingNumber, Channel = RatingChannel.Window, Level = RatingLevel.Satisfied,
+        }, DemoCounty.Zhangsan),
+        ["servicehall.applications.v1.RatingService/ListCaseRatings"] = Allow(w => new ListCaseRatingsRequest { TrackingNumber = w.BadRating.TrackingNumber },
+            DemoCounty.Zhangsan, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.RatingService/ListPendingComments"] = Allow(_ => new ListPendingCommentsRequest(), DemoCounty.Admin),
+        ["servicehall.applications.v1.RatingService/ModerateComment"] = Allow(w => new ModerateCommentRequest { RatingId = w.BadRating.RatingId, Approve = true, Reason = "内容属实" }, DemoCounty.Admin),
+        ["servicehall.applications.v1.RatingService/ListFollowUps"] = Allow(_ => new ListFollowUpsRequest { DepartmentCode = SampleGuide.Police },
+            DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.RatingService/RecordRectification"] = Allow(w => new RecordRectificationRequest { RatingId = w.BadRating.RatingId, Rectification = "已整改" }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.RatingService/RecordCallBack"] = Allow(w => new RecordCallBackRequest { RatingId = w.BadRating.RatingId, CallBack = "已电话回访" }, DemoCounty.Gongan),
+        ["servicehall.applications.v1.RatingService/CloseFollowUp"] = Allow(w => new CloseFollowUpRequest { RatingId = w.BadRating.RatingId, Resolved = true }, DemoCounty.Zhangsan),
         // Credit: the lookup is public; a penalty may be written only by a credit editor of the deciding authority
         // (here 公安局, whose credit editor is not among the demo accounts: nobody may write it).
         ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
@@ -276,7 +296,24 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         var draftToDelete = await zhangsan.SaveDraftAsync(new SaveDraftRequest { Application = filled });
         var note = await new SupervisionService.SupervisionServiceClient(await hall.GrpcAs(DemoCounty.Jiancha))
             .AddSupervisionNoteAsync(new AddSupervisionNoteRequest { TrackingNumber = application.TrackingNumber, Text = "请说明办理进度" });
-        return new World(item, question, application, form.MaterialId, draftToSubmit, draftToDelete, suffix, note);
+        // A second case of the item, worked to 办结 by 公安局 and rated badly by 张三 with a comment.
+        var rated = await zhangsan.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            ItemId = item.Id, ApplicantName = "张三", IdempotencyKey = "matrix-rated-" + suffix,
+            ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile, Materials = { await zhangsan.UploadFormAsync() },
+        });
+        var police = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await police.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = rated.TrackingNumber });
+        await police.DecideApplicationAsync(new DecideApplicationRequest
+        {
+            TrackingNumber = rated.TrackingNumber, Decision = Decision.Approve, Opinion = "准予", DocumentNumber = "镇公〔2026〕2号", DocumentTitle = "准予决定书",
+        });
+        await police.CompleteApplicationAsync(new CompleteApplicationRequest { TrackingNumber = rated.TrackingNumber });
+        var badRating = await new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan)).RateCaseAsync(new RateCaseRequest
+        {
+            TrackingNumber = rated.TrackingNumber, Channel = RatingChannel.Online, Level = RatingLevel.Dissatisfied, Comment = "等待时间太长",
+        });
+        return new World(item, question, application, form.MaterialId, draftToSubmit, draftToDelete, suffix, note) { BadRating = badRating };
     }
 
     static string Key(MethodDescriptor method) => $"{method.Service.FullName}/{method.Name}";

@@ -124,6 +124,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await owner.SendAsync(HttpMethod.Post, "/api/applications/materials",
             new { fileName = $"户口簿{TestCodes.DemoResidentId}.png", content = Convert.ToBase64String(SampleFiles.Png()) })).Status);
 
+        await RateWithPersonalNumbersAsync(number);
+
         // A draft keeps the numbers whole for its submission and answers them masked, in the note too.
         var saved = await applicant.SaveDraftAsync(new SaveDraftRequest
         {
@@ -160,6 +162,38 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     }
 
     /// <summary>
+    /// 好差评 with numbers everywhere a person writes: the rater's comment and remark, the department's rectification
+    /// and call-back, the moderator's reason; read by the rater, the department, the supervisor and the moderator.
+    /// </summary>
+    async Task RateWithPersonalNumbersAsync(string number)
+    {
+        var handling = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await handling.DecideApplicationAsync(new DecideApplicationRequest
+        {
+            TrackingNumber = number, Decision = Decision.Approve, Opinion = "准予", DocumentNumber = "镇公〔2026〕9号", DocumentTitle = "准予决定书",
+        });
+        await handling.CompleteApplicationAsync(new CompleteApplicationRequest { TrackingNumber = number });
+        var rater = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
+        var rating = await rater.RateCaseAsync(new RateCaseRequest
+        {
+            TrackingNumber = number, Channel = RatingChannel.Online, Level = RatingLevel.VeryDissatisfied, Reasons = { RatingReason.Attitude },
+            Comment = $"请回电 {TestCodes.DemoMobile}，身份证 {TestCodes.DemoResidentId}",
+        });
+        var department = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
+        await department.ListFollowUpsAsync(new ListFollowUpsRequest());
+        await department.RecordRectificationAsync(new RecordRectificationRequest { RatingId = rating.RatingId, Rectification = $"已联系 {TestCodes.DemoMobile} 说明情况" });
+        await department.RecordCallBackAsync(new RecordCallBackRequest { RatingId = rating.RatingId, CallBack = $"拨打 {TestCodes.DemoMobile} 回访，核对身份证 {TestCodes.DemoResidentId}" });
+        await new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Jiancha)).ListFollowUpsAsync(new ListFollowUpsRequest());
+        var moderator = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Admin));
+        await moderator.ListPendingCommentsAsync(new ListPendingCommentsRequest());
+        await moderator.ModerateCommentAsync(new ModerateCommentRequest { RatingId = rating.RatingId, Approve = false, Reason = $"含有联系电话 {TestCodes.DemoMobile}" });
+        await rater.ListCaseRatingsAsync(new ListCaseRatingsRequest { TrackingNumber = number });
+        await rater.CloseFollowUpAsync(new CloseFollowUpRequest { RatingId = rating.RatingId, Resolved = true, Remark = $"已解决，我的电话 {TestCodes.DemoMobile}" });
+        var owner = await hall.HttpAs(DemoCounty.Zhangsan);
+        Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, $"/api/ratings/cases/{number}")).Status);
+    }
+
+    /// <summary>
     /// The portal's pages that show the case: the applicant's 我的办件, case page and 我的消息, the officer's workbench and
     /// case page (with the internal notes), read with each one's portal session and kept with the other answers.
     /// </summary>
@@ -172,9 +206,12 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         {
             // 我的办件 lists the drafts; the case page lists the case's files (the uploaded form) with their names.
             (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", portalDraft }),
-            (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}" }),
-            // The supervisor's board and case page (with the 督办 note and its answer quoting the numbers), and the public figures.
-            (DemoCounty.Jiancha, new[] { "/supervise", $"/supervise/cases/{number}", $"/work/cases/{number}", "/figures" }),
+            // The rating (its comment masked), the department's and the supervisor's 整改回访. The moderation page needs the
+            // administrator's authenticator code, which this session's sign-in cannot give: the browser journey
+            // (PortalJourneyTests.Ratings) checks that page for personal numbers instead.
+            (DemoCounty.Gongan, new[] { "/work/cases", $"/work/cases/{number}", "/work/follow-ups?closed=1" }),
+            // The supervisor's board and case page (with the 督办 note and its answer quoting the numbers), 整改回访 and the public figures.
+            (DemoCounty.Jiancha, new[] { "/supervise", $"/supervise/cases/{number}", $"/work/cases/{number}", "/work/follow-ups?closed=1", "/figures" }),
         })
         {
             using var portal = await HallSignIn.PortalSessionAsync(hall.Hall.GatewayHttp, account, cancellationToken: TestContext.Current.CancellationToken);
@@ -195,6 +232,14 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                     {
                         Assert.Contains("supervision-note", html);
                     }
+                }
+                if (path == $"/my/applications/{number}")
+                {
+                    Assert.Contains("id=\"rating\"", html);
+                }
+                if (path.StartsWith("/work/follow-ups", StringComparison.Ordinal))
+                {
+                    Assert.Contains(number, html);
                 }
                 if (path == "/my/applications")
                 {

@@ -57,6 +57,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             services.AddSingleton(new ApplicationsService.ApplicationsServiceClient(Hall));
             services.AddSingleton(new PublicFiguresService.PublicFiguresServiceClient(Hall));
             services.AddSingleton(new SupervisionService.SupervisionServiceClient(Hall));
+            services.AddSingleton(new RatingService.RatingServiceClient(Hall));
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(o =>
             {

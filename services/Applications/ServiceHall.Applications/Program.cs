@@ -4,6 +4,7 @@ using ServiceHall.Applications.Figures;
 using ServiceHall.Applications.Materials;
 using ServiceHall.Blobs;
 using ServiceHall.Applications.Notifications;
+using ServiceHall.Applications.Ratings;
 using ServiceHall.Messaging;
 using ServiceHall.Applications.Data;
 using ServiceHall.Catalog.V1;
@@ -28,6 +29,8 @@ builder.AddOutbox<ApplicationsDb>();
 builder.Services.AddScoped<INotificationSender, LoggingNotificationSender>();
 builder.Services.AddSingleton<NotificationDispatch>();
 builder.Services.AddHostedService(s => s.GetRequiredService<NotificationDispatch>());
+// 好差评: a bad rating's follow-up is due in Applications:Ratings:FollowUpDays working days (default 5).
+builder.Services.AddSingleton<FollowUpDeadline>();
 builder.Services.AddSingleton<DraftExpiry>();
 builder.Services.AddHostedService(s => s.GetRequiredService<DraftExpiry>());
 // 电子监察: warnings swept on the cases' clocks (Applications:Supervision).
@@ -60,6 +63,7 @@ app.MapHallGrpcService<ApplicationsService>();
 app.MapHallGrpcService<PublicFiguresService>();
 app.MapFiguresCsv();
 app.MapHallGrpcService<SupervisionService>();
+app.MapHallGrpcService<RatingService>();
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

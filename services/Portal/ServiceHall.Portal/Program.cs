@@ -26,6 +26,7 @@ builder.AddServiceClient<ApplicationsService.ApplicationsServiceClient>("applica
 builder.AddServiceClient<PublicFiguresService.PublicFiguresServiceClient>("applications");
 // 电子监察: the supervisor's board and 督办 notes, which officers answer on the workbench.
 builder.AddServiceClient<SupervisionService.SupervisionServiceClient>("applications");
+builder.AddServiceClient<RatingService.RatingServiceClient>("applications");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Materials;
 using ServiceHall.Applications.Notifications;
+using ServiceHall.Applications.Ratings;
 using ServiceHall.Messaging;
 using ServiceHall.Applications.V1;
 using ServiceHall.Data;
@@ -27,6 +28,7 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
     public DbSet<Supervision.CaseWarningRecord> CaseWarnings => Set<Supervision.CaseWarningRecord>();
     public DbSet<Supervision.SupervisionNoteRecord> SupervisionNotes => Set<Supervision.SupervisionNoteRecord>();
     public DbSet<Supervision.SupervisionAnswerRecord> SupervisionAnswers => Set<Supervision.SupervisionAnswerRecord>();
+    public DbSet<RatingRecord> Ratings => Set<RatingRecord>();
 
     /// <summary>
     /// Small lists kept as JSON text in one column: they are read and written with their case only, never queried.
@@ -176,6 +178,8 @@ public abstract class ApplicationsDb(DbContextOptions options) : DbContext(optio
         });
 
         Supervision.SupervisionModel.Configure(modelBuilder);
+        // 好差评: ratings and their follow-ups (Ratings/RatingModel.cs).
+        RatingModel.Configure(modelBuilder);
 
         // The integration events of case steps (CaseChanged), published by the outbox relay.
         modelBuilder.AddOutbox();

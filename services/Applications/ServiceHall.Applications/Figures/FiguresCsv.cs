@@ -41,7 +41,7 @@ public static class FiguresCsv
 
     public static string Write(PublicFigures figures)
     {
-        var csv = new StringBuilder("月份,收件数,办结数,按时办结数,按时办结率(%),平均用时(天),平均承诺时限(天),超期办结数\r\n");
+        var csv = new StringBuilder("月份,收件数,办结数,按时办结数,按时办结率(%),平均用时(天),平均承诺时限(天),超期办结数,非常满意,满意,基本满意,不满意,非常不满意,满意率(%),到期整改回访数,按时回访数\r\n");
         foreach (var month in figures.Months.Append(figures.Total))
         {
             csv.Append(month.Month.Length > 0 ? month.Month : "合计").Append(',')
@@ -51,7 +51,15 @@ public static class FiguresCsv
                 .Append(month.HasOnTimeRate ? Number(month.OnTimeRate * 100) : "").Append(',')
                 .Append(month.HasAverageDaysUsed ? Number(month.AverageDaysUsed) : "").Append(',')
                 .Append(month.HasAveragePromisedDays ? Number(month.AveragePromisedDays) : "").Append(',')
-                .Append(month.Overdue).Append("\r\n");
+                .Append(month.Overdue).Append(',')
+                .Append(month.Ratings?.VerySatisfied ?? 0).Append(',')
+                .Append(month.Ratings?.Satisfied ?? 0).Append(',')
+                .Append(month.Ratings?.FairlySatisfied ?? 0).Append(',')
+                .Append(month.Ratings?.Dissatisfied ?? 0).Append(',')
+                .Append(month.Ratings?.VeryDissatisfied ?? 0).Append(',')
+                .Append(month.HasSatisfactionRate ? Number(month.SatisfactionRate * 100) : "").Append(',')
+                .Append(month.FollowUpsDue).Append(',')
+                .Append(month.FollowUpsOnTime).Append("\r\n");
         }
         return csv.ToString();
     }

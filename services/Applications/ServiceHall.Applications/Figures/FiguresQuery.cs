@@ -35,14 +35,35 @@ public sealed class FiguresQuery(ApplicationsDb db)
                 g.Sum(a => a.DaysUsedAtStop != null ? a.LimitDays : 0)))
             .ToListAsync(cancellationToken);
 
+        var ratings = db.Set<Ratings.RatingRecord>().AsNoTracking();
+        if (departmentCode.Length > 0)
+        {
+            ratings = ratings.Where(r => r.DepartmentCode == departmentCode);
+        }
+        var rated = await ratings.Where(r => r.RatedOn >= first && r.RatedOn <= last)
+            .GroupBy(r => new { r.RatedOn, r.Level })
+            .Select(g => new Rated(g.Key.RatedOn, g.Key.Level, g.Count()))
+            .ToListAsync(cancellationToken);
+        // Follow-ups are few (bad ratings only): read whole and judged here, the call-back's county day against the due day.
+        var followUps = (await ratings.Where(r => r.FollowUpDueOn >= first && r.FollowUpDueOn <= last)
+                .Select(r => new { DueOn = r.FollowUpDueOn!.Value, r.CalledBackAt })
+                .ToListAsync(cancellationToken))
+            .Select(f => new FollowUp(f.DueOn, f.CalledBackAt is { } at && CountyClock.Today(at) <= f.DueOn))
+            .ToList();
+
         var figures = new PublicFigures { DepartmentCode = departmentCode };
         var receivedByMonth = received.GroupBy(r => MonthOf(r.Day)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var completedByMonth = completed.ToLookup(c => MonthOf(c.Day));
+        var ratedByMonth = rated.ToLookup(r => MonthOf(r.Day));
+        var followUpsByMonth = followUps.ToLookup(f => MonthOf(f.DueOn));
         foreach (var month in period.Months())
         {
-            figures.Months.Add(Figures(FiguresPeriod.Format(month), receivedByMonth.GetValueOrDefault(month), completedByMonth[month]));
+            var figuresOfMonth = Figures(FiguresPeriod.Format(month), receivedByMonth.GetValueOrDefault(month), completedByMonth[month]);
+            AddRatings(figuresOfMonth, ratedByMonth[month], followUpsByMonth[month]);
+            figures.Months.Add(figuresOfMonth);
         }
         figures.Total = Figures("", received.Sum(r => r.Count), completed);
+        AddRatings(figures.Total, rated, followUps);
         figures.Departments.AddRange(await DepartmentsAsync(cancellationToken));
         figures.Department = figures.Departments.FirstOrDefault(d => d.Code == departmentCode)?.Name ?? "";
         return figures;
@@ -77,7 +98,37 @@ public sealed class FiguresQuery(ApplicationsDb db)
         return figures;
     }
 
+    /// <summary>好差评: the count per level, the satisfaction rate (the three satisfied levels of all), and follow-ups on time.</summary>
+    static void AddRatings(MonthFigures figures, IEnumerable<Rated> rated, IEnumerable<FollowUp> followUps)
+    {
+        var counts = new RatingCounts();
+        foreach (var r in rated)
+        {
+            switch (r.Level)
+            {
+                case RatingLevel.VerySatisfied: counts.VerySatisfied += r.Count; break;
+                case RatingLevel.Satisfied: counts.Satisfied += r.Count; break;
+                case RatingLevel.FairlySatisfied: counts.FairlySatisfied += r.Count; break;
+                case RatingLevel.Dissatisfied: counts.Dissatisfied += r.Count; break;
+                case RatingLevel.VeryDissatisfied: counts.VeryDissatisfied += r.Count; break;
+            }
+        }
+        figures.Ratings = counts;
+        var all = counts.VerySatisfied + counts.Satisfied + counts.FairlySatisfied + counts.Dissatisfied + counts.VeryDissatisfied;
+        if (all > 0)
+        {
+            figures.SatisfactionRate = (double)(counts.VerySatisfied + counts.Satisfied + counts.FairlySatisfied) / all;
+        }
+        var due = followUps.ToList();
+        figures.FollowUpsDue = due.Count;
+        figures.FollowUpsOnTime = due.Count(f => f.OnTime);
+    }
+
     static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    sealed record Rated(DateOnly Day, RatingLevel Level, int Count);
+
+    sealed record FollowUp(DateOnly DueOn, bool OnTime);
 
     /// <summary>One county day's completions: how many, how many with kept days, on time, and their days summed.</summary>
     sealed record Completed(DateOnly Day, int Count, int Timed, int OnTime, int DaysUsed, int PromisedDays);

@@ -76,8 +76,10 @@ public sealed class PostgresServer
         }
         var user = asRoot ? "postgres" : null;
         Run(Path.Combine(bin, "initdb"), $"-D {data}/db -A trust -U postgres -E UTF8 --no-locale", user);
+        // Every test database keeps its own idle pool until the test's host is gone; a project with many PostgreSQL
+        // tests (applications: cases, supervision, ratings) met "too many clients" at 200.
         Run(Path.Combine(bin, "pg_ctl"),
-            $"-D {data}/db -l {data}/log -w -t 60 -o \"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start", user);
+            $"-D {data}/db -l {data}/log -w -t 60 -o \"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500\" start", user);
         var server = new PostgresServer(bin, data, port) { owner = user };
         // Only a fallback: xunit gives the process 10 s after its run before it fails it, and deleting a cluster
         // with a few hundred test databases can take longer on a busy machine; PostgresLifetime stops it earlier.

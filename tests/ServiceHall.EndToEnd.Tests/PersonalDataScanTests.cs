@@ -167,11 +167,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     /// </summary>
     async Task RateWithPersonalNumbersAsync(string number)
     {
+        // Approved already (PutPersonalNumbersInAsync reads its licence): completed here, then rated.
         var handling = new ApplicationsService.ApplicationsServiceClient(await hall.GrpcAs(DemoCounty.Gongan));
-        await handling.DecideApplicationAsync(new DecideApplicationRequest
-        {
-            TrackingNumber = number, Decision = Decision.Approve, Opinion = "准予", DocumentNumber = "镇公〔2026〕9号", DocumentTitle = "准予决定书",
-        });
         await handling.CompleteApplicationAsync(new CompleteApplicationRequest { TrackingNumber = number });
         var rater = new RatingService.RatingServiceClient(await hall.GrpcAs(DemoCounty.Zhangsan));
         var rating = await rater.RateCaseAsync(new RateCaseRequest

@@ -233,7 +233,9 @@ public sealed partial class PortalJourneyTests
         var url = page.Url;
         await using var context = await browser.NewContextAsync(page.ViewportSize is { } size ? new ViewportSize { Width = size.Width, Height = size.Height } : PortalBrowser.Desktop);
         var replay = await context.NewPageAsync();
-        await replay.RouteAsync(u => u == url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        // The request's address has no fragment (a page reached at #note is requested without it).
+        var requested = url.Split('#')[0];
+        await replay.RouteAsync(u => u == requested, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
         await replay.RouteAsync(u => new Uri(u).AbsolutePath.EndsWith(".js", StringComparison.Ordinal), route => route.AbortAsync());
         await replay.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         // The page checked is the one seen, not whatever the address would answer a context without the user's session.

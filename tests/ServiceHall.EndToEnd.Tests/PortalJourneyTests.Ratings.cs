@@ -19,6 +19,7 @@ public sealed partial class PortalJourneyTests
     public async Task A_bad_rating_opens_a_follow_up_the_officer_rectifies_and_calls_back_and_the_rater_closes_it(string device, bool javaScript)
     {
         var number = await CompletedCaseAsync($"临时用地审批（评价，{device}{(javaScript ? "" : "，无脚本")}）");
+        var before = await DepartmentRatingFiguresAsync();
         await using var citizenBrowser = await browser.NewContextAsync(Viewport(device), javaScript);
         await using var officerBrowser = await browser.NewContextAsync(Viewport(device), javaScript);
         await using var adminBrowser = await browser.NewContextAsync(Viewport(device), javaScript);
@@ -47,6 +48,8 @@ public sealed partial class PortalJourneyTests
         await AssertNoPersonalNumberAsync(citizen);
 
         var ratingId = await RatingIdAsync(number);
+        // The public figures count the rating at once (other tests only ever add to the department's).
+        Assert.True((await DepartmentRatingFiguresAsync()).VeryDissatisfied >= before.VeryDissatisfied + 1);
 
         // The department's 整改回访 page: the follow-up with its deadline; rectified, then called back.
         await officer.GotoAsync(Portal("/work/follow-ups"));
@@ -65,6 +68,9 @@ public sealed partial class PortalJourneyTests
         await followUp.Locator("button[type=submit]").ClickAsync();
         await officer.WaitForURLAsync(new Regex("/work/follow-ups"), Rendered);
         await officer.Locator($"#follow-up-{ratingId} .status", new PageLocatorOptions { HasTextString = "已回访" }).WaitForAsync();
+        // Called back before its due day: a follow-up done on time in the public figures, read through the gateway.
+        var calledBack = await DepartmentRatingFiguresAsync();
+        Assert.True(calledBack.FollowUpsOnTime >= before.FollowUpsOnTime + 1, $"{before} → {calledBack}");
 
         // The rater reads what was done and closes it.
         await citizen.GotoAsync(Portal($"/my/applications/{number}"));
@@ -112,6 +118,20 @@ public sealed partial class PortalJourneyTests
     }
 
     /// <summary>zhangsan's case of a new item of 自然资源和规划局, accepted, approved and completed by ziranziyuan over gRPC.</summary>
+    /// <summary>
+    /// 自然资源和规划局's public figures from this month to the next (a follow-up may fall due next month), read
+    /// through the gateway without signing in: the ratings 非常不满意 and the follow-ups called back on time.
+    /// </summary>
+    async Task<(int VeryDissatisfied, int FollowUpsOnTime)> DepartmentRatingFiguresAsync()
+    {
+        var today = DateTime.UtcNow.AddHours(8);
+        var (status, figures) = await hall.Http.SendAsync(HttpMethod.Get,
+            $"/api/figures?departmentCode={SampleGuide.NaturalResources}&fromMonth={today:yyyy-MM}&toMonth={today.AddMonths(1):yyyy-MM}");
+        Assert.Equal(200, status);
+        var total = figures!["total"]!;
+        return ((int?)total["ratings"]?["veryDissatisfied"] ?? 0, (int?)total["followUpsOnTime"] ?? 0);
+    }
+
     async Task<string> CompletedCaseAsync(string name)
     {
         var itemId = await NoMaterialItemAsync(name);

@@ -27,10 +27,16 @@ public sealed class HallFixture : IAsyncLifetime
     {
         // Information-level logs, so the personal-number scan reads what an operator's log would hold.
         // Every test comes from this machine's address: the per-client rate limit (tested on its own in the gateway's
-        // tests) would make them wait for each other.
+        // tests) would make them wait for each other, and so would the sign-in throttle's count of failures per
+        // address (tested on its own in the identity tests): one journey's refused or second-factor tries must not
+        // slow another's sign-in.
         hall = await RunningHall.StartAsync(new Dictionary<string, string> { ["Gateway__RateLimit__PermitsPerWindow"] = "100000" },
             cancellationToken: TestContext.Current.CancellationToken,
-            extraServiceSettings: new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" });
+            extraServiceSettings: new Dictionary<string, string>
+            {
+                ["Logging__LogLevel__Default"] = "Information",
+                ["Identity__SignInFreeFailuresPerAddress"] = "100000",
+            });
         Http = new HttpClient(new Recorded.Responses("anonymous")) { BaseAddress = hall.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
         Grpc = GrpcChannel.ForAddress(hall.GatewayGrpc);
     }

@@ -49,42 +49,29 @@ static class Json
     }
 
     /// <summary>Asks the search API until a hit with this id appears, or the timeout passes.</summary>
-    public static async Task<JsonNode?> SearchUntilFoundAsync(this HttpClient http, string query, string id, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        do
-        {
-            var (status, body) = await http.SendAsync(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(query) + "&pageSize=50");
-            Assert.Equal(200, status);
-            var hit = body!["hits"]!.AsArray().FirstOrDefault(h => (string?)h!["id"] == id);
-            if (hit is not null)
-            {
-                return hit;
-            }
-            await Task.Delay(20);
-        }
-        while (DateTime.UtcNow < deadline);
-        return null;
-    }
+    public static Task<JsonNode?> SearchUntilFoundAsync(this HttpClient http, string query, string id, TimeSpan timeout) =>
+        http.SearchUntilAsync("/api/search?q=" + Uri.EscapeDataString(query) + "&pageSize=50", h => (string?)h["id"] == id, timeout);
 
     /// <summary>
     /// Asks the search API, licences only, until a licence whose title names this decision number appears, or the
     /// timeout passes: the approval travels applications → credit → search on its own.
     /// </summary>
-    public static async Task<JsonNode?> LicenceUntilFoundAsync(this HttpClient http, string decisionNumber, TimeSpan timeout)
+    public static Task<JsonNode?> LicenceUntilFoundAsync(this HttpClient http, string decisionNumber, TimeSpan timeout) =>
+        http.SearchUntilAsync("/api/search?type=DOCUMENT_TYPE_LICENCE&q=" + Uri.EscapeDataString(decisionNumber),
+            h => ((string?)h["title"] ?? "").Contains(decisionNumber, StringComparison.Ordinal), timeout);
+
+    static async Task<JsonNode?> SearchUntilAsync(this HttpClient http, string path, Func<JsonNode, bool> wanted, TimeSpan timeout)
     {
-        var query = "/api/search?type=DOCUMENT_TYPE_LICENCE&q=" + Uri.EscapeDataString(decisionNumber);
         var deadline = DateTime.UtcNow + timeout;
         do
         {
-            var (status, body) = await http.SendAsync(HttpMethod.Get, query);
+            var (status, body) = await http.SendAsync(HttpMethod.Get, path);
             Assert.Equal(200, status);
-            var hit = body!["hits"]!.AsArray().FirstOrDefault(h => ((string?)h!["title"] ?? "").Contains(decisionNumber, StringComparison.Ordinal));
-            if (hit is not null)
+            if (body!["hits"]!.AsArray().FirstOrDefault(h => wanted(h!)) is { } hit)
             {
                 return hit;
             }
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
         while (DateTime.UtcNow < deadline);
         return null;

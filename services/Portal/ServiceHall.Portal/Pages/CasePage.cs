@@ -87,27 +87,19 @@ public abstract class CasePage(ApplicationsClient applications, HallCalls calls)
     /// <summary>Takes one step through the service; back to the page when done, the page with the refusal when not.</summary>
     protected async Task<IActionResult> StepAsync(string number, CaseAction step, Func<CallOptions, AsyncUnaryCall<Application>> call)
     {
-        try
+        if (await SendAsync(async () => await call(await calls.AsUserAsync(HttpContext))) is not { } refusal)
         {
-            await call(await calls.AsUserAsync(HttpContext));
             return new SeeOther(PageOf(number));
         }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
+        Refusal = refusal;
+        RefusedStep = step;
+        Refused(Refusal);
+        var page = await ShowAsync(number);
+        if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
         {
-            Refusal = ServiceRefusal.Of(e);
-            RefusedStep = step;
-            Refused(Refusal);
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
-            var page = await ShowAsync(number);
-            if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
-            {
-                Response.StatusCode = Refusal.HttpStatus;
-            }
-            return page;
+            Response.StatusCode = Refusal.HttpStatus;
         }
+        return page;
     }
 
     /// <summary>

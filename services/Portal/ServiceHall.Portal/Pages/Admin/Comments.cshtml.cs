@@ -51,20 +51,11 @@ public sealed class CommentsModel(RatingClient ratings, HallCalls calls) : Porta
 
     public async Task<IActionResult> OnPostModerateAsync()
     {
-        ServiceRefusal refusal;
-        try
+        if (await SendAsync(async () => await ratings.ModerateCommentAsync(
+                new ModerateCommentRequest { RatingId = RatingId ?? "", Approve = Approve == true, Reason = (Reason ?? "").Trim() },
+                await calls.AsUserAsync(HttpContext))) is not { } refusal)
         {
-            await ratings.ModerateCommentAsync(new ModerateCommentRequest { RatingId = RatingId ?? "", Approve = Approve == true, Reason = (Reason ?? "").Trim() },
-                await calls.AsUserAsync(HttpContext));
             return new SeeOther(Path);
-        }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
-        {
-            refusal = ServiceRefusal.Of(e);
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
         }
         var posted = RatingId;
         await OnGetAsync();

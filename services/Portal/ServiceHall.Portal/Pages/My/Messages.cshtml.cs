@@ -34,22 +34,14 @@ public sealed class MessagesModel(ApplicationsClient applications, HallCalls cal
         {
             request.Ids.Add(Id.Trim());
         }
-        try
+        if (await SendAsync(async () => await applications.MarkNotificationsReadAsync(request, await calls.AsUserAsync(HttpContext))) is not { } refusal)
         {
-            await applications.MarkNotificationsReadAsync(request, await calls.AsUserAsync(HttpContext));
             return new SeeOther("/my/messages");
         }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
-        {
-            Refusal = ServiceRefusal.Of(e);
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
-            await ReadFeedAsync();
-            Response.StatusCode = Refusal.HttpStatus;
-            return Page();
-        }
+        Refusal = refusal;
+        await ReadFeedAsync();
+        Response.StatusCode = Refusal.HttpStatus;
+        return Page();
     }
 
     async Task ReadFeedAsync()

@@ -41,8 +41,7 @@ public sealed class RatingModel(RatingClient ratings, HallCalls calls, IStringLo
     async Task<IActionResult> PostAsync(string number, string form, Func<CallOptions, AsyncUnaryCall<Rating>> call)
     {
         var options = await calls.AsUserAsync(HttpContext);
-        ServiceRefusal refusal;
-        try
+        var refusal = await SendAsync(async () =>
         {
             if (form == CaseRatingsView.CloseForm && Input.Resolved is null)
             {
@@ -58,15 +57,10 @@ public sealed class RatingModel(RatingClient ratings, HallCalls calls, IStringLo
                 }.ToRpcException();
             }
             await call(options);
-            return new SeeOther(CasePage(number));
-        }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
+        });
+        if (refusal is null)
         {
-            refusal = ServiceRefusal.Of(e);
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
+            return new SeeOther(CasePage(number));
         }
         View = new CaseRatingsView(number, true, await CaseRatingsView.ReadAsync(ratings, number, options))
         {

@@ -31,26 +31,18 @@ public sealed class CaseModel(SupervisionClient supervision, ApplicationsClient 
 
     public async Task<IActionResult> OnPostNoteAsync(string number)
     {
-        try
+        if (await SendAsync(async () => await supervision.AddSupervisionNoteAsync(
+                new AddSupervisionNoteRequest { TrackingNumber = number, Text = (Text ?? "").Trim() }, await calls.AsUserAsync(HttpContext))) is not { } refusal)
         {
-            await supervision.AddSupervisionNoteAsync(new AddSupervisionNoteRequest { TrackingNumber = number, Text = (Text ?? "").Trim() },
-                await calls.AsUserAsync(HttpContext));
             return new SeeOther(SupervisionLabels.Case(number) + "#notes");
         }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
+        Refusal = refusal;
+        var page = await ShowAsync(number);
+        if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
         {
-            Refusal = ServiceRefusal.Of(e);
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
-            var page = await ShowAsync(number);
-            if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
-            {
-                Response.StatusCode = Refusal.HttpStatus;
-            }
-            return page;
+            Response.StatusCode = Refusal.HttpStatus;
         }
+        return page;
     }
 
     async Task<IActionResult> ShowAsync(string number)

@@ -40,26 +40,18 @@ public sealed partial class CaseModel
 
     public async Task<IActionResult> OnPostAnswerNoteAsync(string number)
     {
-        try
+        if (await SendAsync(async () => await supervision.AnswerSupervisionNoteAsync(
+                new AnswerSupervisionNoteRequest { NoteId = Text(NoteId), Answer = Text(Answer) }, await Calls.AsUserAsync(HttpContext))) is not { } refusal)
         {
-            await supervision.AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = Text(NoteId), Answer = Text(Answer) },
-                await Calls.AsUserAsync(HttpContext));
             return new SeeOther(CaseLinks.Work(number) + "#notes");
         }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
+        NoteRefusal = refusal;
+        RefusedNote = NoteId;
+        var page = await ShowAsync(number);
+        if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
         {
-            NoteRefusal = ServiceRefusal.Of(e);
-            RefusedNote = NoteId;
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
-            var page = await ShowAsync(number);
-            if (page is PageResult && Response.StatusCode == StatusCodes.Status200OK)
-            {
-                Response.StatusCode = NoteRefusal.HttpStatus;
-            }
-            return page;
+            Response.StatusCode = NoteRefusal.HttpStatus;
         }
+        return page;
     }
 }

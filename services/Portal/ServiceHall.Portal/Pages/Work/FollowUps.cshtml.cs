@@ -67,19 +67,9 @@ public sealed class FollowUpsModel(RatingClient ratings, HallCalls calls) : Port
 
     async Task<IActionResult> StepAsync(Func<CallOptions, AsyncUnaryCall<Rating>> call)
     {
-        ServiceRefusal refusal;
-        try
+        if (await SendAsync(async () => await call(await calls.AsUserAsync(HttpContext))) is not { } refusal)
         {
-            await call(await calls.AsUserAsync(HttpContext));
             return new SeeOther(Path + "#follow-up-" + Uri.EscapeDataString(RatingId ?? ""));
-        }
-        catch (RpcException e) when (e.StatusCode != RpcCode.Cancelled)
-        {
-            refusal = ServiceRefusal.Of(e);
-            if (ServiceTroubles.Of(e) is { } trouble)
-            {
-                Troubles.Add(trouble);
-            }
         }
         var posted = RatingId;
         await OnGetAsync();

@@ -32,4 +32,12 @@ public static class AuditSchema
           END IF;
         END $$;
         """;
+
+    /// <summary>
+    /// V2: an index on the target, so a person's own records are found without reading the whole trail (the
+    /// applications service's "who looked at my data"). PostgreSQL's operator class lets LIKE 'prefix%' use it.
+    /// </summary>
+    public const string SqliteTargetIndexV2 = "CREATE INDEX IF NOT EXISTS audit_records_target ON audit_records (target);";
+
+    public const string PostgresTargetIndexV2 = "CREATE INDEX IF NOT EXISTS audit_records_target ON audit_records (target text_pattern_ops);";
 }

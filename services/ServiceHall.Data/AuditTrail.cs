@@ -123,6 +123,48 @@ public sealed class AuditTrail(string connectionString, TimeProvider clock, ILog
         return new AuditVerification(count, null, "");
     }
 
+    /// <summary>
+    /// One page of the records with this result of the given actions on the given targets, newest first. A target
+    /// matches when it is named exactly or followed by a space and more ("tracking_number=X" also finds
+    /// "tracking_number=X material_id=Y"); the target index (AuditSchema's TargetIndex) keeps this a lookup.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> ForTargetsAsync(IReadOnlyList<string> actions, IReadOnlyList<string> targets, string result,
+        int offset, int count, CancellationToken cancellationToken = default)
+    {
+        if (actions.Count == 0 || targets.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        var actionNames = actions.Select((action, i) => { Add(select, $"a{i}", action); return $"@a{i}"; });
+        // SQLite's LIKE ignores case and so cannot use the index; GLOB can. PostgreSQL's index is text_pattern_ops for LIKE.
+        var targetTests = targets.Select((target, i) =>
+        {
+            Add(select, $"t{i}", target);
+            Add(select, $"p{i}", postgres ? LikePrefix(target) + " %" : GlobPrefix(target) + " *");
+            return postgres ? $"target = @t{i} OR target LIKE @p{i}" : $"target = @t{i} OR target GLOB @p{i}";
+        });
+        select.CommandText = "SELECT sequence, at, actor, action, target, result, detail, previous_hash, hash FROM audit_records " +
+            $"WHERE result = @result AND action IN ({string.Join(", ", actionNames)}) AND ({string.Join(" OR ", targetTests)}) " +
+            "ORDER BY sequence DESC LIMIT @count OFFSET @offset";
+        Add(select, "result", result);
+        Add(select, "count", count);
+        Add(select, "offset", offset);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var records = new List<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new AuditRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+        }
+        return records;
+    }
+
+    static string LikePrefix(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    static string GlobPrefix(string text) => string.Concat(text.Select(c => c is '*' or '?' or '[' ? $"[{c}]" : c.ToString()));
+
     /// <summary>The newest records first, for tests and an officer's screen.</summary>
     public async Task<IReadOnlyList<AuditRecord>> RecentAsync(int count, CancellationToken cancellationToken = default)
     {

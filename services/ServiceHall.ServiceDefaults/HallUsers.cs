@@ -77,4 +77,25 @@ public static class HallUsers
         var tenancy = new[] { user.Department(), user.Organisation(), user.CreditCode() }.FirstOrDefault(t => t.Length > 0);
         return $"{user.Subject()} [{roles}]" + (tenancy is null ? "" : $" of {tenancy}");
     }
+
+    /// <summary>
+    /// Reads back what <see cref="Describe"/> wrote: the subject, the roles and the tenancy (department, organisation
+    /// or credit code; empty when none). Null for "anonymous" or a line in another shape.
+    /// </summary>
+    public static AuditActor? ParseActor(string described)
+    {
+        var open = described.IndexOf(" [", StringComparison.Ordinal);
+        var close = open < 0 ? -1 : described.IndexOf(']', open);
+        if (open <= 0 || close < 0)
+        {
+            return null;
+        }
+        var roles = described[(open + 2)..close].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var rest = described[(close + 1)..];
+        var tenancy = rest.StartsWith(" of ", StringComparison.Ordinal) ? rest[4..] : "";
+        return new AuditActor(described[..open], roles, tenancy);
+    }
 }
+
+/// <summary>Who an audit record names: see <see cref="HallUsers.ParseActor"/>.</summary>
+public sealed record AuditActor(string Subject, IReadOnlyList<string> Roles, string Tenancy);

@@ -133,7 +133,7 @@ public sealed partial class ApplicationsService(
         var application = await LoadAsync(trackingNumber, context.CancellationToken);
         var user = context.GetHttpContext().User;
         var allowed = user.MayReveal(application);
-        await audit.RecordAsync(user, RevealAction, $"tracking_number={application.TrackingNumber}",
+        await audit.RecordAsync(user, RevealAction, AuditTarget(application.TrackingNumber),
             allowed ? "OK" : StatusCode.PermissionDenied.ToString(), $"reason: {request.Reason.Trim()}", CancellationToken.None);
         return allowed ? application.ToNumbers() : throw ApplicationAccess.RevealRefused(application);
     }

@@ -116,7 +116,7 @@ public sealed partial class ApplicationsService
         var cancellationToken = context.CancellationToken;
         var application = await LoadAsync(request.TrackingNumber, cancellationToken);
         var user = context.GetHttpContext().User;
-        var target = $"tracking_number={application.TrackingNumber} material_id={request.MaterialId.Trim()}";
+        var target = $"{AuditTarget(application.TrackingNumber)} material_id={request.MaterialId.Trim()}";
         try
         {
             user.EnsureMayRead(application);

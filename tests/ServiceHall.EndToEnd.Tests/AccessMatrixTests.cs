@@ -105,6 +105,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
             DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
         // 我的消息: each applicant's own feed; marking another's id read changes nothing (the feed is the caller's).
         ["servicehall.applications.v1.ApplicationsService/ListMyNotifications"] = Allow(_ => new ListMyNotificationsRequest(), Applicants),
+        ["servicehall.applications.v1.ApplicationsService/ListMyDataAccess"] = Allow(_ => new ListMyDataAccessRequest(), Applicants),
         ["servicehall.applications.v1.ApplicationsService/MarkNotificationsRead"] = Allow(_ => new MarkNotificationsReadRequest(), Applicants),
         // Drafts: each applicant's own. The world holds two of 张三's, one to read and submit, one to delete.
         ["servicehall.applications.v1.ApplicationsService/SaveDraft"] = Allow(w => new SaveDraftRequest { Application = new SubmitApplicationRequest { ItemId = w.PoliceItem.Id } }, Applicants),

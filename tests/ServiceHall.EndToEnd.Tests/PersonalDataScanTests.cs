@@ -118,7 +118,13 @@ public sealed class PersonalDataScanTests(HallFixture hall)
             Assert.Contains(listed.Materials, m => m.Id == form.MaterialId);
             await reader.DownloadMaterialAsync(new DownloadMaterialRequest { TrackingNumber = number, MaterialId = form.MaterialId });
         }
+        // An officer's reveal whose reason quotes the number: 谁查看了我的信息 gives it back masked, over gRPC and JSON.
+        await handling.RevealApplicantAsync(new RevealApplicantRequest { TrackingNumber = number, Reason = $"核对身份证 {TestCodes.DemoResidentId}" });
+        var looked = await applicant.ListMyDataAccessAsync(new ListMyDataAccessRequest { PageSize = 100 });
+        Assert.Contains(looked.Accesses, a => a.Kind == DataAccessKind.Reveal && a.Role == AccessorRole.Officer && a.TrackingNumber == number);
+        Assert.Contains(looked.Accesses, a => a.Kind == DataAccessKind.Download && a.Role == AccessorRole.Supervisor && a.TrackingNumber == number);
         var owner = await hall.HttpAs(DemoCounty.Zhangsan);
+        Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, "/api/applications/mine/data-access")).Status);
         Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, $"/api/applications/{number}/materials")).Status);
         Assert.Equal(200, (await owner.SendAsync(HttpMethod.Get, $"/api/applications/{number}/materials/{form.MaterialId}")).Status);
         Assert.Equal(200, (await owner.SendAsync(HttpMethod.Post, "/api/applications/materials",
@@ -202,7 +208,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         foreach (var (account, paths) in new[]
         {
             // 我的办件 lists the drafts; the case page lists the case's files (the uploaded form) with their names.
-            (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", portalDraft }),
+            (DemoCounty.Zhangsan, new[] { "/my/applications", $"/my/applications/{number}", "/my/messages", "/my/data-access", portalDraft }),
             // The rating (its comment masked), the department's and the supervisor's 整改回访. The moderation page needs the
             // administrator's authenticator code, which this session's sign-in cannot give: the browser journey
             // (PortalJourneyTests.Ratings) checks that page for personal numbers instead.
@@ -236,6 +242,12 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                 }
                 if (path.StartsWith("/work/follow-ups", StringComparison.Ordinal))
                 {
+                    Assert.Contains(number, html);
+                }
+                if (path == "/my/data-access")
+                {
+                    // The officer's reveal and the downloads, read from the trail, each row naming the case.
+                    Assert.Contains("完整身份证号码和手机号码", html);
                     Assert.Contains(number, html);
                 }
                 if (path == "/my/applications")

@@ -99,6 +99,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
             ("my-applications", Portal("/my/applications"), DemoCounty.Lisi),
             ("my-case-correction", Portal("/my/applications/" + waiting), DemoCounty.Lisi),
             ("my-messages", Portal("/my/messages"), DemoCounty.Lisi),
+            ("my-data-access", Portal("/my/data-access"), DemoCounty.Lisi),
             ("workbench", Portal("/work/cases"), DemoCounty.Ziranziyuan),
             ("work-case-forms", Portal("/work/cases/" + working), DemoCounty.Ziranziyuan),
         };
@@ -210,6 +211,8 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
                 ApplicantIdNumber = TestCodes.DemoResidentId, ApplicantPhone = TestCodes.DemoMobile,
             });
             await officer.AcceptApplicationAsync(new AcceptApplicationRequest { TrackingNumber = application.TrackingNumber, Opinion = "予以受理" });
+            // A look at the applicant's numbers, so 谁查看了我的信息 has a row to show.
+            await officer.RevealApplicantAsync(new RevealApplicantRequest { TrackingNumber = application.TrackingNumber, Reason = "电话联系申请人" });
             numbers.Add(application.TrackingNumber);
         }
         await officer.RequestCorrectionAsync(new RequestCorrectionRequest

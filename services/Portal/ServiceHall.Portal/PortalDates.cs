@@ -15,6 +15,16 @@ public static class PortalDates
     /// <summary>The county's calendar day of a moment (China Standard Time).</summary>
     public static DateOnly Day(Timestamp at) => CountyClock.Today(at.ToDateTime());
 
+    /// <summary>A moment as the county reads it: the long day and the hour and minute, China Standard Time.</summary>
+    public static string Moment(IStringLocalizer text, Timestamp at)
+    {
+        var county = at.ToDateTime().AddHours(8);
+        return text["MomentLong", Long(text, DateOnly.FromDateTime(county)), county.ToString("HH:mm", CultureInfo.InvariantCulture)];
+    }
+
+    /// <summary>For the datetime attribute of &lt;time&gt; of a moment: UTC, as machines read it.</summary>
+    public static string Iso(Timestamp at) => at.ToDateTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>For the datetime attribute of &lt;time&gt;: machines read this one.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -214,11 +214,17 @@ public sealed class RatingTests
         Assert.Equal("2026-03-10", rating.FollowUp.DueOn);
         var jiancha = host.Ratings(Jiancha);
 
+        // The board: the department's overdue follow-ups, the department listed although its one case is completed.
+        async Task<int?> OnTheBoardAsync() => (await host.Supervision(Jiancha).GetSupervisionBoardAsync(new GetSupervisionBoardRequest(), cancellationToken: Cancel))
+            .Departments.SingleOrDefault(d => d.DepartmentCode == FakeCatalog.MarketRegulation)?.OverdueFollowUps;
+
         ToDay(host, 2026, 3, 10);
         Assert.Empty((await jiancha.ListFollowUpsAsync(new ListFollowUpsRequest { OverdueOnly = true }, cancellationToken: Cancel)).Ratings);
+        Assert.Null(await OnTheBoardAsync());
         ToDay(host, 2026, 3, 11);
         var overdue = await jiancha.ListFollowUpsAsync(new ListFollowUpsRequest { OverdueOnly = true }, cancellationToken: Cancel);
         Assert.True(overdue.Ratings.Single().FollowUp.Overdue);
+        Assert.Equal(1, await OnTheBoardAsync());
         var ofDepartment = await host.Ratings(Shichang).ListFollowUpsAsync(new ListFollowUpsRequest { OpenOnly = true }, cancellationToken: Cancel);
         Assert.True(ofDepartment.Ratings.Single().FollowUp.Overdue);
 
@@ -228,6 +234,7 @@ public sealed class RatingTests
         var calledBack = await host.Ratings(Shichang).RecordCallBackAsync(new RecordCallBackRequest { RatingId = rating.RatingId, CallBack = "已回访" }, cancellationToken: Cancel);
         Assert.False(calledBack.FollowUp.Overdue);
         Assert.Empty((await jiancha.ListFollowUpsAsync(new ListFollowUpsRequest { OverdueOnly = true }, cancellationToken: Cancel)).Ratings);
+        Assert.Null(await OnTheBoardAsync());
     }
 
     [Fact]

@@ -102,4 +102,49 @@ public sealed class ConsultationTests
         var unknownDepartment = await Assert.ThrowsAsync<RpcException>(() => Sample.Consultations(host, Sample.Supervisor).ListOpenConsultationsAsync(new ListOpenConsultationsRequest { DepartmentCode = "91350100M000100Y43" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, unknownDepartment.StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Late_replies_are_the_departments_red_cards_on_the_supervisors_board(string database)
+    {
+        var clock = new FakeTimeProvider(EveOfNationalDay);
+        await using var host = new ServiceHost<Program>("catalog", database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var catalog = Sample.Catalog(host, Sample.PoliceOfficer);
+        var asker = Sample.Consultations(host, Sample.Zhangsan);
+        var police = Sample.Consultations(host, Sample.PoliceOfficer);
+        var supervisor = Sample.Consultations(host, Sample.Supervisor);
+        await Sample.AddDepartmentsAsync(host);
+        var item = await catalog.CreateItemAsync(new CreateItemRequest { Guide = Sample.Guide() });
+        await catalog.PublishItemAsync(new ChangeItemRequest { Id = item.Id });
+        var first = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "身份证过期了怎么办？" });
+        var second = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "补领需要带照片吗？" });
+        var third = await asker.AskQuestionAsync(new AskQuestionRequest { ItemId = item.Id, Question = "可以邮寄吗？" });
+        async Task<(int Open, int OverdueOpen, int AnsweredLate)> PoliceLineAsync()
+        {
+            var line = Assert.Single((await supervisor.GetConsultationBoardAsync(new GetConsultationBoardRequest())).Departments);
+            Assert.Equal((Sample.PoliceCode, "镇康县公安局"), (line.DepartmentCode, line.Department));
+            return (line.Open, line.OverdueOpen, line.AnsweredLate);
+        }
+        async Task<string[]> OverdueAsync() =>
+            [.. (await supervisor.ListOpenConsultationsAsync(new ListOpenConsultationsRequest { OverdueOnly = true })).Consultations.Select(c => c.Id)];
+
+        // On time: answered on the deadline's day (10 October, a working Saturday) is not late.
+        await police.AnswerConsultationAsync(new AnswerConsultationRequest { Id = first.Id, Answer = "到窗口换领。", AnsweredBy = "户政科" });
+        clock.SetUtcNow(new DateTimeOffset(2026, 10, 10, 15, 0, 0, TimeSpan.Zero)); // 23:00 on the 10th in the county
+        Assert.Equal((2, 0, 0), await PoliceLineAsync());
+        Assert.Empty(await OverdueAsync());
+
+        // One minute past the county's midnight the two open questions are red cards.
+        clock.SetUtcNow(new DateTimeOffset(2026, 10, 10, 16, 1, 0, TimeSpan.Zero));
+        Assert.Equal((2, 2, 0), await PoliceLineAsync());
+        Assert.Equal(new[] { second.Id, third.Id }.Order(), (await OverdueAsync()).Order());
+
+        // Answered late: no longer open, still a red card; the list of open overdue ones shrinks.
+        await police.AnswerConsultationAsync(new AnswerConsultationRequest { Id = second.Id, Answer = "需要。", AnsweredBy = "户政科" });
+        Assert.Equal((1, 1, 1), await PoliceLineAsync());
+        Assert.Equal([third.Id], await OverdueAsync());
+
+        var byOfficer = await Assert.ThrowsAsync<RpcException>(() => police.GetConsultationBoardAsync(new GetConsultationBoardRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, byOfficer.StatusCode);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Applications.Case;
 using ServiceHall.Applications.Data;
+using ServiceHall.Applications.Ratings;
 using ServiceHall.Applications.Supervision;
 using ServiceHall.Applications.V1;
 using ServiceHall.ServiceDefaults;
@@ -39,12 +40,22 @@ public sealed class SupervisionService(ApplicationsDb db, CaseCalendar calendars
             .Where(n => !db.SupervisionAnswers.Any(a => a.NoteId == n.Id))
             .GroupBy(n => n.DepartmentCode).Select(g => new { Code = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        // An overdue follow-up is a warning by the clock alone (its deadline passed and it is still owed), so it is
+        // counted as of today rather than recorded by a sweep: it stops counting the moment the call-back is made.
+        var today = CountyClock.Today(time.GetUtcNow().UtcDateTime);
+        var owed = FollowUpRules.Owed;
+        var overdueFollowUps = await db.Ratings.AsNoTracking()
+            .Where(r => owed.Contains(r.FollowUpStatus) && r.FollowUpDueOn < today)
+            .GroupBy(r => r.DepartmentCode).Select(g => new { Code = g.Key, Name = g.Max(r => r.Department), Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var departments = cases.Select(c => (c.Code, c.Name, c.Open, c.Extended))
+            .Concat(overdueFollowUps.Where(f => !cases.Any(c => c.Code == f.Code)).Select(f => (f.Code, f.Name, Open: 0, Extended: 0)));
         int Warned(string code, WarningLevel level) => warnings.Where(w => w.DepartmentCode == code && w.Level == level).Sum(w => w.Count);
         return new SupervisionBoard
         {
             Departments =
             {
-                cases.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new DepartmentSupervision
+                departments.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new DepartmentSupervision
                 {
                     DepartmentCode = c.Code,
                     Department = c.Name,
@@ -54,6 +65,7 @@ public sealed class SupervisionService(ApplicationsDb db, CaseCalendar calendars
                     Red = Warned(c.Code, WarningLevel.Red),
                     StatutoryOverdue = Warned(c.Code, WarningLevel.StatutoryOverdue),
                     OpenNotes = openNotes.Where(n => n.Code == c.Code).Sum(n => n.Count),
+                    OverdueFollowUps = overdueFollowUps.Where(f => f.Code == c.Code).Sum(f => f.Count),
                 }),
             },
         };

@@ -96,6 +96,7 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         consultation.Answer = request.Answer.Trim();
         consultation.AnsweredBy = answeredBy.Trim();
         consultation.AnsweredAt = Now;
+        consultation.AnsweredOn = ServiceHall.Domain.CountyClock.Today(Now);
         consultation.Status = ConsultationStatus.Answered;
         consultation.Version++;
         await db.SaveOrRefuseAsync(AlreadyDone(consultation), context.CancellationToken);
@@ -165,11 +166,51 @@ public sealed class ConsultationService(CatalogDb db, CatalogSettings settings, 
         {
             open = open.Where(c => c.DepartmentCode == departmentCode);
         }
+        if (request.OverdueOnly)
+        {
+            var today = ServiceHall.Domain.CountyClock.Today(Now);
+            open = open.Where(c => c.ReplyDeadline < today);
+        }
         var page = await open.OrderBy(c => c.ReplyDeadline).ThenBy(c => c.AskedAt).ThenBy(c => c.Id)
             .Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
         var response = new ListConsultationsResponse { NextPageToken = paging.NextToken(page.Count) };
         response.Consultations.AddRange(page.Take(paging.Size).Select(c => c.ToMessage(Now)));
         return response;
+    }
+
+    /// <summary>
+    /// The supervisor's view of late replies per department. Lateness is the clock's alone (the deadline's day has
+    /// passed), so it is counted as of today: nothing to record, and a question stops counting as open-overdue the
+    /// moment it is answered, to count as answered late from then on.
+    /// </summary>
+    [Authorize(Roles = HallRoles.Supervisor)]
+    public override async Task<ConsultationBoard> GetConsultationBoard(GetConsultationBoardRequest request, ServerCallContext context)
+    {
+        var today = ServiceHall.Domain.CountyClock.Today(Now);
+        var counts = await db.Consultations.AsNoTracking()
+            .Where(c => c.Status == ConsultationStatus.Open || c.AnsweredOn > c.ReplyDeadline)
+            .GroupBy(c => c.DepartmentCode)
+            .Select(g => new
+            {
+                Code = g.Key,
+                Open = g.Count(c => c.Status == ConsultationStatus.Open),
+                OverdueOpen = g.Count(c => c.Status == ConsultationStatus.Open && c.ReplyDeadline < today),
+                AnsweredLate = g.Count(c => c.Status != ConsultationStatus.Open && c.AnsweredOn > c.ReplyDeadline),
+            })
+            .ToListAsync(context.CancellationToken);
+        var codes = counts.Select(c => c.Code).ToList();
+        var names = await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, context.CancellationToken);
+        return new ConsultationBoard
+        {
+            Departments =
+            {
+                counts.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new DepartmentConsultations
+                {
+                    DepartmentCode = c.Code, Department = names.GetValueOrDefault(c.Code, c.Code),
+                    Open = c.Open, OverdueOpen = c.OverdueOpen, AnsweredLate = c.AnsweredLate,
+                }),
+            },
+        };
     }
 
     /// <summary>The applicant's own questions, newest first: each with its deadline, status and any answer.</summary>

@@ -26,6 +26,8 @@ public sealed class ConsultationRecord
     public string? Answer { get; set; }
     public string? AnsweredBy { get; set; }
     public DateTime? AnsweredAt { get; set; }
+    /// <summary>The county day of <see cref="AnsweredAt"/>: what lateness is counted by, in a query.</summary>
+    public DateOnly? AnsweredOn { get; set; }
     public string? PublicQuestion { get; set; }
     public string? PublicAnswer { get; set; }
     public DateTime? PublishedAt { get; set; }
@@ -33,7 +35,7 @@ public sealed class ConsultationRecord
 
     /// <summary>Open past the deadline's county day, or answered after it.</summary>
     public bool IsOverdue(DateTime utcNow) =>
-        (AnsweredAt is { } answered ? ServiceHall.Domain.CountyClock.Today(answered) : ServiceHall.Domain.CountyClock.Today(utcNow)) > ReplyDeadline;
+        (AnsweredOn ?? (AnsweredAt is { } answered ? ServiceHall.Domain.CountyClock.Today(answered) : ServiceHall.Domain.CountyClock.Today(utcNow))) > ReplyDeadline;
 
     /// <summary>
     /// As everyone sees it, the asker included: every ID and mobile number in the text masked. The asker typed the

@@ -72,6 +72,9 @@ namespace ServiceHall.Catalog.Data.Migrations.Postgres
                     b.Property<string>("AnsweredBy")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("AskedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -67,6 +67,9 @@ namespace ServiceHall.Catalog.Data.Migrations.Sqlite
                     b.Property<string>("AnsweredBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AskedAt")
                         .HasColumnType("TEXT");
 

@@ -84,6 +84,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.catalog.v1.ConsultationService/AnswerConsultation"] = Allow(w => new AnswerConsultationRequest { Id = w.Question.Id, Answer = "可以，需携带委托书。" }, DemoCounty.Gongan),
         ["servicehall.catalog.v1.ConsultationService/PublishConsultation"] = Allow(w => new PublishConsultationRequest { Id = w.Question.Id }, DemoCounty.Gongan),
         ["servicehall.catalog.v1.ConsultationService/ListOpenConsultations"] = Allow(_ => new ListOpenConsultationsRequest { DepartmentCode = SampleGuide.Police }, DemoCounty.Gongan, DemoCounty.Jiancha),
+        ["servicehall.catalog.v1.ConsultationService/GetConsultationBoard"] = Allow(_ => new GetConsultationBoardRequest(), DemoCounty.Jiancha),
         // The working-day calendar: anyone reads a year; only the administrator sets one. The date outside the year
         // makes the administrator's call a refusal for the data, so the matrix never changes the calendar.
         ["servicehall.catalog.v1.CalendarService/GetCalendarYear"] = Allow(_ => new GetCalendarYearRequest { Year = 2026 }, Everyone),

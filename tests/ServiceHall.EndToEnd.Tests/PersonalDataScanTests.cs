@@ -110,6 +110,8 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, $"/api/supervision/cases/{number}")).Status);
         Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, $"/api/supervision/cases/{number}/notes")).Status);
         Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, "/api/supervision/board")).Status);
+        Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, "/api/catalog/consultation-board")).Status);
+        Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, "/api/catalog/consultations?overdueOnly=true")).Status);
         Assert.Equal(200, (await supervising.SendAsync(HttpMethod.Get, "/api/supervision/cases?extendedOnly=true")).Status);
         // The file's metadata, over gRPC and JSON, to the applicant, the officer and the supervisor.
         foreach (var reader in new[] { applicant, handling, supervisor })

@@ -1,6 +1,7 @@
 using System.Net;
 using Google.Protobuf.WellKnownTypes;
 using ServiceHall.Applications.V1;
+using ServiceHall.Catalog.V1;
 using static ServiceHall.Portal.Tests.Pages;
 
 namespace ServiceHall.Portal.Tests;
@@ -48,15 +49,29 @@ public sealed class SupervisionPageTests
         await using var host = new PortalHost();
         host.Hall.On<GetSupervisionBoardRequest, SupervisionBoard>("GetSupervisionBoard", _ => new()
             {
-                Departments = { new DepartmentSupervision { DepartmentCode = "11530000MB0000001X", Department = "县公安局", OpenCases = 12, Yellow = 3, Red = 2, Extended = 1, OpenNotes = 1 } },
+                Departments = { new DepartmentSupervision { DepartmentCode = "11530000MB0000001X", Department = "县公安局", OpenCases = 12, Yellow = 3, Red = 2, Extended = 1, OpenNotes = 1, OverdueFollowUps = 4 } },
             })
-            .On<ListSupervisedCasesRequest, ListSupervisedCasesResponse>("ListSupervisedCases", _ => new() { Applications = { Warned(WarningLevel.Red) } });
+            .On<ListSupervisedCasesRequest, ListSupervisedCasesResponse>("ListSupervisedCases", _ => new() { Applications = { Warned(WarningLevel.Red) } })
+            .On<GetConsultationBoardRequest, ConsultationBoard>("GetConsultationBoard", _ => new()
+            {
+                Departments = { new DepartmentConsultations { DepartmentCode = "11530000MB0000001X", Department = "县公安局", Open = 5, OverdueOpen = 2, AnsweredLate = 7 } },
+            })
+            .On<ListOpenConsultationsRequest, ListConsultationsResponse>("ListOpenConsultations", _ => new()
+            {
+                Consultations = { new Consultation { Id = "q1", ItemName = "居民身份证换领", DepartmentCode = "11530000MB0000001X", Question = "身份证过期了怎么办？", ReplyDeadline = "2026-12-01" } },
+            });
 
         var (status, html) = await host.Browser(TestUser.Supervisor).GetPageAsync("/supervise?department=11530000MB0000001X&level=Red");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<caption>", html);
         Assert.Contains("县公安局", Section(html, "board"));
+        Assert.Contains("aria-label=\"县公安局整改回访超期：4件\">4</a>", Section(html, "board"));
+        var consultations = Section(html, "consultations");
+        Assert.Contains("<tr><th scope=\"row\">县公安局</th><td>5</td><td class=\"red-card\">2</td><td class=\"red-card\">7</td></tr>", consultations);
+        Assert.Contains("身份证过期了怎么办？", consultations);
+        Assert.Contains("<time datetime=\"2026-12-01\">2026年12月1日（星期二）</time>", consultations);
+        Assert.True(((ListOpenConsultationsRequest)Assert.Single(host.Hall.CallsTo("ListOpenConsultations")).Request).OverdueOnly);
         Assert.Contains($"<a href=\"{SupervisePage}\">{SampleCases.Number}</a>", Section(html, "cases"));
         var request = (ListSupervisedCasesRequest)Assert.Single(host.Hall.CallsTo("ListSupervisedCases")).Request;
         Assert.Equal(("11530000MB0000001X", WarningLevel.Red, false), (request.DepartmentCode, request.Level, request.ExtendedOnly));

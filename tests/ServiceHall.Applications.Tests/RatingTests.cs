@@ -130,13 +130,21 @@ public sealed class RatingTests
         Assert.Equal(new[] { good.RatingId, bad.RatingId }.Order(), pending.Ratings.Select(r => r.RatingId).Order());
         Assert.Equal(CommentStatus.Unspecified, silent.CommentStatus);
 
+        // The public figures (no token) carry approved comments only: none yet.
+        var figures = new V1.PublicFiguresService.PublicFiguresServiceClient(host.Channel);
+        Assert.Empty((await figures.GetPublicFiguresAsync(new GetPublicFiguresRequest(), cancellationToken: Cancel)).Comments);
+
         var approved = await admin.ModerateCommentAsync(new ModerateCommentRequest { RatingId = good.RatingId, Approve = true, Reason = "内容属实，无不当言论" }, cancellationToken: Cancel);
         Assert.Equal((CommentStatus.Approved, "内容属实，无不当言论"), (approved.CommentStatus, approved.ModerationReason));
+        var published = Assert.Single((await figures.GetPublicFiguresAsync(new GetPublicFiguresRequest(), cancellationToken: Cancel)).Comments);
+        Assert.Equal(("窗口人员很耐心", RatingLevel.Satisfied, good.ItemName, good.Department), (published.Comment, published.Level, published.ItemName, published.Department));
+        Assert.DoesNotContain(ZhangSan.Subject, published.ToString());
         var rejected = await admin.ModerateCommentAsync(new ModerateCommentRequest { RatingId = bad.RatingId, Approve = false, Reason = "含有与办件无关的内容" }, cancellationToken: Cancel);
         Assert.Equal(CommentStatus.Rejected, rejected.CommentStatus);
         // The rating itself still counts, and its follow-up is untouched by moderation.
         Assert.Equal((RatingLevel.Dissatisfied, FollowUpStatus.Open), (rejected.Level, rejected.FollowUp.Status));
         Assert.Empty((await admin.ListPendingCommentsAsync(new ListPendingCommentsRequest(), cancellationToken: Cancel)).Ratings);
+        Assert.Equal(["窗口人员很耐心"], (await figures.GetPublicFiguresAsync(new GetPublicFiguresRequest(), cancellationToken: Cancel)).Comments.Select(c => c.Comment));
 
         var twice = await RefusedAsync(admin.ModerateCommentAsync(new ModerateCommentRequest { RatingId = good.RatingId, Approve = false, Reason = "改主意" }, cancellationToken: Cancel));
         Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);

@@ -13,6 +13,7 @@ public sealed class FiguresPageTests
         figures.Months.Add(new MonthFigures { Month = "2026-04", Received = 1 });
         figures.Total = new MonthFigures { Received = 3, Completed = 1, CompletedOnTime = 1, OnTimeRate = 1, AverageDaysUsed = 3, AveragePromisedDays = 10 };
         figures.Departments.Add(new FiguresDepartment { Code = "11530924MB0000002Q", Name = "县市场监督管理局" });
+        figures.Comments.Add(new PublicComment { RatedOn = "2026-04-02", Level = RatingLevel.Satisfied, Department = "县市场监督管理局", ItemName = "食品经营许可", Comment = "窗口人员很耐心" });
         return figures;
     }
 
@@ -37,6 +38,10 @@ public sealed class FiguresPageTests
         // The table holds every number of the chart, a row per month and the total; a rate nobody could earn is a dash.
         Assert.Contains("<th scope=\"row\">2026-04</th>\n<td>1</td><td>0</td><td>0</td>\n<td>—</td>", html);
         Assert.Contains("<th scope=\"row\">合计</th>", html);
+        var comments = Pages.Section(html, "comments");
+        Assert.Contains("窗口人员很耐心", comments);
+        Assert.Contains("<span class=\"rating-level\">满意</span>", comments);
+        Assert.Contains("<time datetime=\"2026-04-02\">2026年4月2日（星期四）</time>", comments);
         Assert.Contains("<option value=\"11530924MB0000002Q\" selected=\"selected\">县市场监督管理局</option>", html);
         Assert.Contains("href=\"/api/figures.csv?departmentCode=11530924MB0000002Q&amp;fromMonth=2026-03&amp;toMonth=2026-04\"", html);
     }
@@ -55,5 +60,9 @@ public sealed class FiguresPageTests
         Assert.Contains("<p class=\"field-error\" id=\"from-month-error\">起始月份：“2026-13” 不是 YYYY-MM 格式的月份（例如 2026-12）</p>", html);
         Assert.Contains("aria-describedby=\"from-month-error\"", html);
         Assert.Contains("<th scope=\"row\">合计</th>", html);
+        var comments = Pages.Section(html, "comments");
+        Assert.Contains("窗口人员很耐心", comments);
+        Assert.Contains("<span class=\"rating-level\">满意</span>", comments);
+        Assert.Contains("<time datetime=\"2026-04-02\">2026年4月2日（星期四）</time>", comments);
     }
 }

@@ -65,9 +65,24 @@ public sealed class FiguresQuery(ApplicationsDb db)
         figures.Total = Figures("", received.Sum(r => r.Count), completed);
         AddRatings(figures.Total, rated, followUps);
         figures.Departments.AddRange(await DepartmentsAsync(cancellationToken));
+        // Only what moderation approved becomes public; the rating itself counted above at once.
+        var comments = await ratings.Where(r => r.RatedOn >= first && r.RatedOn <= last && r.CommentStatus == CommentStatus.Approved)
+            .OrderByDescending(r => r.RatedAt).ThenBy(r => r.Id).Take(PublicComments)
+            .Select(r => new { r.RatedOn, r.Level, r.Department, r.ItemName, r.Comment })
+            .ToListAsync(cancellationToken);
+        figures.Comments.AddRange(comments.Select(c => new PublicComment
+        {
+            RatedOn = c.RatedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Level = c.Level, Department = c.Department, ItemName = c.ItemName,
+            // Stored masked already; masked again in case a comment predates that rule.
+            Comment = ServiceHall.Domain.PersonalNumbers.MaskAll(c.Comment),
+        }));
         figures.Department = figures.Departments.FirstOrDefault(d => d.Code == departmentCode)?.Name ?? "";
         return figures;
     }
+
+    /// <summary>How many approved comments the public page shows: the newest, enough to read, few enough to moderate well.</summary>
+    public const int PublicComments = 20;
 
     /// <summary>Every department that has had a case, by name.</summary>
     async Task<List<FiguresDepartment>> DepartmentsAsync(CancellationToken cancellationToken) =>

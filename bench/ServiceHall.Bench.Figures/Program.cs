@@ -1,6 +1,7 @@
 // The public figures (办件统计公开) over many cases: seeds a fresh SQLite database with the applications service's
-// own migrations and records (a year of cases across 20 departments, most completed, some late), then times the
-// figures query as the service runs it, for the whole county and for one department, and prints p50/p95/max.
+// own migrations and records (a year of cases across 20 departments, most completed, some late; three in five of the
+// completed ones rated, bad ratings with their follow-ups, some comments approved), then times the figures query as
+// the service runs it, for the whole county and for one department, and prints p50/p95/max.
 // Usage: dotnet run -c Release --project bench/ServiceHall.Bench.Figures [-- <cases> [<rounds>]]
 using System.Diagnostics;
 using System.Globalization;
@@ -20,8 +21,8 @@ try
         await db.Database.MigrateAsync();
     }
     var seeding = Stopwatch.StartNew();
-    await SeedAsync(options, cases);
-    Console.WriteLine($"seeded {cases:N0} cases in {seeding.Elapsed.TotalSeconds:F1} s");
+    var rated = await SeedAsync(options, cases);
+    Console.WriteLine($"seeded {cases:N0} cases and {rated:N0} ratings in {seeding.Elapsed.TotalSeconds:F1} s");
 
     var today = new DateOnly(2026, 12, 7);
     var period = FiguresPeriod.Parse(new GetPublicFiguresRequest(), today);
@@ -40,7 +41,10 @@ try
             }
         }
         timings.Sort();
-        Console.WriteLine($"{label}: {figures!.Total.Received:N0} received, {figures.Total.Completed:N0} completed over {figures.Months.Count} months; " +
+        var ratings = figures!.Total.Ratings;
+        Console.WriteLine($"{label}: {figures.Total.Received:N0} received, {figures.Total.Completed:N0} completed, " +
+            $"{ratings.VerySatisfied + ratings.Satisfied + ratings.FairlySatisfied + ratings.Dissatisfied + ratings.VeryDissatisfied:N0} rated, " +
+            $"{figures.Total.FollowUpsDue:N0} follow-ups due, {figures.Comments.Count} comments shown over {figures.Months.Count} months; " +
             $"p50 {Percentile(timings, 0.50):F1} ms, p95 {Percentile(timings, 0.95):F1} ms, max {timings[^1]:F1} ms ({rounds} rounds)");
     }
 }
@@ -55,9 +59,12 @@ static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorte
 static string Department(int i) => "1153092400000" + i.ToString("D4", CultureInfo.InvariantCulture) + "X";
 
 // A year of cases up to 7 December 2026: 20 departments, submitted evenly over the year; four in five completed
-// within 0–14 working days of a promised 10 (so some late), the rest still open.
-static async Task SeedAsync(DbContextOptions<ApplicationsDbSqlite> options, int cases)
+// within 0–14 working days of a promised 10 (so some late), the rest still open. Three in five completed cases are
+// rated online on their completion day, one in twenty badly (with a follow-up due 5 days later, most called back in
+// time), and one in ten rated with an approved comment. Returns the number of ratings.
+static async Task<int> SeedAsync(DbContextOptions<ApplicationsDbSqlite> options, int cases)
 {
+    var ratings = 0;
     var random = new Random(7);
     var start = new DateTime(2025, 12, 8, 1, 0, 0, DateTimeKind.Utc);
     const int batch = 5_000;
@@ -98,7 +105,49 @@ static async Task SeedAsync(DbContextOptions<ApplicationsDbSqlite> options, int 
                 DaysUsedAtStop = completed ? used : null,
                 CompletedOn = completed && stop <= new DateOnly(2026, 12, 7) ? stop : null,
             });
+            if (completed && stop <= new DateOnly(2026, 12, 7) && random.Next(5) < 3)
+            {
+                db.Add(Rating(random, i, stop));
+                ratings++;
+            }
         }
         await db.SaveChangesAsync();
     }
+    return ratings;
+}
+
+static ServiceHall.Applications.Ratings.RatingRecord Rating(Random random, int i, DateOnly on)
+{
+    var roll = random.Next(100);
+    var level = roll switch
+    {
+        < 5 => random.Next(2) == 0 ? RatingLevel.Dissatisfied : RatingLevel.VeryDissatisfied,
+        < 15 => RatingLevel.FairlySatisfied,
+        < 45 => RatingLevel.Satisfied,
+        _ => RatingLevel.VerySatisfied,
+    };
+    var bad = level is RatingLevel.Dissatisfied or RatingLevel.VeryDissatisfied;
+    var ratedAt = on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+    var commented = random.Next(10) == 0;
+    var due = on.AddDays(5);
+    var calledBack = bad && random.Next(4) > 0 ? due.AddDays(-random.Next(0, 4)).ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc) : (DateTime?)null;
+    return new ServiceHall.Applications.Ratings.RatingRecord
+    {
+        Id = "rating-" + i.ToString(CultureInfo.InvariantCulture),
+        TrackingNumber = "SHBENCH" + i.ToString("D9", CultureInfo.InvariantCulture),
+        Channel = RatingChannel.Online,
+        Level = level,
+        Comment = commented ? "办理很快，窗口人员耐心" : "",
+        CommentStatus = commented ? CommentStatus.Approved : CommentStatus.Unspecified,
+        RaterSubject = "applicant-" + (i % 5000).ToString(CultureInfo.InvariantCulture),
+        RatedAt = ratedAt,
+        RatedOn = on,
+        ItemId = "item-" + (i % 300).ToString(CultureInfo.InvariantCulture),
+        ItemName = "压测事项",
+        Department = "压测部门" + (i % 20).ToString("D2", CultureInfo.InvariantCulture),
+        DepartmentCode = Department(i % 20),
+        FollowUpStatus = !bad ? FollowUpStatus.Unspecified : calledBack is null ? FollowUpStatus.Open : FollowUpStatus.CalledBack,
+        FollowUpDueOn = bad ? due : null,
+        CalledBackAt = calledBack,
+    };
 }

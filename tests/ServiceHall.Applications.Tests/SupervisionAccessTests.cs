@@ -27,6 +27,7 @@ public sealed class SupervisionAccessTests
         ("GetCaseSupervision", () => client.GetCaseSupervisionAsync(new GetCaseSupervisionRequest { TrackingNumber = trackingNumber }, cancellationToken: Cancel).ResponseAsync),
         ("AddSupervisionNote", () => client.AddSupervisionNoteAsync(new AddSupervisionNoteRequest { TrackingNumber = trackingNumber, Text = "请说明进度" }, cancellationToken: Cancel).ResponseAsync),
         ("ListSupervisionNotes", () => client.ListSupervisionNotesAsync(new ListSupervisionNotesRequest { TrackingNumber = trackingNumber }, cancellationToken: Cancel).ResponseAsync),
+        ("ListOpenSupervisionNotes", () => client.ListOpenSupervisionNotesAsync(new ListOpenSupervisionNotesRequest(), cancellationToken: Cancel).ResponseAsync),
         ("AnswerSupervisionNote", () => client.AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = noteId, Answer = "已加快办理" }, cancellationToken: Cancel).ResponseAsync),
     ];
 
@@ -46,6 +47,8 @@ public sealed class SupervisionAccessTests
             ["AddSupervisionNote"] = [Jiancha],
             ["ListSupervisionNotes"] = [Jiancha, Shichang],
             ["AnswerSupervisionNote"] = [Shichang],
+            // Any officer, for their own department (another department's officer sees an empty list).
+            ["ListOpenSupervisionNotes"] = [Gongan, Shichang, Jiancha],
         };
         TestUser[] callers = [ZhangSan, LiSi, Qiye, Gongan, Shichang, Jiancha, Xinyong, Admin];
         Assert.Equal(allowed.Keys.Order(), V1.SupervisionService.Descriptor.Methods.Select(m => m.Name).Order());
@@ -94,10 +97,20 @@ public sealed class SupervisionAccessTests
 
         var seen = await host.Supervision(Shichang).ListSupervisionNotesAsync(new ListSupervisionNotesRequest { TrackingNumber = number }, cancellationToken: Cancel);
         Assert.Equal(note.NoteId, Assert.Single(seen.Notes).NoteId);
+        // What the department owes shows on its workbench; another department's officer neither sees it nor may ask.
+        async Task<string[]> OwedAsync(TestUser who, string department = "") =>
+            [.. (await host.Supervision(who).ListOpenSupervisionNotesAsync(new ListOpenSupervisionNotesRequest { DepartmentCode = department }, cancellationToken: Cancel)).Notes.Select(n => n.NoteId)];
+        Assert.Equal([note.NoteId], await OwedAsync(Shichang));
+        Assert.Equal([note.NoteId], await OwedAsync(Jiancha, FakeCatalog.MarketRegulation));
+        Assert.Empty(await OwedAsync(Gongan));
+        var notTheirs = await RefusedAsync(host.Supervision(Gongan).ListOpenSupervisionNotesAsync(
+            new ListOpenSupervisionNotesRequest { DepartmentCode = FakeCatalog.MarketRegulation }, cancellationToken: Cancel));
+        Assert.Equal(StatusCode.PermissionDenied, notTheirs.StatusCode);
         var noAnswer = await RefusedAsync(host.Supervision(Shichang).AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = note.NoteId }, cancellationToken: Cancel));
         Assert.Contains("督办答复", noAnswer.Status.Detail);
         var answered = await host.Supervision(Shichang).AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = note.NoteId, Answer = "已安排专人，本周内作出决定" }, cancellationToken: Cancel);
         Assert.Equal((true, DemoCounty.Shichang), (answered.Answered, answered.AnsweredBy));
+        Assert.Empty(await OwedAsync(Shichang));
         var again = await RefusedAsync(host.Supervision(Shichang).AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = note.NoteId, Answer = "再答一次" }, cancellationToken: Cancel));
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
         var missing = await RefusedAsync(host.Supervision(Shichang).AnswerSupervisionNoteAsync(new AnswerSupervisionNoteRequest { NoteId = new string('a', 32), Answer = "答" }, cancellationToken: Cancel));

@@ -155,6 +155,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.applications.v1.SupervisionService/AddSupervisionNote"] = Allow(w => new AddSupervisionNoteRequest { TrackingNumber = w.Application.TrackingNumber, Text = "矩阵测试督办" }, DemoCounty.Jiancha),
         ["servicehall.applications.v1.SupervisionService/ListSupervisionNotes"] = Allow(w => new ListSupervisionNotesRequest { TrackingNumber = w.Application.TrackingNumber },
             DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Jiancha),
+        ["servicehall.applications.v1.SupervisionService/ListOpenSupervisionNotes"] = Allow(_ => new ListOpenSupervisionNotesRequest(), DemoCounty.Jiancha, DemoCounty.Gongan, DemoCounty.GonganHead, DemoCounty.Ziranziyuan, DemoCounty.Shichang),
         ["servicehall.applications.v1.SupervisionService/AnswerSupervisionNote"] = Allow(w => new AnswerSupervisionNoteRequest { NoteId = w.Note.NoteId, Answer = "矩阵测试答复" },
             DemoCounty.Gongan, DemoCounty.GonganHead),
         // 好差评: the owner rates a completed case (the world's rated case in another channel: the first call rates, later

@@ -53,10 +53,15 @@ public sealed partial class PortalJourneyTests
         Assert.Contains("待承办部门答复", await written.InnerTextAsync());
         await AssertNoSeriousAxeViolationsAsync(supervisor, "supervise-case-note", javaScript);
 
-        // The officer of 公安局: the open note on the workbench case page, answered there.
-        await officer.GotoAsync(Portal($"/work/cases/{number}"));
+        // The officer of 公安局: the note waits above the workbench queue and leads to the case page, answered there.
+        await officer.GotoAsync(Portal("/work/cases"));
         await SignInAsync(officer, DemoCounty.Gongan);
-        await officer.WaitForURLAsync(new Regex($"/work/cases/{number}$"), Rendered);
+        await officer.WaitForURLAsync(new Regex("/work/cases$"), Rendered);
+        var owed = officer.Locator("#owed-notes li", new PageLocatorOptions { HasTextString = noteText });
+        Assert.Equal(1, await owed.CountAsync());
+        await AssertNoSeriousAxeViolationsAsync(officer, "workbench-owed-notes", javaScript);
+        await owed.Locator($"a[href='/work/cases/{number}#notes']").ClickAsync();
+        await officer.WaitForURLAsync(new Regex($"/work/cases/{number}#notes$"), Rendered);
         var open = officer.Locator("#notes .supervision-note", new PageLocatorOptions { HasTextString = noteText });
         Assert.Contains("待承办部门答复", await open.InnerTextAsync());
         var answerForm = officer.Locator("#notes form", new PageLocatorOptions { HasTextString = noteText });

@@ -38,6 +38,26 @@ public sealed class WorkbenchTests
     }
 
     [Fact]
+    public async Task The_departments_unanswered_supervision_notes_stand_above_the_queue_and_lead_to_the_case()
+    {
+        await using var host = new PortalHost();
+        host.Hall.On<ListDepartmentCasesRequest, ListApplicationsResponse>("ListDepartmentCases", _ => new() { Applications = { SampleCases.Case() } })
+            .On<ListOpenSupervisionNotesRequest, ListSupervisionNotesResponse>("ListOpenSupervisionNotes", _ => new()
+            {
+                Notes = { new SupervisionNote { NoteId = "n1", TrackingNumber = SampleCases.Number, Text = "该件即将超期，请说明进度", WrittenBy = "电子监察" } },
+            });
+
+        var (status, html) = await host.Browser(TestUser.Officer).GetPageAsync("/work/cases");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var owed = Section(html, "owed-notes");
+        Assert.Contains("待答复的督办意见（1件）", owed);
+        Assert.Contains($"<a href=\"{CasePage}#notes\">{SampleCases.Number}</a>", owed);
+        Assert.Contains("该件即将超期，请说明进度", owed);
+        Assert.True(html.IndexOf("id=\"owed-notes\"", StringComparison.Ordinal) < html.IndexOf("class=\"case\"", StringComparison.Ordinal), "the notes come before the queue");
+    }
+
+    [Fact]
     public async Task A_submitted_case_offers_accept_refuse_and_correction_and_shows_internal_notes()
     {
         await using var host = new PortalHost();

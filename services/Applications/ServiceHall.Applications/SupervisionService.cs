@@ -152,6 +152,38 @@ public sealed class SupervisionService(ApplicationsDb db, CaseCalendar calendars
         return new ListSupervisionNotesResponse { Notes = { await NotesAsync(application.TrackingNumber, context.CancellationToken) } };
     }
 
+    /// <summary>
+    /// What the department owes: its unanswered notes, oldest first. This is how a note reaches the department: the
+    /// workbench lists these above the queue until each is answered.
+    /// </summary>
+    [Authorize(Roles = DepartmentRoles + "," + HallRoles.Supervisor)]
+    public override async Task<ListSupervisionNotesResponse> ListOpenSupervisionNotes(ListOpenSupervisionNotesRequest request, ServerCallContext context)
+    {
+        var paging = Paging.From(request.PageSize, request.PageToken, ListOpenSupervisionNotesRequest.Descriptor);
+        var user = context.GetHttpContext().User;
+        var department = CreditCode.Normalize(request.DepartmentCode);
+        if (!user.HasRole(HallRoles.Supervisor))
+        {
+            var own = CreditCode.Normalize(user.Department());
+            if (own.Length == 0)
+            {
+                throw new RpcException(new Status(StatusCode.PermissionDenied, "登录凭证中没有所属部门，无法列出督办意见"));
+            }
+            if (department.Length > 0 && department != own)
+            {
+                throw new FieldErrors(ListOpenSupervisionNotesRequest.Descriptor).Add("department_code", "只能查看本部门的督办意见").Refusal(StatusCode.PermissionDenied);
+            }
+            department = own;
+        }
+        var open = db.SupervisionNotes.AsNoTracking().Where(n => !db.SupervisionAnswers.Any(a => a.NoteId == n.Id));
+        if (department.Length > 0)
+        {
+            open = open.Where(n => n.DepartmentCode == department);
+        }
+        var page = await open.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(context.CancellationToken);
+        return new ListSupervisionNotesResponse { Notes = { page.Take(paging.Size).Select(n => n.ToMessage(null)) }, NextPageToken = paging.NextToken(page.Count) };
+    }
+
     [Authorize(Roles = DepartmentRoles)]
     public override async Task<SupervisionNote> AnswerSupervisionNote(AnswerSupervisionNoteRequest request, ServerCallContext context)
     {

@@ -6,15 +6,17 @@ using ServiceHall.Catalog.V1;
 using ServiceHall.ServiceDefaults;
 using ApplicationsClient = ServiceHall.Applications.V1.ApplicationsService.ApplicationsServiceClient;
 using CatalogClient = ServiceHall.Catalog.V1.CatalogService.CatalogServiceClient;
+using SupervisionClient = ServiceHall.Applications.V1.SupervisionService.SupervisionServiceClient;
 
 namespace ServiceHall.Portal.Pages.Work;
 
 /// <summary>
 /// The officers' workbench (办件工作台): the department's cases, nearest deadline first (the service's order), each
-/// with its clock; filtered by state and item with a plain GET form. A supervisor sees every department's.
+/// with its clock; filtered by state and item with a plain GET form. A supervisor sees every department's. Above the
+/// queue an officer finds the 督办 notes their department has not answered: that is how a note reaches them.
 /// </summary>
 [Authorize]
-public sealed class CasesModel(ApplicationsClient applications, CatalogClient catalog, HallCalls calls) : PortalPage
+public sealed class CasesModel(ApplicationsClient applications, CatalogClient catalog, SupervisionClient supervision, HallCalls calls) : PortalPage
 {
     public const int PageSize = 50;
 
@@ -27,6 +29,9 @@ public sealed class CasesModel(ApplicationsClient applications, CatalogClient ca
     public string? ItemId { get; private set; }
 
     public ListApplicationsResponse? Queue { get; private set; }
+
+    /// <summary>The department's unanswered 督办 notes, oldest first; null for a supervisor (their board lists them).</summary>
+    public ListSupervisionNotesResponse? OwedNotes { get; private set; }
 
     /// <summary>The items of the open cases, for the item filter: the department's items that have work waiting.</summary>
     public IReadOnlyList<(string Id, string Name)> Items { get; private set; } = [];
@@ -58,6 +63,10 @@ public sealed class CasesModel(ApplicationsClient applications, CatalogClient ca
         var departmentCode = DepartmentCode ?? "";
         try
         {
+            if (!Supervises)
+            {
+                OwedNotes = await ReadAsync(supervision.ListOpenSupervisionNotesAsync(new ListOpenSupervisionNotesRequest { PageSize = 100 }, options));
+            }
             var open = await ReadAsync(applications.ListDepartmentCasesAsync(new ListDepartmentCasesRequest { DepartmentCode = departmentCode, PageSize = 100 }, options));
             Items = open?.Applications.GroupBy(a => a.ItemId).Select(g => (g.Key, g.First().ItemName)).OrderBy(i => i.Item2, StringComparer.Ordinal).ToList() ?? [];
             if (!filtered)

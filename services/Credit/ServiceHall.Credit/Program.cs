@@ -1,5 +1,6 @@
 using ServiceHall.Credit;
 using ServiceHall.Credit.Data;
+using ServiceHall.Credit.Import;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
@@ -19,6 +20,12 @@ builder.Services.AddOptions<PublicityPeriod>()
     .ValidateOnStart();
 builder.AddHallClock();
 builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
+// Bulk import (docs/domain.md §8): one whole file per message, so this service's message limit follows the file limit.
+builder.Services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section)
+    .Validate(l => l.MaxFileBytes > 0, $"{ImportLimits.Section}:MaxFileBytes must be positive").ValidateOnStart();
+builder.Services.AddScoped<CreditImporter>();
+builder.Services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions<CreditImportService>>()
+    .Configure<Microsoft.Extensions.Options.IOptions<ImportLimits>>((o, limits) => o.MaxReceiveMessageSize = CreditImportService.MaxMessageBytes(limits.Value));
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
 
@@ -41,6 +48,7 @@ app.UseEventDelivery();
 app.MapEventSubscriptions();
 app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
+app.MapHallGrpcService<CreditImportService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -45,6 +45,8 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             // One decision is recorded once per entity, so a retried submission cannot publish it twice.
             e.HasIndex(p => new { p.EntityCode, p.DecisionNumber }).IsUnique();
             e.HasIndex(p => new { p.EntityCode, p.PublicityUntil });
+            // An import's natural key: a deciding body's decision number (Import/CreditImporter.cs).
+            e.HasIndex(p => new { p.AuthorityCode, p.DecisionNumber });
             e.Property(p => p.DecisionNumber).HasMaxLength(CreditRules.MaxShortTextLength);
             e.Property(p => p.ViolationType).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(p => p.Facts).HasMaxLength(CreditRules.MaxTextLength);
@@ -63,6 +65,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.HolderName).HasMaxLength(CreditRules.MaxShortTextLength);
             // One application makes one record, however often its approval is delivered (at least once).
             e.HasIndex(l => l.SourceTrackingNumber).IsUnique();
+            e.HasIndex(l => new { l.AuthorityCode, l.DecisionNumber });
             e.Property(l => l.SourceTrackingNumber).HasMaxLength(CreditRules.MaxTrackingNumberLength);
             e.Property(l => l.DecisionNumber).HasMaxLength(CreditRules.MaxShortTextLength);
             e.Property(l => l.DocumentTitle).HasMaxLength(CreditRules.MaxNameLength);

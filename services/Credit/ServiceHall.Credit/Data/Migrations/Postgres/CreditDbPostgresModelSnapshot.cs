@@ -85,6 +85,8 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                     b.HasIndex("SourceTrackingNumber")
                         .IsUnique();
 
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
+
                     b.ToTable("licences", (string)null);
                 });
 
@@ -193,6 +195,8 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
 
                     b.HasIndex("EntityCode", "DecisionNumber")
                         .IsUnique();

@@ -80,6 +80,8 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                     b.HasIndex("SourceTrackingNumber")
                         .IsUnique();
 
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
+
                     b.ToTable("licences", (string)null);
                 });
 
@@ -188,6 +190,8 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
 
                     b.HasIndex("EntityCode", "DecisionNumber")
                         .IsUnique();

@@ -30,7 +30,7 @@ public sealed class CreditImportService(CreditImporter importer, IOptions<Import
         }
         else if (request.Content.Length > max)
         {
-            errors.Add("content", $"文件有{request.Content.Length}字节，超过上限{max}字节（{max / 1024 / 1024} MiB）：请分成几个文件导入");
+            errors.Add("content", $"文件有{request.Content.Length}字节，超过上限{max}字节（{Size(max)}）：请分成几个文件导入");
         }
         errors.ThrowIfAny();
 
@@ -73,6 +73,8 @@ public sealed class CreditImportService(CreditImporter importer, IOptions<Import
             Details = { Any.Pack(report), Any.Pack(badRequest) },
         }.ToRpcException();
     }
+
+    static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1048576.0:0.#} MiB" : $"{bytes / 1024.0:0.#} KiB";
 
     /// <summary>“第3行「处罚决定日期」：…”, or the file's own problem.</summary>
     public static string Describe(RowProblem problem) => problem.Row == 0

@@ -56,8 +56,10 @@ public sealed class CreditImportService(CreditImporter importer, IOptions<Import
     /// InvalidArgument with the report: people read the message (the first problems), the portal and programs the
     /// ImportReport (row by row) and BadRequest (each under the field content) in the details.
     /// </summary>
-    static RpcException Refusal(IReadOnlyList<RowProblem> problems)
+    static RpcException Refusal(IReadOnlyList<RowProblem> unmasked)
     {
+        // A problem quotes the bad cell, which may be a resident ID or mobile number typed in the wrong column.
+        var problems = unmasked.Select(p => new RowProblem { Row = p.Row, Column = PublicText.Masked(p.Column), Problem = PublicText.Masked(p.Problem) }).ToList();
         var report = new ImportReport();
         report.Problems.AddRange(problems.Take(MaxReportedProblems));
         if (problems.Count > MaxReportedProblems)

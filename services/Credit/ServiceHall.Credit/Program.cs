@@ -49,6 +49,7 @@ app.MapEventSubscriptions();
 app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
 app.MapHallGrpcService<CreditImportService>();
+app.MapHallGrpcService<CreditCorrectionService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -15,7 +15,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
     /// <see cref="MarketEntity.ToEvent"/>): the penalties still in publicity and every licence.
     /// </summary>
     public IQueryable<MarketEntity> EntitiesAsShown(DateOnly today) => Entities
-        .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today))
+        .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today && p.WithdrawnAt == null))
         .Include(e => e.Licences);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -55,6 +55,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Content).HasMaxLength(CreditRules.MaxTextLength);
             e.Property(p => p.Authority).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(p => p.AuthorityCode).HasMaxLength(CreditCode.Length);
+            // Records from before corrections existed are their first revision: the migration fills in 1.
         });
         modelBuilder.Entity<LicenceRecord>(e =>
         {
@@ -74,6 +75,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.Authority).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
+        modelBuilder.Entity<PenaltyRevision>(PenaltyRevision.Configure);
         modelBuilder.AddOutbox();
     }
 }

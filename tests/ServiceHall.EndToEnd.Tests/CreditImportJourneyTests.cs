@@ -64,5 +64,16 @@ public sealed class CreditImportJourneyTests(HallFixture hall)
             Assert.Single(entity!["penalties"]!.AsArray());
             Assert.Equal("2", entity["version"]!.ToString());
         }
+
+        // One of them was published in error: withdrawn, it leaves the public lookup; its history keeps it.
+        var (_, first) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{entities[0].Code}");
+        var penaltyId = (string)first!["penalties"]![0]!["id"]!;
+        var (withdrawn, _) = await editor.SendAsync(HttpMethod.Post, $"/api/credit/penalties/{penaltyId}:withdraw", new { reason = "当事人认定错误" });
+        Assert.Equal(200, withdrawn);
+        var (_, after) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{entities[0].Code}");
+        Assert.Empty(after!["penalties"]!.AsArray());
+        var (historyStatus, history) = await editor.SendAsync(HttpMethod.Get, $"/api/credit/penalties/{penaltyId}/history");
+        Assert.Equal(200, historyStatus);
+        Assert.Equal(["PENALTY_CHANGE_RECORDED", "PENALTY_CHANGE_WITHDRAWN"], history!["versions"]!.AsArray().Select(v => (string?)v!["change"]));
     }
 }

@@ -281,8 +281,26 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         var (penalties, _) = await editor.SendAsync(HttpMethod.Post, "/api/credit/imports",
             new { kind = "IMPORT_KIND_PENALTIES", content = Convert.ToBase64String(CreditImportFiles.Csv(CreditImportFiles.CurrentPenaltyHeader, [row])) });
         Assert.Equal(200, penalties);
-        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}")).Status);
+        var (found, entity) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}");
+        Assert.Equal(200, found);
         Assert.NotNull(await hall.Http.SearchUntilFoundAsync("镇康县扫描测试商行", code, TimeSpan.FromSeconds(60)));
+
+        // A correction whose reason and content quote the numbers, and the history that keeps every version.
+        var penalty = entity!["penalties"]![0]!;
+        var id = (string)penalty["id"]!;
+        var (corrected, _) = await editor.SendAsync(HttpMethod.Post, $"/api/credit/penalties/{id}:correct", new
+        {
+            reason = $"当事人来电（{TestCodes.DemoMobile}）指出身份证 {TestCodes.DemoResidentId} 写错",
+            penalty = new
+            {
+                decisionNumber = (string?)penalty["decisionNumber"], violationType = "未按规定公示年度报告", facts = $"经营者（身份证 {TestCodes.DemoResidentId}）未按规定报送年度报告。",
+                basis = "《企业信息公示暂行条例》第十七条", category = "罚款", content = "罚款人民币1万元", fineAmountWan = "1", decisionDate = "2026-10-15",
+                authority = "县市场监督管理局", authorityCode = DemoCounty.MarketRegulation,
+            },
+        });
+        Assert.Equal(200, corrected);
+        Assert.Equal(200, (await editor.SendAsync(HttpMethod.Get, $"/api/credit/penalties/{id}/history")).Status);
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}")).Status);
     }
 
     /// <summary>The approved case's licence, once search holds it (the events travel on their own): its hit and credit's lookup.</summary>

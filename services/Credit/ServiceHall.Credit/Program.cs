@@ -17,6 +17,9 @@ builder.AddOutbox<CreditDb>();
 builder.Services.AddOptions<PublicityPeriod>()
     .BindConfiguration(PublicityPeriod.Section)
     .Validate(p => p.MaximumMonths > 0, $"{PublicityPeriod.Section}:MaximumMonths must be positive")
+    .Validate(p => p.MinimumMonths >= 0 && p.MinimumMonths <= p.MaximumMonths
+        && (p.Domains ?? []).All(d => d.MinimumMonths >= 0 && d.Words.Length > 0) && p.TypeMinimumMonths.Values.All(m => m >= 0),
+        $"{PublicityPeriod.Section}: minimums must lie between 0 and MaximumMonths, and each domain needs words")
     .ValidateOnStart();
 builder.AddHallClock();
 builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();

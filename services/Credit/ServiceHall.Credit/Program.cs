@@ -27,6 +27,10 @@ builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
 builder.Services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section)
     .Validate(l => l.MaxFileBytes > 0, $"{ImportLimits.Section}:MaxFileBytes must be positive").ValidateOnStart();
 builder.Services.AddScoped<CreditImporter>();
+// An import's refusal carries its ImportReport in the status details: JSON transcoding writes only the detail types
+// its registry knows.
+builder.Services.PostConfigure<Microsoft.AspNetCore.Grpc.JsonTranscoding.GrpcJsonTranscodingOptions>(o =>
+    o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor, ServiceHall.Credit.V1.ImportReport.Descriptor));
 builder.Services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions<CreditImportService>>()
     .Configure<Microsoft.Extensions.Options.IOptions<ImportLimits>>((o, limits) => o.MaxReceiveMessageSize = CreditImportService.MaxMessageBytes(limits.Value));
 builder.Services.AddSingleton<PublicitySweep>();

@@ -10,7 +10,9 @@ public sealed class PublicityRulesTests
     {
         var rules = new PublicityPeriod();
         Assert.Equal(3, rules.MinimumMonthsFor("罚款", "经营超过保质期的食品", "销售过期食品。", Basis));
-        Assert.Equal(new DateOnly(2026, 5, 31), rules.RepairableFrom(new DateOnly(2026, 2, 28), 3));
+        Assert.Equal(new DateOnly(2026, 5, 28), rules.RepairableFrom(new DateOnly(2026, 2, 28), 3));
+        // A month without that day ends the period on its last day.
+        Assert.Equal(new DateOnly(2027, 2, 28), rules.RepairableFrom(new DateOnly(2026, 11, 30), 3));
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace ServiceHall.Gateway;
 
 /// <summary>
 /// The largest request body: <see cref="Default"/> everywhere but on the upload paths, which take one whole file
-/// (Applications:Materials:MaxFileBytes and Catalog:MaxGuideFileBytes, 10 MiB by default) as base64 in JSON, 4/3 larger, plus the rest of the request,
+/// (Applications:Materials:MaxFileBytes, Catalog:MaxGuideFileBytes and Credit:Import:MaxFileBytes, 10 MiB by default) as base64 in JSON, 4/3 larger, plus the rest of the request,
 /// and the portal's form paths, whose forms carry several whole files at once (multipart, not base64): the apply form
 /// (a file per material), the 补正 answer and the decision (ServiceHall.Portal's MaterialUploads.MaxFormBytes, 50 MiB).
 /// </summary>
@@ -22,6 +22,8 @@ public sealed record BodyLimits(long Default, long Upload, IReadOnlyList<string>
     [
         "/api/applications/materials", "/servicehall.applications.v1.ApplicationsService/UploadMaterial",
         "/api/catalog/files", "/servicehall.catalog.v1.CatalogService/UploadGuideFile",
+        // A credit import file (Credit:Import:MaxFileBytes, 10 MiB by default), whole.
+        "/api/credit/imports", "/servicehall.credit.v1.CreditImportService/ImportRecords",
     ];
 
     public static BodyLimits From(IConfiguration configuration) => new(

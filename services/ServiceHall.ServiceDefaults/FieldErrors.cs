@@ -56,6 +56,9 @@ public sealed class FieldErrors(MessageDescriptor? request)
 
     public bool Any => violations.Count > 0;
 
+    /// <summary>Each problem with its field path, for a caller that reports them elsewhere (an import file's row and column).</summary>
+    public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => violations;
+
     /// <summary>Each problem as a person reads it, label first.</summary>
     public IReadOnlyList<string> Problems => [.. violations.Select(v => v.Description)];
 

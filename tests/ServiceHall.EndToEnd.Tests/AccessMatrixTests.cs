@@ -34,7 +34,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     internal static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor, RatingService.Descriptor, PublicFiguresService.Descriptor,
-        CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
+        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
@@ -181,6 +181,19 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.credit.v1.CreditService/GetLicence"] = Allow(_ => new GetLicenceRequest { Id = "0123456789abcdef0123456789abcdef" }, Everyone),
         ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), DemoCounty.Xinyong, DemoCounty.Admin),
         ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
+        // An import file of 市场监管局's own penalties: only its credit editor imports it (the first call records
+        // the penalty, the others find it recorded and change nothing).
+        ["servicehall.credit.v1.CreditImportService/ImportRecords"] = Allow(w => MarketRegulationImport(w), DemoCounty.Xinyong),
+        // Corrections: credit editors only, and of the deciding department only (tested in the credit service's
+        // tests: no other department's credit editor is among the demo accounts). An unknown penalty is NotFound, an
+        // answer: the demo penalties are not changed by the matrix.
+        ["servicehall.credit.v1.CreditCorrectionService/CorrectPenalty"] = Allow(_ => new CorrectPenaltyRequest
+        {
+            Id = "0123456789abcdef0123456789abcdef", Reason = "矩阵测试",
+            Penalty = new PenaltyRecord { DecisionNumber = "县市监罚〔2026〕1号", Category = "警告", Content = "警告", DecisionDate = "2026-10-15", Authority = "县市场监督管理局", AuthorityCode = DemoCounty.MarketRegulation },
+        }, DemoCounty.Xinyong),
+        ["servicehall.credit.v1.CreditCorrectionService/WithdrawPenalty"] = Allow(_ => new WithdrawPenaltyRequest { Id = "0123456789abcdef0123456789abcdef", Reason = "矩阵测试" }, DemoCounty.Xinyong),
+        ["servicehall.credit.v1.CreditCorrectionService/GetPenaltyHistory"] = Allow(_ => new GetPenaltyHistoryRequest { Id = "0123456789abcdef0123456789abcdef" }, DemoCounty.Xinyong),
         // Disclosures: public reading; only the organisation's own publisher publishes.
         ["servicehall.disclosures.v1.DisclosuresService/ListDisclosures"] = Allow(_ => new ListDisclosuresRequest { OrganizationId = DemoCounty.Hospital }, Everyone),
         ["servicehall.disclosures.v1.DisclosuresService/RegisterOrganization"] = Allow(_ => new RegisterOrganizationRequest(), DemoCounty.Admin),
@@ -195,6 +208,14 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     };
 
     static ChangeItemRequest Change(World w) => new() { Id = w.PoliceItem.Id, Reason = "矩阵测试", ExpectedVersion = 999 };
+
+    static ImportRecordsRequest MarketRegulationImport(World w) => new()
+    {
+        Kind = ImportKind.Penalties,
+        FileName = "矩阵测试.csv",
+        Content = ByteString.CopyFrom(CreditImportFiles.Csv(CreditImportFiles.CurrentPenaltyHeader,
+            [CreditImportFiles.PenaltyRow("县示范企业", DemoCounty.Business, "县市监罚〔2026〕矩阵" + w.Suffix[..4] + "号", "2026-10-15", DemoCounty.MarketRegulation)])),
+    };
 
     static AddPenaltyRequest PoliceDecidedPenalty(World w) => new()
     {

@@ -17,6 +17,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
     public async Task Answers_logs_and_the_search_index_hold_no_unmasked_ID_or_mobile_number()
     {
         var application = await PutPersonalNumbersInAsync();
+        await ImportRecordsWithPersonalNumbersAsync();
         await ReadTheSeededCountyAsync();
         await ReadThePortalsCasePagesAsync(application);
 
@@ -263,6 +264,57 @@ public sealed class PersonalDataScanTests(HallFixture hall)
                 Recorded.Add(account, "portal GET " + path, html);
             }
         }
+    }
+
+    /// <summary>
+    /// Credit import files that carry the numbers: a natural person's licence with the ID number in 证件号码 and a
+    /// mobile number in 许可内容, a penalty quoting both in 违法事实, and a refused file whose bad cell is an ID number
+    /// (the report quotes bad cells); then the records read back, from credit and from search.
+    /// </summary>
+    async Task ImportRecordsWithPersonalNumbersAsync()
+    {
+        var editor = await hall.HttpAs(DemoCounty.Xinyong);
+        var decisionNumber = $"县市监许〔2026〕扫{Random.Shared.Next(1000, 100_000)}号";
+        string[] header = ["行政相对人名称", "行政相对人类别", "行政相对人代码_1(统一社会信用代码)", "证件类型", "证件号码", "行政许可决定文书名称",
+            "行政许可决定文书号", "许可类别", "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码"];
+        string[] person = ["张三", "自然人", "", "身份证", TestCodes.DemoResidentId, "准予许可决定书", decisionNumber, "普通",
+            $"小餐饮经营许可（联系电话 {TestCodes.DemoMobile}）", "2026-10-15", "县市场监督管理局", DemoCounty.MarketRegulation];
+        var (licences, _) = await editor.SendAsync(HttpMethod.Post, "/api/credit/imports",
+            new { kind = "IMPORT_KIND_LICENCES", content = Convert.ToBase64String(CreditImportFiles.Csv(header, [person])) });
+        Assert.Equal(200, licences);
+        await ReadThePublishedLicenceAsync(decisionNumber);
+
+        var code = TestCodes.NewCreditCode();
+        var row = CreditImportFiles.PenaltyRow("镇康县扫描测试商行", code, $"县市监罚〔2026〕扫{Random.Shared.Next(1000, 100_000)}号", "2026-10-15", DemoCounty.MarketRegulation);
+        row[Array.IndexOf(CreditImportFiles.CurrentPenaltyHeader, "违法事实")] = $"经营者（身份证 {TestCodes.DemoResidentId}，电话 {TestCodes.DemoMobile}）未按规定报送年度报告。";
+        var badRow = (string[])row.Clone();
+        badRow[Array.IndexOf(CreditImportFiles.CurrentPenaltyHeader, "处罚决定日期")] = TestCodes.DemoResidentId;
+        var (refused, _) = await editor.SendAsync(HttpMethod.Post, "/api/credit/imports",
+            new { kind = "IMPORT_KIND_PENALTIES", content = Convert.ToBase64String(CreditImportFiles.Csv(CreditImportFiles.CurrentPenaltyHeader, [badRow])) });
+        Assert.Equal(400, refused);
+        var (penalties, _) = await editor.SendAsync(HttpMethod.Post, "/api/credit/imports",
+            new { kind = "IMPORT_KIND_PENALTIES", content = Convert.ToBase64String(CreditImportFiles.Csv(CreditImportFiles.CurrentPenaltyHeader, [row])) });
+        Assert.Equal(200, penalties);
+        var (found, entity) = await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}");
+        Assert.Equal(200, found);
+        Assert.NotNull(await hall.Http.SearchUntilFoundAsync("镇康县扫描测试商行", code, TimeSpan.FromSeconds(60)));
+
+        // A correction whose reason and content quote the numbers, and the history that keeps every version.
+        var penalty = entity!["penalties"]![0]!;
+        var id = (string)penalty["id"]!;
+        var (corrected, _) = await editor.SendAsync(HttpMethod.Post, $"/api/credit/penalties/{id}:correct", new
+        {
+            reason = $"当事人来电（{TestCodes.DemoMobile}）指出身份证 {TestCodes.DemoResidentId} 写错",
+            penalty = new
+            {
+                decisionNumber = (string?)penalty["decisionNumber"], violationType = "未按规定公示年度报告", facts = $"经营者（身份证 {TestCodes.DemoResidentId}）未按规定报送年度报告。",
+                basis = "《企业信息公示暂行条例》第十七条", category = "罚款", content = "罚款人民币1万元", fineAmountWan = "1", decisionDate = "2026-10-15",
+                authority = "县市场监督管理局", authorityCode = DemoCounty.MarketRegulation,
+            },
+        });
+        Assert.Equal(200, corrected);
+        Assert.Equal(200, (await editor.SendAsync(HttpMethod.Get, $"/api/credit/penalties/{id}/history")).Status);
+        Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{code}")).Status);
     }
 
     /// <summary>The approved case's licence, once search holds it (the events travel on their own): its hit and credit's lookup.</summary>

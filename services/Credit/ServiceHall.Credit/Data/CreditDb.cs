@@ -15,7 +15,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
     /// <see cref="MarketEntity.ToEvent"/>): the penalties still in publicity and every licence.
     /// </summary>
     public IQueryable<MarketEntity> EntitiesAsShown(DateOnly today) => Entities
-        .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today))
+        .Include(e => e.Penalties.Where(p => p.PublicityUntil >= today && p.WithdrawnAt == null))
         .Include(e => e.Licences);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -45,6 +45,8 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             // One decision is recorded once per entity, so a retried submission cannot publish it twice.
             e.HasIndex(p => new { p.EntityCode, p.DecisionNumber }).IsUnique();
             e.HasIndex(p => new { p.EntityCode, p.PublicityUntil });
+            // An import's natural key: a deciding body's decision number (Import/CreditImporter.cs).
+            e.HasIndex(p => new { p.AuthorityCode, p.DecisionNumber });
             e.Property(p => p.DecisionNumber).HasMaxLength(CreditRules.MaxShortTextLength);
             e.Property(p => p.ViolationType).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(p => p.Facts).HasMaxLength(CreditRules.MaxTextLength);
@@ -53,6 +55,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Content).HasMaxLength(CreditRules.MaxTextLength);
             e.Property(p => p.Authority).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(p => p.AuthorityCode).HasMaxLength(CreditCode.Length);
+            // Records from before corrections existed are their first revision: the migration fills in 1.
         });
         modelBuilder.Entity<LicenceRecord>(e =>
         {
@@ -63,6 +66,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.HolderName).HasMaxLength(CreditRules.MaxShortTextLength);
             // One application makes one record, however often its approval is delivered (at least once).
             e.HasIndex(l => l.SourceTrackingNumber).IsUnique();
+            e.HasIndex(l => new { l.AuthorityCode, l.DecisionNumber });
             e.Property(l => l.SourceTrackingNumber).HasMaxLength(CreditRules.MaxTrackingNumberLength);
             e.Property(l => l.DecisionNumber).HasMaxLength(CreditRules.MaxShortTextLength);
             e.Property(l => l.DocumentTitle).HasMaxLength(CreditRules.MaxNameLength);
@@ -71,6 +75,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.Authority).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
+        modelBuilder.Entity<PenaltyRevision>(PenaltyRevision.Configure);
         modelBuilder.AddOutbox();
     }
 }

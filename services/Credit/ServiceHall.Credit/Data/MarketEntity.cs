@@ -39,7 +39,7 @@ public sealed class MarketEntity
 
     /// <summary>An entity whose last announcement showed a penalty that is out of publicity on <paramref name="today"/>.</summary>
     public static System.Linq.Expressions.Expression<Func<MarketEntity, bool>> PublicityEndedSinceAnnounced(DateOnly today) =>
-        e => e.Penalties.Any(p => p.PublicityUntil >= e.AnnouncedOn && p.PublicityUntil < today);
+        e => e.Penalties.Any(p => p.PublicityUntil >= e.AnnouncedOn && p.PublicityUntil < today && p.WithdrawnAt == null);
 
     public void AddPenalty(PenaltyRecord penalty)
     {

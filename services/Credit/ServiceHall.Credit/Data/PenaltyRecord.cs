@@ -10,28 +10,33 @@ public sealed class PenaltyRecord
 
     public required string Id { get; init; }
     public required string EntityCode { get; init; }
-    public required string DecisionNumber { get; init; }
-    public required string ViolationType { get; init; }
-    public required string Facts { get; init; }
-    public required string Basis { get; init; }
-    public required string Category { get; init; }
-    public required string Content { get; init; }
-    public decimal? FineAmountWan { get; init; }
-    public DateOnly DecisionDate { get; init; }
-    public required string Authority { get; init; }
+    public required string DecisionNumber { get; set; }
+    public required string ViolationType { get; set; }
+    public required string Facts { get; set; }
+    public required string Basis { get; set; }
+    public required string Category { get; set; }
+    public required string Content { get; set; }
+    public decimal? FineAmountWan { get; set; }
+    public DateOnly DecisionDate { get; set; }
+    public required string Authority { get; set; }
     /// <summary>处罚机关's unified social credit code: only credit editors of this department record its penalties.</summary>
     public required string AuthorityCode { get; init; }
-    public DateOnly PublicityUntil { get; init; }
+    public DateOnly PublicityUntil { get; set; }
     public DateTime RecordedAt { get; init; }
+    /// <summary>1 as recorded, one more for each correction (<see cref="PenaltyRevision"/> keeps every version).</summary>
+    public int Revision { get; set; } = 1;
+    /// <summary>When the deciding department withdrew it as published in error: never public again, kept with its history.</summary>
+    public DateTime? WithdrawnAt { get; set; }
 
     /// <summary>The publicity end date is the last day the record is shown.</summary>
-    public bool InPublicityOn(DateOnly day) => PublicityUntil >= day;
+    public bool InPublicityOn(DateOnly day) => PublicityUntil >= day && WithdrawnAt is null;
 
     /// <param name="fields">Already checked by <see cref="CreditRules.CheckPenalty"/>, which parsed <paramref name="terms"/> from it.</param>
     public static PenaltyRecord Create(string entityCode, V1.PenaltyRecord fields, PenaltyTerms terms, DateTime now) => new()
     {
         Id = Guid.NewGuid().ToString("N"),
         EntityCode = entityCode,
+        RecordedAt = now,
         DecisionNumber = fields.DecisionNumber.Trim(),
         ViolationType = fields.ViolationType.Trim(),
         Facts = fields.Facts.Trim(),
@@ -43,7 +48,39 @@ public sealed class PenaltyRecord
         Authority = fields.Authority.Trim(),
         AuthorityCode = terms.AuthorityCode,
         PublicityUntil = terms.PublicityUntil,
-        RecordedAt = now,
+    };
+
+    /// <summary>Replaces the content with a corrected one (checked like a new record); the deciding body stays.</summary>
+    public void Correct(V1.PenaltyRecord fields, PenaltyTerms terms)
+    {
+        DecisionNumber = fields.DecisionNumber.Trim();
+        ViolationType = fields.ViolationType.Trim();
+        Facts = fields.Facts.Trim();
+        Basis = fields.Basis.Trim();
+        Category = fields.Category.Trim();
+        Content = fields.Content.Trim();
+        FineAmountWan = terms.FineAmountWan;
+        DecisionDate = terms.DecisionDate;
+        Authority = fields.Authority.Trim();
+        PublicityUntil = terms.PublicityUntil;
+        Revision++;
+    }
+
+    /// <summary>The content as stored, unmasked: what a history version keeps (masked again on the way out).</summary>
+    public V1.PenaltyRecord ToStored() => new()
+    {
+        Id = Id,
+        DecisionNumber = DecisionNumber,
+        ViolationType = ViolationType,
+        Facts = Facts,
+        Basis = Basis,
+        Category = Category,
+        Content = Content,
+        FineAmountWan = FineAmountWan?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "",
+        DecisionDate = DecisionDate.ToString(DateFormat, CultureInfo.InvariantCulture),
+        Authority = Authority,
+        AuthorityCode = AuthorityCode,
+        PublicityUntil = PublicityUntil.ToString(DateFormat, CultureInfo.InvariantCulture),
     };
 
     /// <summary>The public view, personal numbers masked in every text field (<see cref="PublicText"/>).</summary>

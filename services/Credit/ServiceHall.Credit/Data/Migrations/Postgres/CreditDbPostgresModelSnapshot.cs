@@ -85,6 +85,8 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                     b.HasIndex("SourceTrackingNumber")
                         .IsUnique();
 
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
+
                     b.ToTable("licences", (string)null);
                 });
 
@@ -187,12 +189,20 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ViolationType")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
 
                     b.HasIndex("EntityCode", "DecisionNumber")
                         .IsUnique();
@@ -200,6 +210,52 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                     b.HasIndex("EntityCode", "PublicityUntil");
 
                     b.ToTable("penalties", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceHall.Credit.Data.PenaltyRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PenaltyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PenaltyId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("penalty_revisions", (string)null);
                 });
 
             modelBuilder.Entity("ServiceHall.Messaging.OutboxMessage", b =>

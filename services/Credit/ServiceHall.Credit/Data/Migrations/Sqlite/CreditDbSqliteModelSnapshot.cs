@@ -80,6 +80,8 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                     b.HasIndex("SourceTrackingNumber")
                         .IsUnique();
 
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
+
                     b.ToTable("licences", (string)null);
                 });
 
@@ -182,12 +184,20 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ViolationType")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorityCode", "DecisionNumber");
 
                     b.HasIndex("EntityCode", "DecisionNumber")
                         .IsUnique();
@@ -195,6 +205,50 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                     b.HasIndex("EntityCode", "PublicityUntil");
 
                     b.ToTable("penalties", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceHall.Credit.Data.PenaltyRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PenaltyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PenaltyId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("penalty_revisions", (string)null);
                 });
 
             modelBuilder.Entity("ServiceHall.Messaging.OutboxMessage", b =>

@@ -1,5 +1,6 @@
 using ServiceHall.Credit;
 using ServiceHall.Credit.Data;
+using ServiceHall.Credit.OpenApi;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
@@ -21,6 +22,7 @@ builder.AddHallClock();
 builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
+builder.AddCreditOpenApi();
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } migrated)
@@ -41,6 +43,7 @@ app.UseEventDelivery();
 app.MapEventSubscriptions();
 app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
+app.MapCreditOpenApi();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

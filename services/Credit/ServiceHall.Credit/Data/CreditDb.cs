@@ -72,5 +72,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
         modelBuilder.AddOutbox();
+        // The open API for institutions keeps its tables in its own file (OpenApi/OpenApiModel.cs).
+        OpenApi.OpenApiModel.AddOpenApi(modelBuilder);
     }
 }

@@ -42,7 +42,7 @@ public static class ChangeFeed
             new XElement(Atom + "id", "urn:uuid:" + delivery.EventId),
             new XElement(Atom + "title", $"{change.Name}（{change.Code}）：{KindWord(change.Kind)}"),
             new XElement(Atom + "updated", Instant(delivery.OccurredAt)),
-            new XElement(Atom + "category", new XAttribute("term", change.Kind.ToString())),
+            new XElement(Atom + "category", new XAttribute("term", OpenApiReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>("ChangeKind").FindValueByNumber((int)change.Kind)?.Name ?? change.Kind.ToString())),
             new XElement(Atom + "content", new XAttribute("type", "application/json"), delivery.Payload));
     }
 

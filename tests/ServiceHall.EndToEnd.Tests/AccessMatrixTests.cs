@@ -34,7 +34,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     internal static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor, RatingService.Descriptor, PublicFiguresService.Descriptor,
-        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
+        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, CreditOpenApi.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
@@ -194,6 +194,15 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         }, DemoCounty.Xinyong),
         ["servicehall.credit.v1.CreditCorrectionService/WithdrawPenalty"] = Allow(_ => new WithdrawPenaltyRequest { Id = "0123456789abcdef0123456789abcdef", Reason = "矩阵测试" }, DemoCounty.Xinyong),
         ["servicehall.credit.v1.CreditCorrectionService/GetPenaltyHistory"] = Allow(_ => new GetPenaltyHistoryRequest { Id = "0123456789abcdef0123456789abcdef" }, DemoCounty.Xinyong),
+        // The credit open API: institutions' clients only (a client-credentials token with the credit.lookup scope, which
+        // no demo account's token carries; OpenApiJourneyTests uses them); a business reads who looked it up.
+        ["servicehall.credit.v1.CreditOpenApi/LookUpEntity"] = Allow(_ => new LookUpEntityRequest { Code = DemoCounty.Business }, []),
+        ["servicehall.credit.v1.CreditOpenApi/WatchEntity"] = Allow(_ => new WatchEntityRequest { Code = DemoCounty.Business }, []),
+        ["servicehall.credit.v1.CreditOpenApi/UnwatchEntity"] = Allow(_ => new UnwatchEntityRequest { Code = DemoCounty.Business }, []),
+        ["servicehall.credit.v1.CreditOpenApi/ListWatches"] = Allow(_ => new ListWatchesRequest(), []),
+        ["servicehall.credit.v1.CreditOpenApi/SetWebhook"] = Allow(_ => new SetWebhookRequest { Url = "https://bank.example/hooks/credit" }, []),
+        ["servicehall.credit.v1.CreditOpenApi/ListDeadLetters"] = Allow(_ => new ListDeadLettersRequest(), []),
+        ["servicehall.credit.v1.CreditOpenApi/ListLookupsOfMyEntity"] = Allow(_ => new ListLookupsOfMyEntityRequest(), DemoCounty.Qiye),
         // Disclosures: public reading; only the organisation's own publisher publishes.
         ["servicehall.disclosures.v1.DisclosuresService/ListDisclosures"] = Allow(_ => new ListDisclosuresRequest { OrganizationId = DemoCounty.Hospital }, Everyone),
         ["servicehall.disclosures.v1.DisclosuresService/RegisterOrganization"] = Allow(_ => new RegisterOrganizationRequest(), DemoCounty.Admin),

@@ -36,6 +36,17 @@ public sealed class HallFixture : IAsyncLifetime
             {
                 ["Logging__LogLevel__Default"] = "Information",
                 ["Identity__SignInFreeFailuresPerAddress"] = "100000",
+                // The credit open API (OpenApiJourneyTests): a second institution whose small quota one test uses up, the
+                // test's webhook receiver on loopback, and retries quick enough to watch.
+                ["Identity__Clients__0__ClientId"] = OpenApiJourneyTests.QuotaClient,
+                ["Identity__Clients__0__ClientSecret"] = OpenApiJourneyTests.QuotaClientSecret,
+                ["Identity__Clients__0__DisplayName"] = "测试农村商业银行",
+                ["Identity__Clients__0__Grants__0"] = "client_credentials",
+                ["Identity__Clients__0__Scopes__0"] = "credit.lookup",
+                [$"Credit__OpenApi__Clients__{OpenApiJourneyTests.QuotaClient}__DailyQuota"] = OpenApiJourneyTests.QuotaOfQuotaClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Credit__OpenApi__AllowLoopbackHttpWebhooks"] = "true",
+                ["Credit__OpenApi__WebhookFirstRetry"] = "00:00:01",
+                ["Credit__OpenApi__DeliveryInterval"] = "00:00:00.500",
             });
         Http = new HttpClient(new Recorded.Responses("anonymous")) { BaseAddress = hall.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
         Grpc = GrpcChannel.ForAddress(hall.GatewayGrpc);

@@ -19,6 +19,7 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         var application = await PutPersonalNumbersInAsync();
         await ImportRecordsWithPersonalNumbersAsync();
         await ReadTheSeededCountyAsync();
+        await ReadTheCreditOpenApiAsync();
         await ReadThePortalsCasePagesAsync(application);
 
         // The owner's explicit reveal is the one sanctioned full view, and it is audited by the service.
@@ -325,6 +326,22 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         var (lookedUp, licence) = await hall.Http.SendAsync(HttpMethod.Get, (string)hit["url"]!);
         Assert.Equal(200, lookedUp);
         Assert.Equal(("HOLDER_KIND_NATURAL_PERSON", "张*"), ((string?)licence!["holderKind"], (string?)licence["holderName"]));
+    }
+
+    /// <summary>The credit open API: a bank's lookup, watches, dead letters and feed, and the business's list of who looked it up.</summary>
+    async Task ReadTheCreditOpenApiAsync()
+    {
+        using var bank = await OpenApiJourneyTests.InstitutionAsync(hall);
+        Assert.Equal(200, (await bank.SendAsync(HttpMethod.Get, $"/api/credit/open/v1/entities/{DemoCounty.Business}")).Status);
+        Assert.Equal(200, (await bank.SendAsync(HttpMethod.Post, "/api/credit/open/v1/watches", new { code = DemoCounty.Business })).Status);
+        Assert.Equal(200, (await bank.SendAsync(HttpMethod.Get, "/api/credit/open/v1/watches")).Status);
+        Assert.Equal(200, (await bank.SendAsync(HttpMethod.Get, "/api/credit/open/v1/dead-letters")).Status);
+        using var feed = await bank.GetAsync("/api/credit/open/v1/feed");
+        Assert.Equal(System.Net.HttpStatusCode.OK, feed.StatusCode);
+        var business = await hall.HttpAs(DemoCounty.Qiye);
+        var (listed, lookups) = await business.SendAsync(HttpMethod.Get, "/api/credit/my/lookups");
+        Assert.Equal(200, listed);
+        Assert.Contains(lookups!["lookups"]!.AsArray(), l => (string?)l!["institution"] == "银行信用核查系统");
     }
 
     /// <summary>Everything the public and the staff can list: every item's guide, the departments, credit records, disclosures, searches.</summary>

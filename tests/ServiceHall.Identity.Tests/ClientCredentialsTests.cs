@@ -75,4 +75,45 @@ public sealed class ClientCredentialsTests
         Assert.NotEqual(HttpStatusCode.OK, demo);
         Assert.Contains("用户名或密码错误", demoAccount);
     }
+
+    [Fact]
+    public async Task The_bank_may_ask_for_the_credit_lookup_scope_and_its_token_carries_it()
+    {
+        await using var host = IdentityHost.Start(Databases.Sqlite);
+
+        var (status, tokens) = await host.Browser().ClientCredentialsAsync("bank-credit-check", "bank-demo-secret", "servicehall credit.lookup");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var scopes = Tokens.Read(Tokens.Access(tokens)).GetClaim("scope").Value.Split(' ');
+        Assert.Equal(["credit.lookup", "servicehall"], scopes.Order());
+    }
+
+    [Fact]
+    public async Task A_client_not_configured_for_credit_lookups_is_refused_the_scope()
+    {
+        await using var host = IdentityHost.Start(Databases.Sqlite, new Dictionary<string, string?>
+        {
+            ["Identity:Clients:0:ClientId"] = "tax-bureau",
+            ["Identity:Clients:0:ClientSecret"] = "tax-secret",
+            ["Identity:Clients:0:Grants:0"] = "client_credentials",
+        });
+
+        var (status, body) = await host.Browser().ClientCredentialsAsync("tax-bureau", "tax-secret", "servicehall credit.lookup");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        // OpenIddict answers a scope the client has no permission for as an invalid request naming the scope.
+        Assert.Equal("invalid_request", body.GetProperty("error").GetString());
+        Assert.Contains("scope", body.GetProperty("error_description").GetString());
+        Assert.False(body.TryGetProperty("access_token", out _));
+    }
+
+    [Fact]
+    public async Task A_configured_client_naming_an_unknown_scope_is_refused_at_start()
+    {
+        var client = new ClientSettings { ClientId = "tax-bureau", ClientSecret = "s", Grants = ["client_credentials"], Scopes = ["credit.everything"] };
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => HallClients.Describe(client));
+
+        Assert.Contains("credit.everything", refusal.Message);
+    }
 }

@@ -41,6 +41,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("services:catalog:http:0", "http://catalog.test");
         builder.UseSetting("services:search:http:0", "http://search.test");
         builder.UseSetting("services:applications:http:0", "http://applications.test");
+        builder.UseSetting("services:credit:http:0", "http://credit.test");
         // Plain HTTP like the local hall: forms need their antiforgery cookie back over it. RequireHttpsTests sets true.
         builder.UseSetting("Portal:RequireHttps", "false");
         foreach (var (key, value) in Settings)
@@ -58,6 +59,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             services.AddSingleton(new PublicFiguresService.PublicFiguresServiceClient(Hall));
             services.AddSingleton(new SupervisionService.SupervisionServiceClient(Hall));
             services.AddSingleton(new RatingService.RatingServiceClient(Hall));
+            services.AddSingleton(new ServiceHall.Credit.V1.CreditOpenApi.CreditOpenApiClient(Hall));
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(o =>
             {

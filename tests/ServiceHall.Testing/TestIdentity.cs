@@ -13,7 +13,7 @@ namespace ServiceHall.Testing;
 
 /// <summary>Someone calling a service in a unit test: the claims the identity service would put in their token.</summary>
 public sealed record TestUser(string Subject, IReadOnlyList<string> Roles, string Department = "", string Organisation = "", string CreditCode = "", string ApplicantKind = "",
-    string VerifiedName = "", string VerifiedIdNumber = "")
+    string VerifiedName = "", string VerifiedIdNumber = "", string ClientId = "", string Scope = "")
 {
     public static TestUser Person(string subject = "person-a") => new(subject, [HallRoles.Applicant], ApplicantKind: "person");
     public static TestUser Business(string creditCode, string subject = "business-a") => new(subject, [HallRoles.Applicant], CreditCode: creditCode, ApplicantKind: "business");
@@ -24,6 +24,8 @@ public sealed record TestUser(string Subject, IReadOnlyList<string> Roles, strin
     public static TestUser Administrator(string subject = "administrator-a") => new(subject, [HallRoles.Administrator]);
     /// <summary>A machine client (client credentials): signed in, no user role.</summary>
     public static TestUser Machine(string clientId = "bank-credit-check") => new(clientId, []);
+    /// <summary>An institution's client of the credit open API: client id and the credit.lookup scope, as the identity service issues them.</summary>
+    public static TestUser CreditClient(string clientId = "bank-credit-check") => new(clientId, [], ClientId: clientId, Scope: "servicehall " + HallScopes.CreditLookup);
 }
 
 /// <summary>
@@ -44,7 +46,8 @@ public static class TestIdentity
         claims.AddRange(user.Roles.Select(r => new Claim(HallClaims.Role, r)));
         foreach (var (type, value) in new[] { (HallClaims.Department, user.Department), (HallClaims.Organisation, user.Organisation),
                      (HallClaims.CreditCode, user.CreditCode), (HallClaims.ApplicantKind, user.ApplicantKind),
-                     (HallClaims.VerifiedName, user.VerifiedName), (HallClaims.VerifiedIdNumber, user.VerifiedIdNumber) })
+                     (HallClaims.VerifiedName, user.VerifiedName), (HallClaims.VerifiedIdNumber, user.VerifiedIdNumber),
+                     (HallClaims.ClientId, user.ClientId), (HallScopes.Claim, user.Scope) })
         {
             if (value.Length > 0)
             {

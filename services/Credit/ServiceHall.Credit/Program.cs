@@ -1,6 +1,7 @@
 using ServiceHall.Credit;
 using ServiceHall.Credit.Data;
 using ServiceHall.Credit.Import;
+using ServiceHall.Credit.OpenApi;
 using ServiceHall.Messaging;
 using ServiceHall.ServiceDefaults;
 
@@ -35,6 +36,7 @@ builder.Services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions<CreditImpo
     .Configure<Microsoft.Extensions.Options.IOptions<ImportLimits>>((o, limits) => o.MaxReceiveMessageSize = CreditImportService.MaxMessageBytes(limits.Value));
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
+builder.AddCreditOpenApi();
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } migrated)
@@ -57,6 +59,7 @@ app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
 app.MapHallGrpcService<CreditImportService>();
 app.MapHallGrpcService<CreditCorrectionService>();
+app.MapCreditOpenApi();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

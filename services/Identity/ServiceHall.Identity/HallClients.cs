@@ -5,7 +5,7 @@ namespace ServiceHall.Identity;
 
 /// <summary>
 /// The client applications, created or updated at every start from Identity:Clients; with Seed:Demo also the
-/// demo portal, the command-line client and the bank's credit check (unless configured under the same id).
+/// demo portal, the command-line client and the bank's credit check (with the credit open API's scope) (unless configured under the same id).
 /// </summary>
 public static class HallClients
 {
@@ -34,7 +34,7 @@ public static class HallClients
             new ClientSettings
             {
                 ClientId = "bank-credit-check", ClientSecret = "bank-demo-secret", DisplayName = "银行信用核查系统",
-                Grants = [ClientCredentials],
+                Grants = [ClientCredentials], Scopes = [Connect.HallPrincipals.CreditLookupScope],
             },
         ];
     }
@@ -86,6 +86,12 @@ public static class HallClients
             throw new InvalidOperationException($"Client '{client.ClientId}' names unknown grants ({string.Join(", ", unknown)}); " +
                 $"use {AuthorizationCode}, {RefreshToken}, {ClientCredentials} or {DeviceCode}");
         }
+        var unknownScopes = client.Scopes.Except(Connect.HallPrincipals.ExtraScopes).ToList();
+        if (unknownScopes.Count > 0)
+        {
+            throw new InvalidOperationException($"Client '{client.ClientId}' names unknown scopes ({string.Join(", ", unknownScopes)}); " +
+                $"use {string.Join(" or ", Connect.HallPrincipals.ExtraScopes)}");
+        }
         var confidential = !string.IsNullOrEmpty(client.ClientSecret);
         if (client.Grants.Contains(ClientCredentials) && !confidential)
         {
@@ -110,6 +116,10 @@ public static class HallClients
         {
             descriptor.Permissions.Add(Permissions.Endpoints.Token);
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + Connect.HallPrincipals.ServiceScope);
+            foreach (var scope in client.Scopes)
+            {
+                descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            }
         }
         if (client.Grants.Contains(AuthorizationCode))
         {

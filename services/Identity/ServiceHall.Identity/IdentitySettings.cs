@@ -103,4 +103,7 @@ public sealed class ClientSettings
 
     /// <summary>"authorization_code", "refresh_token", "client_credentials", "device_code".</summary>
     public List<string> Grants { get; set; } = [];
+
+    /// <summary>Scopes beyond "servicehall" the client may ask for: "credit.lookup" for an institution using the credit open API.</summary>
+    public List<string> Scopes { get; set; } = [];
 }

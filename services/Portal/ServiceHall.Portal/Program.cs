@@ -27,6 +27,8 @@ builder.AddServiceClient<PublicFiguresService.PublicFiguresServiceClient>("appli
 // 电子监察: the supervisor's board and 督办 notes, which officers answer on the workbench.
 builder.AddServiceClient<SupervisionService.SupervisionServiceClient>("applications");
 builder.AddServiceClient<RatingService.RatingServiceClient>("applications");
+// 被查询记录: the business sees which institutions looked its entity up (the credit open API).
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditOpenApi.CreditOpenApiClient>("credit");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -77,5 +77,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<PenaltyRevision>(PenaltyRevision.Configure);
         modelBuilder.AddOutbox();
+        // The open API for institutions keeps its tables in its own file (OpenApi/OpenApiModel.cs).
+        OpenApi.OpenApiModel.AddOpenApi(modelBuilder);
     }
 }

@@ -22,6 +22,15 @@ public sealed class HallPrincipals(UserManager<HallUser> users)
     /// <summary>The scope a client asks for to call the hall's services.</summary>
     public const string ServiceScope = "servicehall";
 
+    /// <summary>
+    /// The scope of the credit open API (docs/domain.md §8): an institution's system looking entities up under its
+    /// daily quota and watching them. Only clients configured with it (ClientSettings.Scopes) may ask for it.
+    /// </summary>
+    public const string CreditLookupScope = ServiceDefaults.HallScopes.CreditLookup;
+
+    /// <summary>The scopes a client may be given beyond <see cref="ServiceScope"/>.</summary>
+    public static readonly IReadOnlyList<string> ExtraScopes = [CreditLookupScope];
+
     public async Task<ClaimsPrincipal> ForUserAsync(HallUser user, ImmutableArray<string> scopes)
     {
         var identity = NewIdentity();

@@ -36,7 +36,7 @@ public static class OpenIddictRegistration
                 o.RequireProofKeyForCodeExchange();
                 // S256 only: a "plain" challenge is the verifier itself, readable by whoever sees the redirect.
                 o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, HallPrincipals.ServiceScope);
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, HallPrincipals.ServiceScope, HallPrincipals.CreditLookupScope);
                 o.RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Role, ServiceDefaults.HallClaims.ApplicantKind,
                     ServiceDefaults.HallClaims.CreditCode, ServiceDefaults.HallClaims.Department, ServiceDefaults.HallClaims.Organisation);
                 o.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime);

@@ -21,6 +21,8 @@ builder.AddHallClock();
 builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
+builder.Services.AddSingleton<NamePinyinBackfill>();
+builder.Services.AddHostedService(services => services.GetRequiredService<NamePinyinBackfill>());
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } migrated)
@@ -41,6 +43,7 @@ app.UseEventDelivery();
 app.MapEventSubscriptions();
 app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
+app.MapHallGrpcService<CreditLookupService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

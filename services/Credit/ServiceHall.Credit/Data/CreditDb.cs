@@ -71,6 +71,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.Authority).HasMaxLength(CreditRules.MaxNameLength);
             e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
+        modelBuilder.Entity<MarketEntity>(e => LookupColumns.Configure(e, Database.IsNpgsql()));
         modelBuilder.AddOutbox();
     }
 }

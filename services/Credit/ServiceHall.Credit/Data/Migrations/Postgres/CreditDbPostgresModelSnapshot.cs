@@ -117,14 +117,53 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("Name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("NameInitials");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameInitials"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("NamePinyin");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NamePinyin"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("OrganisationCode");
+
+                    b.HasIndex("RegistrationNumber");
 
                     b.ToTable("entities", (string)null);
                 });

@@ -34,7 +34,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     internal static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor, RatingService.Descriptor, PublicFiguresService.Descriptor,
-        CreditService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
+        CreditService.Descriptor, CreditLookupService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
@@ -176,6 +176,8 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
         // A licence by id: public like the entity lookup (an unknown id is NotFound, an answer, not a refusal).
         ["servicehall.credit.v1.CreditService/GetLicence"] = Allow(_ => new GetLicenceRequest { Id = "0123456789abcdef0123456789abcdef" }, Everyone),
+        // The lookup box: public like the entity it leads to.
+        ["servicehall.credit.v1.CreditLookupService/FindEntities"] = Allow(_ => new FindEntitiesRequest { Q = "镇康县" }, Everyone),
         ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), DemoCounty.Xinyong, DemoCounty.Admin),
         ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
         // Disclosures: public reading; only the organisation's own publisher publishes.

@@ -284,6 +284,12 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/consultations")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/guide-report")).Status);
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{DemoCounty.Business}")).Status);
+        // The lookup box by code, name, pinyin and initials; a resident ID is refused there too, and (the scan checks) not echoed.
+        foreach (var q in new[] { DemoCounty.Business, "镇康县", "zhenkang", "zkx" })
+        {
+            Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities?q=" + Uri.EscapeDataString(q))).Status);
+        }
+        Assert.Equal(400, (await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities?q=" + Uri.EscapeDataString(TestCodes.DemoResidentId))).Status);
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/figures")).Status);
         foreach (var organisation in new[] { DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany })
         {

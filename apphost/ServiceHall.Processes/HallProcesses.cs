@@ -61,6 +61,8 @@ public static class HallProcesses
             new("services__search__http__0", Address("search"), Address("search")),
             // Applying online, following cases (我的办件, 我的消息) and the officers' workbench.
             new("services__applications__http__0", Address("applications"), Address("applications")),
+            // The credit lookup, entity and report pages (信用信息), public.
+            new("services__credit__http__0", Address("credit"), Address("credit")),
             // The demo secret in appsettings.json is for one machine only: the portal refuses it outside demo mode.
             new("Seed__Demo", "true", null),
             new("Portal__ClientSecret", null, Secret("servicehall-portal-client", "secret")),

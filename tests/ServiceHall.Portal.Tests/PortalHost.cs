@@ -58,6 +58,8 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             services.AddSingleton(new PublicFiguresService.PublicFiguresServiceClient(Hall));
             services.AddSingleton(new SupervisionService.SupervisionServiceClient(Hall));
             services.AddSingleton(new RatingService.RatingServiceClient(Hall));
+            services.AddSingleton(new ServiceHall.Credit.V1.CreditLookupService.CreditLookupServiceClient(Hall));
+            services.AddSingleton(new ServiceHall.Credit.V1.CreditService.CreditServiceClient(Hall));
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(o =>
             {

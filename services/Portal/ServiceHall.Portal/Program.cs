@@ -27,6 +27,9 @@ builder.AddServiceClient<PublicFiguresService.PublicFiguresServiceClient>("appli
 // 电子监察: the supervisor's board and 督办 notes, which officers answer on the workbench.
 builder.AddServiceClient<SupervisionService.SupervisionServiceClient>("applications");
 builder.AddServiceClient<RatingService.RatingServiceClient>("applications");
+// 信用信息: the lookup box and the entity page, public.
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditLookupService.CreditLookupServiceClient>("credit");
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditService.CreditServiceClient>("credit");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -52,9 +52,9 @@ public sealed class CreditPagesTests
         Assert.Contains($"<h3><a href=\"/credit/{Code}\">镇康县好滋味餐饮管理有限公司</a></h3>", html);
         Assert.Contains("<dd class=\"status\">吊销</dd>", html);
         Assert.Contains("<dd class=\"matched-by\">名称拼音首字母</dd>", html);
-        Assert.Contains("href=\"/credit?q=zkxhzw&amp;page=MjA%3D\" rel=\"next\"", html);
+        Assert.Contains("href=\"/credit?q=zkxhzw&amp;pageToken=MjA%3D\" rel=\"next\"", html);
 
-        var (_, second) = await host.Browser().GetPageAsync("/credit?q=zkxhzw&page=MjA%3D");
+        var (_, second) = await host.Browser().GetPageAsync("/credit?q=zkxhzw&pageToken=MjA%3D");
         Assert.Equal("MjA=", ((FindEntitiesRequest)host.Hall.CallsTo("FindEntities").Last().Request).PageToken);
         Assert.DoesNotContain("rel=\"next\"", second);
         Assert.Contains("href=\"/credit?q=zkxhzw\">第一页</a>", second);

@@ -13,7 +13,7 @@ public static class CreditLabels
     public static string Print(string code) => Entity(code) + "/print";
 
     public static string Find(string q, string pageToken = "") =>
-        $"{Lookup}?q={Uri.EscapeDataString(q)}" + (pageToken.Length > 0 ? "&page=" + Uri.EscapeDataString(pageToken) : "");
+        $"{Lookup}?q={Uri.EscapeDataString(q)}" + (pageToken.Length > 0 ? "&pageToken=" + Uri.EscapeDataString(pageToken) : "");
 
     public static string Status(IStringLocalizer text, EntityStatus status) => status switch
     {

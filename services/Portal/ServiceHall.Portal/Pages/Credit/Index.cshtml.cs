@@ -13,7 +13,7 @@ public sealed class IndexModel(LookupClient lookup, HallCalls calls) : PortalPag
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string Query { get; set; } = "";
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageToken")]
     public string PageToken { get; set; } = "";
 
     public FindEntitiesResponse? Found { get; private set; }

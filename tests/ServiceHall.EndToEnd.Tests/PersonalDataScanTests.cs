@@ -290,6 +290,10 @@ public sealed class PersonalDataScanTests(HallFixture hall)
             Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities?q=" + Uri.EscapeDataString(q))).Status);
         }
         Assert.Equal(400, (await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities?q=" + Uri.EscapeDataString(TestCodes.DemoResidentId))).Status);
+        foreach (var kind in new[] { "CREDIT_LIST_KIND_RED", "CREDIT_LIST_KIND_BLACK", "CREDIT_LIST_KIND_ABNORMAL_OPERATION", "CREDIT_LIST_KIND_WATCH" })
+        {
+            Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/lists/{kind}/entries")).Status);
+        }
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/figures")).Status);
         foreach (var organisation in new[] { DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany })
         {

@@ -92,6 +92,8 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
             ("browse", Portal("/browse"), null),
             ("browse-items", Portal("/browse/items?personTheme=" + Uri.EscapeDataString("户籍办理")), null),
             ("figures", Portal("/figures"), null),
+            ("credit-lookup", Portal("/credit?q=zkx"), null),
+            ("credit-entity", Portal("/credit/" + DemoCounty.Business), null),
             ("sign-in", Portal("/signin?returnUrl=%2F"), null),
             ("item-signed-in", Portal(itemPath), DemoCounty.Lisi),
             ("my-questions", Portal("/my/questions"), DemoCounty.Lisi),

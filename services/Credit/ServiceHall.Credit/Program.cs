@@ -21,6 +21,8 @@ builder.AddHallClock();
 builder.Services.AddScoped<IExportRewriter, PublicExportOfToday>();
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
+builder.Services.AddSingleton<ListSweep>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ListSweep>());
 builder.Services.AddSingleton<NamePinyinBackfill>();
 builder.Services.AddHostedService(services => services.GetRequiredService<NamePinyinBackfill>());
 
@@ -44,6 +46,7 @@ app.MapEventSubscriptions();
 app.MapLicenceEvents();
 app.MapHallGrpcService<CreditService>();
 app.MapHallGrpcService<CreditLookupService>();
+app.MapHallGrpcService<CreditListsService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

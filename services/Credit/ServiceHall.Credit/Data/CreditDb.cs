@@ -72,6 +72,7 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
         modelBuilder.Entity<MarketEntity>(e => LookupColumns.Configure(e, Database.IsNpgsql()));
+        ListEntryColumns.Configure(modelBuilder);
         modelBuilder.AddOutbox();
     }
 }

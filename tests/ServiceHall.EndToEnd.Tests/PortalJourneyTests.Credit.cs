@@ -5,7 +5,7 @@ using ServiceHall.Testing;
 namespace ServiceHall.EndToEnd.Tests;
 
 /// <summary>
-/// 信用查询 without signing in: the lookup box (reached from the header's navigation) finds the demo restaurant by
+/// 信用查询 without signing in: a credit list opened from the lookup page, then the lookup box (reached from the header's navigation) finds the demo restaurant by
 /// its pinyin initials, its page shows the registration facts and the penalty in publicity with the deciding
 /// department and date, and its print view opens; axe over each, at phone and desktop width, with and without
 /// JavaScript (every step is a link or a plain GET form).
@@ -23,6 +23,13 @@ public sealed partial class PortalJourneyTests
         await page.ClickAsync("nav.site-nav a[href='/credit']");
         await page.WaitForURLAsync(new Regex("/credit$"), Rendered);
         await AssertNoSeriousAxeViolationsAsync(page, "credit-lookup", javaScript);
+
+        // The lists are linked from the lookup page; each opens without signing in.
+        await page.ClickAsync("a[href='/credit/lists/black']");
+        await page.WaitForURLAsync(new Regex("/credit/lists/black$"), Rendered);
+        Assert.Equal("严重失信主体名单（黑名单）", await page.InnerTextAsync("h1"));
+        await AssertNoSeriousAxeViolationsAsync(page, "credit-list", javaScript);
+        await page.GotoAsync(Portal("/credit"));
 
         await page.FillAsync("#credit-q", "zkxhzw");
         await page.ClickAsync("form.credit-lookup button[type=submit]");

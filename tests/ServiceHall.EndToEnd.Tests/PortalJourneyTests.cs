@@ -94,6 +94,7 @@ public sealed partial class PortalJourneyTests(HallFixture hall, PortalBrowser b
             ("figures", Portal("/figures"), null),
             ("credit-lookup", Portal("/credit?q=zkx"), null),
             ("credit-entity", Portal("/credit/" + DemoCounty.Business), null),
+            ("credit-list", Portal("/credit/lists/abnormal"), null),
             ("sign-in", Portal("/signin?returnUrl=%2F"), null),
             ("item-signed-in", Portal(itemPath), DemoCounty.Lisi),
             ("my-questions", Portal("/my/questions"), DemoCounty.Lisi),

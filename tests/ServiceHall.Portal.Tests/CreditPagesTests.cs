@@ -22,6 +22,11 @@ public sealed class CreditPagesTests
             DecisionNumber = "镇市监罚〔2026〕37号", Category = "罚款", Content = "罚款人民币5万元", Authority = "镇康县市场监督管理局",
             DecisionDate = "2026-07-01", PublicityUntil = "2029-07-01",
         });
+        entity.ListMemberships.Add(new ListEntry
+        {
+            Id = "e1", Code = Code, Kind = CreditListKind.AbnormalOperation, DecidingBody = "镇康县市场监督管理局", Reason = "通过登记的住所无法联系",
+            DateIn = "2026-06-01", DateOut = "2026-12-01",
+        });
         entity.Licences.Add(new LicenceRecord
         {
             DecisionNumber = "JY15309240001", DocumentTitle = "食品经营许可证", Category = "普通", Content = "食品经营许可", Authority = "镇康县市场监督管理局",
@@ -98,6 +103,8 @@ public sealed class CreditPagesTests
         Assert.Contains("<dd class=\"decision-date\">2026-07-01</dd>", html);
         Assert.Contains("<dd class=\"decision-date\">2026-03-02</dd>", html);
         Assert.Contains($"href=\"/credit/{Code}/print\"", html);
+        Assert.Contains("<h3><a href=\"/credit/lists/abnormal\">经营异常名录</a></h3>", html);
+        Assert.Contains("<dd class=\"date-out\">2026-12-01</dd>", html);
 
         var (printed, print) = await host.Browser().GetPageAsync($"/credit/{Code}/print");
         Assert.Equal(HttpStatusCode.OK, printed);
@@ -118,5 +125,37 @@ public sealed class CreditPagesTests
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("没有登记统一社会信用代码为 91530924MA6K00022A 的市场主体", html);
         Assert.Contains("<a href=\"/credit\">返回信用查询</a>", html);
+    }
+
+    [Fact]
+    public async Task A_list_page_shows_its_public_entries_with_department_and_dates_and_an_unknown_list_is_not_found()
+    {
+        await using var host = new PortalHost();
+        host.Hall.On<ListEntriesRequest, ListEntriesResponse>("ListEntries", r => new ListEntriesResponse
+        {
+            Entries =
+            {
+                new ListEntry
+                {
+                    Id = "e1", Code = Code, EntityName = "镇康县好滋味餐饮管理有限公司", Kind = r.Kind, DecidingBody = "镇康县市场监督管理局",
+                    Reason = "通过登记的住所无法联系", DateIn = "2026-06-01",
+                },
+            },
+        });
+
+        var (status, html) = await host.Browser().GetPageAsync("/credit/lists/black");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var asked = (ListEntriesRequest)Assert.Single(host.Hall.CallsTo("ListEntries")).Request;
+        Assert.Equal(CreditListKind.Black, asked.Kind);
+        Assert.Contains("<h1>严重失信主体名单（黑名单）</h1>", html);
+        Assert.Contains($"<h2><a href=\"/credit/{Code}\">镇康县好滋味餐饮管理有限公司</a></h2>", html);
+        Assert.Contains("<dd class=\"authority\">镇康县市场监督管理局</dd>", html);
+        Assert.Contains("<dd class=\"date-out\">—</dd>", html);
+        Assert.Contains("<a href=\"/credit/lists/black\" aria-current=\"page\">", html);
+
+        var (unknown, _) = await host.Browser().GetPageAsync("/credit/lists/purple");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Single(host.Hall.CallsTo("ListEntries"));
     }
 }

@@ -35,4 +35,30 @@ public static class CreditLabels
         EntityMatch.Initials => text["CreditMatchInitials"],
         _ => "",
     };
+
+    public static readonly CreditListKind[] Lists = [CreditListKind.Red, CreditListKind.Black, CreditListKind.AbnormalOperation, CreditListKind.Watch];
+
+    public static string List(CreditListKind kind, string pageToken = "") =>
+        $"/credit/lists/{Slug(kind)}" + (pageToken.Length > 0 ? "?pageToken=" + Uri.EscapeDataString(pageToken) : "");
+
+    /// <summary>The list's part of its address: short English words, so links stay readable.</summary>
+    public static string Slug(CreditListKind kind) => kind switch
+    {
+        CreditListKind.Red => "red",
+        CreditListKind.Black => "black",
+        CreditListKind.AbnormalOperation => "abnormal",
+        CreditListKind.Watch => "watch",
+        _ => "",
+    };
+
+    public static CreditListKind? FromSlug(string slug) => Lists.Where(k => Slug(k) == slug).Select(k => (CreditListKind?)k).FirstOrDefault();
+
+    public static string ListName(IStringLocalizer text, CreditListKind kind) => kind switch
+    {
+        CreditListKind.Red => text["CreditListRed"],
+        CreditListKind.Black => text["CreditListBlack"],
+        CreditListKind.AbnormalOperation => text["CreditListAbnormal"],
+        CreditListKind.Watch => text["CreditListWatch"],
+        _ => "",
+    };
 }

@@ -30,6 +30,7 @@ builder.AddServiceClient<RatingService.RatingServiceClient>("applications");
 // 信用信息: the lookup box and the entity page, public.
 builder.AddServiceClient<ServiceHall.Credit.V1.CreditLookupService.CreditLookupServiceClient>("credit");
 builder.AddServiceClient<ServiceHall.Credit.V1.CreditService.CreditServiceClient>("credit");
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditListsService.CreditListsServiceClient>("credit");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

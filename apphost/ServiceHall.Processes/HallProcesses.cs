@@ -61,7 +61,7 @@ public static class HallProcesses
             new("services__search__http__0", Address("search"), Address("search")),
             // Applying online, following cases (我的办件, 我的消息) and the officers' workbench.
             new("services__applications__http__0", Address("applications"), Address("applications")),
-            // 被查询记录: a business's list of the institutions that looked it up.
+            // The credit lookup, entity and list pages (信用信息), public, and 被查询记录 (the institutions that looked a business up).
             new("services__credit__http__0", Address("credit"), Address("credit")),
             // The demo secret in appsettings.json is for one machine only: the portal refuses it outside demo mode.
             new("Seed__Demo", "true", null),

@@ -34,7 +34,7 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
     internal static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, CalendarService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor, RatingService.Descriptor, PublicFiguresService.Descriptor,
-        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, CreditOpenApi.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
+        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, CreditOpenApi.Descriptor, CreditLookupService.Descriptor, CreditListsService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor,
     ];
 
     static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
@@ -179,6 +179,18 @@ public sealed partial class AccessMatrixTests(HallFixture hall) : IDisposable
         ["servicehall.credit.v1.CreditService/GetEntity"] = Allow(_ => new GetEntityRequest { Code = DemoCounty.Business }, Everyone),
         // A licence by id: public like the entity lookup (an unknown id is NotFound, an answer, not a refusal).
         ["servicehall.credit.v1.CreditService/GetLicence"] = Allow(_ => new GetLicenceRequest { Id = "0123456789abcdef0123456789abcdef" }, Everyone),
+        // The lookup box: public like the entity it leads to.
+        ["servicehall.credit.v1.CreditLookupService/FindEntities"] = Allow(_ => new FindEntitiesRequest { Q = "镇康县" }, Everyone),
+        // The credit lists: public reading; an entry only by a credit editor of the deciding body (公安局 again: nobody here).
+        ["servicehall.credit.v1.CreditListsService/ListEntries"] = Allow(_ => new ListEntriesRequest { Kind = CreditListKind.Black }, Everyone),
+        ["servicehall.credit.v1.CreditListsService/AddListEntry"] = Allow(_ => new AddListEntryRequest
+        {
+            Entry = new ListEntry
+            {
+                Code = DemoCounty.Business, Kind = CreditListKind.Watch, DecidingBody = "县公安局", DecidingBodyCode = DemoCounty.PublicSecurity,
+                Reason = "访问控制测试", DateIn = "2026-01-05",
+            },
+        }, []),
         ["servicehall.credit.v1.CreditService/RegisterEntity"] = Allow(_ => new RegisterEntityRequest(), DemoCounty.Xinyong, DemoCounty.Admin),
         ["servicehall.credit.v1.CreditService/AddPenalty"] = Allow(w => PoliceDecidedPenalty(w), []),
         // An import file of 市场监管局's own penalties: only its credit editor imports it (the first call records

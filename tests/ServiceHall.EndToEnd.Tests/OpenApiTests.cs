@@ -21,7 +21,7 @@ public sealed partial class OpenApiTests(HallFixture hall)
     static readonly ServiceDescriptor[] Contracts =
     [
         CatalogService.Descriptor, ConsultationService.Descriptor, ApplicationsService.Descriptor, SupervisionService.Descriptor, RatingService.Descriptor,
-        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, CreditOpenApi.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor, PublicFiguresService.Descriptor,
+        CreditService.Descriptor, CreditImportService.Descriptor, CreditCorrectionService.Descriptor, CreditOpenApi.Descriptor, CreditLookupService.Descriptor, CreditListsService.Descriptor, DisclosuresService.Descriptor, SearchService.Descriptor, PublicFiguresService.Descriptor,
     ];
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -367,6 +367,16 @@ public sealed class PersonalDataScanTests(HallFixture hall)
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/consultations")).Status);
         Assert.Equal(200, (await officer.SendAsync(HttpMethod.Get, "/api/catalog/guide-report")).Status);
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/entities/{DemoCounty.Business}")).Status);
+        // The lookup box by code, name, pinyin and initials; a resident ID is refused there too, and (the scan checks) not echoed.
+        foreach (var q in new[] { DemoCounty.Business, "镇康县", "zhenkang", "zkx" })
+        {
+            Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities?q=" + Uri.EscapeDataString(q))).Status);
+        }
+        Assert.Equal(400, (await hall.Http.SendAsync(HttpMethod.Get, "/api/credit/entities?q=" + Uri.EscapeDataString(TestCodes.DemoResidentId))).Status);
+        foreach (var kind in new[] { "CREDIT_LIST_KIND_RED", "CREDIT_LIST_KIND_BLACK", "CREDIT_LIST_KIND_ABNORMAL_OPERATION", "CREDIT_LIST_KIND_WATCH" })
+        {
+            Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, $"/api/credit/lists/{kind}/entries")).Status);
+        }
         Assert.Equal(200, (await hall.Http.SendAsync(HttpMethod.Get, "/api/figures")).Status);
         foreach (var organisation in new[] { DemoCounty.Hospital, DemoCounty.School, DemoCounty.WaterCompany })
         {

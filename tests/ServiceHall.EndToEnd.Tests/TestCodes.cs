@@ -23,4 +23,17 @@ static class TestCodes
         var check = (31 - sum % 31) % 31;
         return body + Charset[check];
     }
+
+    /// <summary>A 15-digit 工商注册号 of the county with its ISO 7064 MOD 11,10 check digit.</summary>
+    public static string NewRegistrationNumber()
+    {
+        var first = DemoCounty.Area + Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var p = 10;
+        foreach (var c in first)
+        {
+            var s = p % 11 + (c - '0');
+            p = (s % 10 == 0 ? 10 : s % 10) * 2;
+        }
+        return first + (char)('0' + (11 - p % 11) % 10);
+    }
 }

@@ -60,6 +60,9 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             services.AddSingleton(new SupervisionService.SupervisionServiceClient(Hall));
             services.AddSingleton(new RatingService.RatingServiceClient(Hall));
             services.AddSingleton(new ServiceHall.Credit.V1.CreditOpenApi.CreditOpenApiClient(Hall));
+            services.AddSingleton(new ServiceHall.Credit.V1.CreditLookupService.CreditLookupServiceClient(Hall));
+            services.AddSingleton(new ServiceHall.Credit.V1.CreditService.CreditServiceClient(Hall));
+            services.AddSingleton(new ServiceHall.Credit.V1.CreditListsService.CreditListsServiceClient(Hall));
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(o =>
             {

@@ -74,7 +74,9 @@ public sealed class CreditService(CreditDb db, IOptions<PublicityPeriod> publici
         var entity = await db.EntitiesAsShown(today).AsNoTracking()
             .SingleOrDefaultAsync(e => e.Code == code, context.CancellationToken)
             ?? throw NotRegistered(code);
-        return entity.ToMessage(today);
+        var message = entity.ToMessage(today);
+        message.ListMemberships.AddRange(await CreditListsService.MembershipsAsync(db, code, entity.Name, today, context.CancellationToken));
+        return message;
     }
 
     /// <summary>

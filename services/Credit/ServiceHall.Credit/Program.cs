@@ -37,6 +37,10 @@ builder.Services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions<CreditImpo
 builder.Services.AddSingleton<PublicitySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PublicitySweep>());
 builder.AddCreditOpenApi();
+builder.Services.AddSingleton<ListSweep>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ListSweep>());
+builder.Services.AddSingleton<NamePinyinBackfill>();
+builder.Services.AddHostedService(services => services.GetRequiredService<NamePinyinBackfill>());
 
 var app = builder.Build();
 if (await app.Services.PrepareDatabaseAsync<CreditDb>("credit", args) is { } migrated)
@@ -60,6 +64,8 @@ app.MapHallGrpcService<CreditService>();
 app.MapHallGrpcService<CreditImportService>();
 app.MapHallGrpcService<CreditCorrectionService>();
 app.MapCreditOpenApi();
+app.MapHallGrpcService<CreditLookupService>();
+app.MapHallGrpcService<CreditListsService>();
 app.MapPublicExport<CreditDb>();
 app.MapDefaultEndpoints();
 app.Run();

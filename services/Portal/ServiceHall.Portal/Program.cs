@@ -29,6 +29,10 @@ builder.AddServiceClient<SupervisionService.SupervisionServiceClient>("applicati
 builder.AddServiceClient<RatingService.RatingServiceClient>("applications");
 // 被查询记录: the business sees which institutions looked its entity up (the credit open API).
 builder.AddServiceClient<ServiceHall.Credit.V1.CreditOpenApi.CreditOpenApiClient>("credit");
+// 信用信息: the lookup box and the entity page, public.
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditLookupService.CreditLookupServiceClient>("credit");
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditService.CreditServiceClient>("credit");
+builder.AddServiceClient<ServiceHall.Credit.V1.CreditListsService.CreditListsServiceClient>("credit");
 builder.AddPortalSignIn(settings);
 builder.AddGatewayForwarding(settings);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -76,6 +76,8 @@ public abstract class CreditDb(DbContextOptions options) : DbContext(options)
             e.Property(l => l.AuthorityCode).HasMaxLength(CreditCode.Length);
         });
         modelBuilder.Entity<PenaltyRevision>(PenaltyRevision.Configure);
+        modelBuilder.Entity<MarketEntity>(e => LookupColumns.Configure(e, Database.IsNpgsql()));
+        ListEntryColumns.Configure(modelBuilder);
         modelBuilder.AddOutbox();
         // The open API for institutions keeps its tables in its own file (OpenApi/OpenApiModel.cs).
         OpenApi.OpenApiModel.AddOpenApi(modelBuilder);

@@ -4,10 +4,9 @@ using ServiceHall.Credit.V1;
 namespace ServiceHall.Credit.Data;
 
 /// <summary>A market entity (市场主体) as the credit service knows it: registration facts, its penalty and licence records.</summary>
-public sealed class MarketEntity
+public sealed partial class MarketEntity
 {
     public required string Code { get; init; }
-    public required string Name { get; set; }
     public required string EntityCategory { get; set; }
     public required string LegalRepresentative { get; set; }
     public required string Address { get; set; }
@@ -35,6 +34,9 @@ public sealed class MarketEntity
         Address = request.Address.Trim(),
         RegisteredAt = now,
         Version = 1,
+        RegistrationNumber = NullIfEmpty(LegacyCodes.Normalize(request.RegistrationNumber)),
+        OrganisationCode = NullIfEmpty(LegacyCodes.Normalize(request.OrganisationCode)) ?? LegacyCodes.OrganisationCodeOf(code),
+        Status = request.Status == EntityStatus.Unspecified ? EntityStatus.Operating : request.Status,
     };
 
     /// <summary>An entity whose last announcement showed a penalty that is out of publicity on <paramref name="today"/>.</summary>
@@ -73,6 +75,9 @@ public sealed class MarketEntity
             Address = PublicText.Masked(Address),
             RegisteredAt = Timestamp.FromDateTime(RegisteredAt),
             Version = Version,
+            RegistrationNumber = RegistrationNumber ?? "",
+            OrganisationCode = OrganisationCode ?? "",
+            Status = Status,
         };
         message.Penalties.AddRange(PenaltiesInPublicity(today).Select(p => p.ToMessage()));
         message.Licences.AddRange(LicencesShown().Select(l => l.ToMessage()));

@@ -11,7 +11,7 @@ namespace ServiceHall.Credit;
 public sealed record PenaltyTerms(DateOnly DecisionDate, DateOnly PublicityUntil, decimal? FineAmountWan, string AuthorityCode);
 
 /// <summary>What a registration, a penalty record and an approved licence must satisfy before anything is written.</summary>
-public static class CreditRules
+public static partial class CreditRules
 {
     public const int MaxNameLength = 200;
     public const int MaxShortTextLength = 100;
@@ -40,6 +40,7 @@ public static class CreditRules
             .Required("entity_category", request.EntityCategory).MaxLength("entity_category", request.EntityCategory.Trim(), MaxShortTextLength)
             .MaxLength("legal_representative", request.LegalRepresentative.Trim(), MaxShortTextLength)
             .MaxLength("address", request.Address.Trim(), MaxAddressLength);
+        CheckLegacyCodes(errors, request, code);
         return errors;
     }
 

@@ -22,6 +22,53 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.CreditListEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("DateIn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateOut")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecidingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidingBodyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityCode", "DateOut");
+
+                    b.HasIndex("Kind", "DateIn");
+
+                    b.ToTable("list_entries", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -119,14 +166,53 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("Name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("NameInitials");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameInitials"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("NamePinyin");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NamePinyin"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("OrganisationCode");
+
+                    b.HasIndex("RegistrationNumber");
 
                     b.ToTable("entities", (string)null);
                 });
@@ -299,6 +385,15 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.CreditListEntry", b =>
+                {
+                    b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
+                        .WithMany("ListEntries")
+                        .HasForeignKey("EntityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
                 {
                     b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
@@ -318,6 +413,8 @@ namespace ServiceHall.Credit.Data.Migrations.Postgres
             modelBuilder.Entity("ServiceHall.Credit.Data.MarketEntity", b =>
                 {
                     b.Navigation("Licences");
+
+                    b.Navigation("ListEntries");
 
                     b.Navigation("Penalties");
                 });

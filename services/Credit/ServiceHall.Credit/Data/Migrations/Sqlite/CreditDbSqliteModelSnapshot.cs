@@ -17,6 +17,53 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.CreditListEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateIn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidingBodyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityCode", "DateOut");
+
+                    b.HasIndex("Kind", "DateIn");
+
+                    b.ToTable("list_entries", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -114,14 +161,47 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("NameInitials");
+
+                    b.HasIndex("NamePinyin");
+
+                    b.HasIndex("OrganisationCode");
+
+                    b.HasIndex("RegistrationNumber");
 
                     b.ToTable("entities", (string)null);
                 });
@@ -290,6 +370,15 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceHall.Credit.Data.CreditListEntry", b =>
+                {
+                    b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
+                        .WithMany("ListEntries")
+                        .HasForeignKey("EntityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceHall.Credit.Data.LicenceRecord", b =>
                 {
                     b.HasOne("ServiceHall.Credit.Data.MarketEntity", null)
@@ -309,6 +398,8 @@ namespace ServiceHall.Credit.Data.Migrations.Sqlite
             modelBuilder.Entity("ServiceHall.Credit.Data.MarketEntity", b =>
                 {
                     b.Navigation("Licences");
+
+                    b.Navigation("ListEntries");
 
                     b.Navigation("Penalties");
                 });

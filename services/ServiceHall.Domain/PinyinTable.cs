@@ -1,7 +1,8 @@
-namespace ServiceHall.Search;
+namespace ServiceHall.Domain;
 
 /// <summary>
-/// Hanzi to toneless pinyin (pinyin.txt, shipped: no pinyin package is served), so "shenfenzheng", "sfz" and the
+/// Hanzi to toneless pinyin (pinyin.txt, shipped: no pinyin package is served). Shared by search (titles) and credit (entity names,
+/// docs/domain.md §7), so "shenfenzheng", "sfz" and the
 /// homophone typo 身分证 all meet 身份证. One reading per character: the one government text uses most.
 /// </summary>
 public sealed class PinyinTable
@@ -45,8 +46,8 @@ public sealed class PinyinTable
 
     static PinyinTable Load()
     {
-        using var stream = typeof(PinyinTable).Assembly.GetManifestResourceStream("ServiceHall.Search.pinyin.txt")
-            ?? throw new InvalidOperationException("pinyin.txt is not embedded in ServiceHall.Search");
+        using var stream = typeof(PinyinTable).Assembly.GetManifestResourceStream("ServiceHall.Domain.pinyin.txt")
+            ?? throw new InvalidOperationException("pinyin.txt is not embedded in ServiceHall.Domain");
         using var reader = new StreamReader(stream);
         var readings = new Dictionary<char, string>();
         while (reader.ReadLine() is { } line)

@@ -44,7 +44,10 @@ public sealed partial class PortalJourneyTests
         await page.WaitForURLAsync(new Regex($"/credit/{DemoCounty.Business}$"), Rendered);
         Assert.Equal("镇康县好滋味餐饮管理有限公司", await page.InnerTextAsync("h1"));
         Assert.Equal(DemoCounty.Business[8..17], await page.InnerTextAsync("dd.organisation-code"));
-        var penalty = page.Locator(".credit-penalties li.penalty").First;
+        // The demo county's own penalty (DemoCredit): other journeys add newer ones to the same business, so it is
+        // found by its decision number, not by its place in the list.
+        var penalty = page.Locator(".credit-penalties li.penalty", new PageLocatorOptions { HasTextRegex = new Regex(@"镇市监罚〔\d{4}〕37号") });
+        Assert.Equal(1, await penalty.CountAsync());
         Assert.Contains("镇康县市场监督管理局", await penalty.Locator("dd.authority").InnerTextAsync());
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", await penalty.Locator("dd.decision-date").InnerTextAsync());
         await AssertNoPersonalNumberAsync(page);

@@ -76,20 +76,30 @@ public sealed class HallFixture : IAsyncLifetime
 /// <summary>Demo accounts signed in once per hall, their tokens reused by every test.</summary>
 public sealed class SignedIn : IDisposable
 {
-    readonly ConcurrentDictionary<string, Lazy<Task<HallTokens>>> tokens = new();
+    /// <summary>
+    /// Access tokens live 10 minutes (Identity:AccessTokenLifetime) and the end-to-end run takes longer: an account
+    /// signs in again once its token is this old, as a real client renews its token before it runs out.
+    /// </summary>
+    static readonly TimeSpan Renew = TimeSpan.FromMinutes(5);
+
+    readonly ConcurrentDictionary<string, (Lazy<Task<HallTokens>> Tokens, DateTime At)> tokens = new();
     readonly ConcurrentDictionary<string, HttpClient> clients = new();
 
     public async Task<string> TokenAsync(RunningHall hall, string account)
     {
-        var lazy = tokens.GetOrAdd(account, a => new Lazy<Task<HallTokens>>(() => HallSignIn.SignInAsync(hall.Identity, a,
-            totp: a == DemoCounty.Admin ? Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow) : null)));
-        return (await lazy.Value).AccessToken;
+        var entry = tokens.AddOrUpdate(account, a => SignIn(hall, a), (a, held) => DateTime.UtcNow - held.At < Renew ? held : SignIn(hall, a));
+        return (await entry.Tokens.Value).AccessToken;
     }
+
+    static (Lazy<Task<HallTokens>>, DateTime) SignIn(RunningHall hall, string account) =>
+        (new Lazy<Task<HallTokens>>(() => HallSignIn.SignInAsync(hall.Identity, account,
+            totp: account == DemoCounty.Admin ? Totp.Code(HallSignIn.DemoAdminTotpKey, DateTimeOffset.UtcNow) : null)), DateTime.UtcNow);
 
     public async Task<HttpClient> HttpAs(RunningHall hall, string account)
     {
         var token = await TokenAsync(hall, account);
-        return clients.GetOrAdd(account, _ =>
+        // One client per token: a renewed token gets a client of its own.
+        return clients.GetOrAdd(account + " " + token, _ =>
         {
             var http = new HttpClient(new Recorded.Responses(account)) { BaseAddress = hall.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
